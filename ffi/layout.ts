@@ -1,0 +1,518 @@
+/**
+ * Field kinds and the struct codec. Structs are declared as ordered field lists; offsets are
+ * computed here the way a C compiler does under `#pragma pack(4)` (ras.h wraps every struct in
+ * pshpack4.h): each field is aligned to min(its natural alignment, 4). No offset is written by
+ * hand anywhere, and tests pin every computed offset to the Windows SDK's.
+ *
+ * @module
+ */
+
+import { readWchars, writeWchars } from "./wstr.ts";
+
+/** The WINVER levels at which ras.h adds fields, oldest first. */
+export const WINVER_LEVELS = [
+  "0x0400",
+  "0x0401",
+  "0x0500",
+  "0x0501",
+  "0x0600",
+  "0x0601",
+  "0x0602",
+  "0x0603",
+  "0x0A00",
+] as const;
+
+/** A WINVER level such as `"0x0601"` (Windows 7). */
+export type Winver = typeof WINVER_LEVELS[number];
+
+/** The largest alignment any member gets inside a RAS struct (pshpack4.h). */
+const PACK = 4;
+
+/** How one kind of field sits in memory and maps to a JS value. */
+export interface FieldType<T> {
+  /** A short name such as `u32` or `wchar[257]`, matching the ABI facts' type tags. */
+  readonly kind: string;
+  /** Size in bytes. */
+  readonly size: number;
+  /** Natural alignment in bytes, before packing caps it. */
+  readonly align: number;
+  /** The value of all-zero memory. */
+  zero(): T;
+  /** Reads the value at `offset`. */
+  read(view: DataView, offset: number): T;
+  /** Writes `value` at `offset`; `field` names it in errors. */
+  write(view: DataView, offset: number, value: T, field: string): void;
+}
+
+function integer(
+  kind: string,
+  size: 1 | 2 | 4,
+  min: number,
+  max: number,
+): FieldType<number> {
+  return {
+    kind,
+    size,
+    align: size,
+    zero: () => 0,
+    read(view, offset) {
+      if (size === 1) return view.getUint8(offset);
+      if (size === 2) return view.getUint16(offset, true);
+      return min < 0 ? view.getInt32(offset, true) : view.getUint32(offset, true);
+    },
+    write(view, offset, value, field) {
+      if (!Number.isInteger(value) || value < min || value > max) {
+        throw new RangeError(`${field} must be an integer from ${min} to ${max}, got ${value}`);
+      }
+      if (size === 1) view.setUint8(offset, value);
+      else if (size === 2) view.setUint16(offset, value, true);
+      else if (min < 0) view.setInt32(offset, value, true);
+      else view.setUint32(offset, value, true);
+    },
+  };
+}
+
+function word64(kind: string, signed: boolean): FieldType<bigint> {
+  const min = signed ? -(1n << 63n) : 0n;
+  const max = signed ? (1n << 63n) - 1n : (1n << 64n) - 1n;
+  return {
+    kind,
+    size: 8,
+    align: 8,
+    zero: () => 0n,
+    read: (view, offset) =>
+      signed ? view.getBigInt64(offset, true) : view.getBigUint64(offset, true),
+    write(view, offset, value, field) {
+      if (typeof value !== "bigint" || value < min || value > max) {
+        throw new RangeError(`${field} must be a 64-bit ${signed ? "signed" : "unsigned"} bigint`);
+      }
+      if (signed) view.setBigInt64(offset, value, true);
+      else view.setBigUint64(offset, value, true);
+    },
+  };
+}
+
+/** BYTE / UCHAR. */
+export const u8: FieldType<number> = integer("u8", 1, 0, 0xff);
+/** WORD / USHORT. */
+export const u16: FieldType<number> = integer("u16", 2, 0, 0xffff);
+/** DWORD / UINT / ULONG. */
+export const u32: FieldType<number> = integer("u32", 4, 0, 0xffffffff);
+/** BOOL / LONG / C enums. */
+export const i32: FieldType<number> = integer("i32", 4, -0x80000000, 0x7fffffff);
+/** ULONG_PTR: pointer-sized unsigned integer. */
+export const usize: FieldType<bigint> = word64("usize", false);
+/** A pointer or handle (HRASCONN, HWND, LPWSTR), as its address value. */
+export const pointer: FieldType<bigint> = word64("pointer", false);
+
+/**
+ * An inline `WCHAR[count]` string.
+ *
+ * @param count Length in WCHARs including the terminating NUL.
+ * @returns The field kind.
+ * @example
+ * ```ts
+ * const szEntryName = wchar(257);
+ * ```
+ */
+export function wchar(count: number): FieldType<string> {
+  return {
+    kind: `wchar[${count}]`,
+    size: count * 2,
+    align: 2,
+    zero: () => "",
+    read: (view, offset) => readWchars(view, offset, count),
+    write: (view, offset, value, field) => writeWchars(view, offset, count, value, field),
+  };
+}
+
+/**
+ * An inline byte array (`BYTE[count]`).
+ *
+ * @param count Length in bytes.
+ * @returns The field kind; values are Uint8Arrays of exactly `count` bytes.
+ * @example
+ * ```ts
+ * const bInterfaceIdentifier = bytes(8);
+ * ```
+ */
+export function bytes(count: number): FieldType<Uint8Array> {
+  return {
+    kind: `u8[${count}]`,
+    size: count,
+    align: 1,
+    zero: () => new Uint8Array(count),
+    read: (view, offset) =>
+      new Uint8Array(view.buffer.slice(view.byteOffset + offset, view.byteOffset + offset + count)),
+    write(view, offset, value, field) {
+      if (!(value instanceof Uint8Array) || value.length !== count) {
+        throw new RangeError(`${field} must be exactly ${count} bytes`);
+      }
+      new Uint8Array(view.buffer, view.byteOffset + offset, count).set(value);
+    },
+  };
+}
+
+/**
+ * An inline `WORD[count]` array (the `u16[N]` members of address unions).
+ *
+ * @param count Number of 16-bit words.
+ * @returns The field kind; values are arrays of numbers.
+ * @example
+ * ```ts
+ * const Word = words(8);
+ * ```
+ */
+export function words(count: number): FieldType<number[]> {
+  return {
+    kind: `u16[${count}]`,
+    size: count * 2,
+    align: 2,
+    zero: () => new Array<number>(count).fill(0),
+    read: (view, offset) =>
+      Array.from({ length: count }, (_, i) => view.getUint16(offset + i * 2, true)),
+    write(view, offset, value, field) {
+      if (value.length !== count) throw new RangeError(`${field} must hold ${count} words`);
+      value.forEach((w, i) => u16.write(view, offset + i * 2, w, `${field}[${i}]`));
+    },
+  };
+}
+
+const GUID_PATTERN =
+  /^\{?([0-9a-f]{8})-([0-9a-f]{4})-([0-9a-f]{4})-([0-9a-f]{4})-([0-9a-f]{12})\}?$/i;
+
+/** A GUID, as `{XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX}` (Data1-3 little-endian, Data4 bytes). */
+export const guid: FieldType<string> = {
+  kind: "guid",
+  size: 16,
+  align: 4,
+  zero: () => "{00000000-0000-0000-0000-000000000000}",
+  read(view, offset) {
+    const hex = (n: number, width: number) => n.toString(16).toUpperCase().padStart(width, "0");
+    const tail = Array.from({ length: 8 }, (_, i) => hex(view.getUint8(offset + 8 + i), 2));
+    return `{${hex(view.getUint32(offset, true), 8)}-${hex(view.getUint16(offset + 4, true), 4)}-${
+      hex(view.getUint16(offset + 6, true), 4)
+    }-${tail.slice(0, 2).join("")}-${tail.slice(2).join("")}}`;
+  },
+  write(view, offset, value, field) {
+    const m = GUID_PATTERN.exec(value);
+    if (!m) {
+      throw new RangeError(`${field} must be a GUID like {XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX}`);
+    }
+    const [, d1, d2, d3, d4a, d4b] = m as unknown as [
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
+    view.setUint32(offset, parseInt(d1, 16), true);
+    view.setUint16(offset + 4, parseInt(d2, 16), true);
+    view.setUint16(offset + 6, parseInt(d3, 16), true);
+    const tail = d4a + d4b;
+    for (let i = 0; i < 8; i++) {
+      view.setUint8(offset + 8 + i, parseInt(tail.slice(i * 2, i * 2 + 2), 16));
+    }
+  },
+};
+
+/** A LUID (LowPart DWORD + HighPart LONG), as one signed 64-bit bigint. */
+export const luid: FieldType<bigint> = { ...word64("luid", true), align: 4 };
+
+/** Any struct layout, as far as nesting needs to know it. */
+export interface NestedLayout<V> {
+  readonly name: string;
+  readonly size: number;
+  readonly align: number;
+  decodeFrom(view: DataView, offset: number): V;
+  encodeInto(view: DataView, offset: number, values: Partial<V>, path: string): void;
+}
+
+/**
+ * A nested struct field.
+ *
+ * @param layout The nested struct's layout.
+ * @returns The field kind; values are the nested struct's objects.
+ * @example
+ * ```ts ignore
+ * const localEndPoint = struct(RASTUNNELENDPOINT);
+ * ```
+ */
+export function struct<V>(layout: NestedLayout<V>): FieldType<V> {
+  return {
+    kind: `struct:${layout.name}`,
+    size: layout.size,
+    align: layout.align,
+    zero: () => layout.decodeFrom(new DataView(new ArrayBuffer(layout.size)), 0),
+    read: (view, offset) => layout.decodeFrom(view, offset),
+    write: (view, offset, value, field) => layout.encodeInto(view, offset, value, field),
+  };
+}
+
+/** A union's member kinds, by member name. */
+export type UnionMembers = Record<string, FieldType<unknown>>;
+/** A union's value: every member decoded on read; exactly one member given on write. */
+export type UnionValue<M extends UnionMembers> = {
+  [K in keyof M]?: M[K] extends FieldType<infer T> ? T : never;
+};
+
+/** A union field, whose members all start at the union's offset. */
+export interface UnionType<M extends UnionMembers> extends FieldType<UnionValue<M>> {
+  /** The member kinds, for layout checks. */
+  readonly members: M;
+}
+
+/**
+ * A union: size of the largest member, alignment of the most aligned.
+ *
+ * @param members Member kinds by name, in declaration order.
+ * @returns The field kind.
+ * @example
+ * ```ts
+ * const S_un = union({ S_un_b: bytes(4), S_addr: u32 });
+ * ```
+ */
+export function union<M extends UnionMembers>(members: M): UnionType<M> {
+  const entries = Object.entries(members);
+  const size = Math.max(...entries.map(([, t]) => t.size));
+  const align = Math.max(...entries.map(([, t]) => t.align));
+  return {
+    kind: "union",
+    members,
+    size,
+    align,
+    zero: () => readAll(new DataView(new ArrayBuffer(size)), 0),
+    read: (view, offset) => readAll(view, offset),
+    write(view, offset, value, field) {
+      const given = Object.entries(value).filter(([, v]) => v !== undefined);
+      if (given.length !== 1) {
+        throw new RangeError(
+          `${field} is a union: give exactly one of ${Object.keys(members).join(", ")}`,
+        );
+      }
+      const [name, v] = given[0]!;
+      const type = members[name];
+      if (!type) throw new RangeError(`${field} has no member ${name}`);
+      new Uint8Array(view.buffer, view.byteOffset + offset, size).fill(0);
+      type.write(view, offset, v, `${field}.${name}`);
+    },
+  };
+  function readAll(view: DataView, offset: number): UnionValue<M> {
+    return Object.fromEntries(entries.map(([n, t]) => [n, t.read(view, offset)])) as UnionValue<M>;
+  }
+}
+
+/**
+ * A field whose memory is the given struct but whose value is a simpler form: an IPv4 address
+ * as dotted text, a GUID as text. The struct's own declaration stays available for layout tests.
+ *
+ * @param layout The struct the field is declared as in ras.h.
+ * @param codec How to read and write the value.
+ * @returns The field kind.
+ * @example
+ * ```ts ignore
+ * const ipaddr = viewAs(RASIPADDR, ipv4Text);
+ * ```
+ */
+export function viewAs<T>(
+  layout: { readonly name: string; readonly size: number; readonly align: number },
+  codec: Pick<FieldType<T>, "zero" | "read" | "write">,
+): FieldType<T> {
+  return { kind: `struct:${layout.name}`, size: layout.size, align: layout.align, ...codec };
+}
+
+/** One declared field: name, kind, and the WINVER level that added it (default 0x0400). */
+export type FieldDecl = readonly [name: string, type: FieldType<unknown>, since?: Winver];
+
+/** The JS object a struct declaration decodes to. */
+export type StructValue<F extends readonly FieldDecl[]> = {
+  -readonly [D in F[number] as D[0]]: D[1] extends FieldType<infer T> ? T : never;
+};
+
+/** A field with its computed placement. */
+export interface FieldInfo {
+  readonly name: string;
+  readonly type: FieldType<unknown>;
+  readonly offset: number;
+  readonly since: Winver;
+}
+
+/** Options for {@link StructLayout.encode}. */
+export interface EncodeOptions {
+  /** The dwSize version to write (default: the newest). Fields past it are left out. */
+  size?: number;
+}
+
+function alignUp(n: number, align: number): number {
+  return Math.ceil(n / align) * align;
+}
+
+/** A struct's computed layout and its codec. */
+export class StructLayout<V> implements NestedLayout<V> {
+  /** The ras.h name, e.g. `RASCONNW`. */
+  readonly name: string;
+  /** Fields in declaration order with computed offsets. */
+  readonly fields: readonly FieldInfo[];
+  /** Size in bytes of the newest version. */
+  readonly size: number;
+  /** Alignment under pack(4). */
+  readonly align: number;
+  /** Size per WINVER level at which the struct exists (the `dwSize` a caller of that era sets). */
+  readonly sizes: Readonly<Partial<Record<Winver, number>>>;
+  #byName: Map<string, FieldInfo>;
+
+  constructor(name: string, decls: readonly FieldDecl[]) {
+    this.name = name;
+    let offset = 0;
+    let align = 1;
+    const fields: FieldInfo[] = [];
+    for (const [fieldName, type, since = "0x0400"] of decls) {
+      const fieldAlign = Math.min(type.align, PACK);
+      offset = alignUp(offset, fieldAlign);
+      fields.push({ name: fieldName, type, offset, since });
+      offset += type.size;
+      align = Math.max(align, fieldAlign);
+    }
+    this.fields = fields;
+    this.align = align;
+    this.size = alignUp(offset, align);
+    this.#byName = new Map(fields.map((f) => [f.name, f]));
+    const sizes: Partial<Record<Winver, number>> = {};
+    const first = WINVER_LEVELS.indexOf(fields.reduce<Winver>(
+      (min, f) => WINVER_LEVELS.indexOf(f.since) < WINVER_LEVELS.indexOf(min) ? f.since : min,
+      "0x0A00",
+    ));
+    for (const level of WINVER_LEVELS.slice(first)) {
+      const rank = WINVER_LEVELS.indexOf(level);
+      const present = fields.filter((f) => WINVER_LEVELS.indexOf(f.since) <= rank);
+      const last = present[present.length - 1]!;
+      sizes[level] = alignUp(last.offset + last.type.size, align);
+    }
+    this.sizes = sizes;
+  }
+
+  /** The distinct dwSize values, newest (largest) first. */
+  get dwSizes(): number[] {
+    return [...new Set(Object.values(this.sizes))].sort((a, b) => b - a);
+  }
+
+  /**
+   * The placement of one field.
+   *
+   * @param name The field's ras.h name.
+   * @returns Its offset, kind and WINVER level.
+   * @throws {RangeError} When the struct has no such field.
+   */
+  field(name: string): FieldInfo {
+    const info = this.#byName.get(name);
+    if (!info) throw new RangeError(`${this.name} has no field ${name}`);
+    return info;
+  }
+
+  /**
+   * Encodes into a new zeroed buffer of `options.size` bytes (default: the newest size).
+   * `dwSize` is set to that size unless given. Fields beyond the size do not exist in that
+   * version and are left out.
+   *
+   * @param values The fields to set; the rest stay zero.
+   * @param options The dwSize version.
+   * @returns The struct's bytes.
+   * @throws {RangeError} When a value does not fit its field.
+   */
+  encode(values: Partial<V>, options: EncodeOptions = {}): Uint8Array<ArrayBuffer> {
+    const size = options.size ?? this.size;
+    const buffer = new Uint8Array(size);
+    this.encodeInto(new DataView(buffer.buffer), 0, values, this.name, size);
+    return buffer;
+  }
+
+  /**
+   * Encodes into existing memory (an element of an array, a nested struct).
+   *
+   * @param view The memory.
+   * @param offset Where the struct starts.
+   * @param values The fields to set.
+   * @param path The name used in error messages.
+   * @param size The dwSize version (default: the newest).
+   * @throws {RangeError} When a value does not fit its field, or a field name is unknown.
+   */
+  encodeInto(
+    view: DataView,
+    offset: number,
+    values: Partial<V>,
+    path: string = this.name,
+    size: number = this.size,
+  ): void {
+    for (const key of Object.keys(values)) {
+      if (!this.#byName.has(key)) throw new RangeError(`${this.name} has no field ${key}`);
+    }
+    const record = values as Record<string, unknown>;
+    for (const f of this.fields) {
+      if (f.offset + f.type.size > size) break;
+      let value = record[f.name];
+      if (value === undefined && f.name === "dwSize") value = size;
+      if (value === undefined) continue;
+      f.type.write(view, offset + f.offset, value, `${path}.${f.name}`);
+    }
+  }
+
+  /**
+   * Decodes the struct from bytes. Fields beyond `size` (an older dwSize version) read as zero.
+   *
+   * @param source The memory.
+   * @param offset Where the struct starts.
+   * @param size The dwSize version present (default: the newest).
+   * @returns An object with every field, by its ras.h name.
+   * @throws {RangeError} When the memory is shorter than `size`.
+   */
+  decode(source: Uint8Array, offset = 0, size: number = this.size): V {
+    if (source.byteLength < offset + size) {
+      throw new RangeError(
+        `${this.name} needs ${size} bytes, the buffer has ${source.byteLength - offset}`,
+      );
+    }
+    const view = new DataView(source.buffer, source.byteOffset, source.byteLength);
+    return this.#decode(view, offset, size);
+  }
+
+  /**
+   * Decodes a nested occurrence (used by {@link struct}).
+   *
+   * @param view The memory.
+   * @param offset Where the struct starts.
+   * @returns The decoded object.
+   */
+  decodeFrom(view: DataView, offset: number): V {
+    return this.#decode(view, offset, this.size);
+  }
+
+  #decode(view: DataView, offset: number, size: number): V {
+    const out: Record<string, unknown> = {};
+    for (const f of this.fields) {
+      out[f.name] = f.offset + f.type.size <= size
+        ? f.type.read(view, offset + f.offset)
+        : f.type.zero();
+    }
+    return out as V;
+  }
+}
+
+/**
+ * Declares a struct from its fields in ras.h order.
+ *
+ * @param name The ras.h name.
+ * @param decls `[name, kind, since]` per field.
+ * @returns The layout, typed by the declaration.
+ * @example
+ * ```ts
+ * const LUID_ = defineStruct("LUID", [["LowPart", u32], ["HighPart", i32]] as const);
+ * LUID_.size; // 8
+ * ```
+ */
+export function defineStruct<const F extends readonly FieldDecl[]>(
+  name: string,
+  decls: F,
+): StructLayout<StructValue<F>> {
+  return new StructLayout<StructValue<F>>(name, decls);
+}

@@ -1,0 +1,142 @@
+/**
+ * Finds and opens rasapi32: `%SystemRoot%\System32\rasapi32.dll` on Windows, or whatever
+ * library `RASCTL_RASAPI32` names (the simulator, or any library with the same exports).
+ * Nothing is opened at import time.
+ *
+ * @module
+ */
+
+import { type Rasapi32, rasapi32Symbols } from "./symbols.ts";
+import { setMessageSource } from "./errors.ts";
+import { fromCstr } from "./wstr.ts";
+
+/** The environment variable that names a library to load instead of rasapi32.dll. */
+export const OVERRIDE_ENV = "RASCTL_RASAPI32";
+
+/** Thrown when no rasapi32 can be found on this system. */
+export class LibraryNotFoundError extends Error {
+  override readonly name = "LibraryNotFoundError";
+}
+
+/** Where to look for the library. */
+export interface LocateOptions {
+  /** The operating system (default: `Deno.build.os`). */
+  os?: typeof Deno.build.os;
+  /** Reads an environment variable (default: `Deno.env.get`). */
+  env?: (name: string) => string | undefined;
+}
+
+/**
+ * Decides which library file to open.
+ *
+ * @param options The OS and environment to decide for.
+ * @returns The path to open.
+ * @throws {LibraryNotFoundError} On a non-Windows OS without `RASCTL_RASAPI32`.
+ * @example
+ * ```ts
+ * locateRasapi32({ os: "windows", env: () => undefined }); // "C:\\Windows\\System32\\rasapi32.dll"
+ * ```
+ */
+export function locateRasapi32(options: LocateOptions = {}): string {
+  const env = options.env ?? ((name: string) => Deno.env.get(name));
+  const os = options.os ?? Deno.build.os;
+  const override = env(OVERRIDE_ENV);
+  if (override) return override;
+  if (os === "windows") {
+    // A full System32 path, so a rasapi32.dll in the current folder is never picked up.
+    return `${env("SystemRoot") ?? "C:\\Windows"}\\System32\\rasapi32.dll`;
+  }
+  throw new LibraryNotFoundError(
+    `rasctl needs Windows' rasapi32.dll, and this is ${os}. To run against the simulator, ` +
+      `build it with \`deno task sim\` and set ${OVERRIDE_ENV}=tests/sim/build/librasapi32sim.so ` +
+      `(and RASSIM_HOME to a folder that stands for the machine).`,
+  );
+}
+
+/** An opened rasapi32. Dispose of it (or hold it with `using`) to close the library. */
+export class Rasapi32Library implements Disposable {
+  /** The file that was opened. */
+  readonly path: string;
+  #library: Deno.DynamicLibrary<typeof rasapi32Symbols>;
+
+  /**
+   * Opens the library at `path`.
+   *
+   * @param path The library file.
+   * @throws {Error} When the file cannot be opened or lacks a symbol; permission errors
+   * (Deno.errors.NotCapable) pass through unchanged.
+   */
+  constructor(path: string) {
+    this.path = path;
+    try {
+      this.#library = Deno.dlopen(path, rasapi32Symbols);
+    } catch (error) {
+      if (
+        error instanceof Deno.errors.NotCapable || error instanceof Deno.errors.PermissionDenied
+      ) {
+        throw error;
+      }
+      throw new LibraryNotFoundError(
+        `Cannot open rasapi32 at ${path}: ${error instanceof Error ? error.message : error}`,
+        { cause: error },
+      );
+    }
+  }
+
+  /** The callable functions. */
+  get symbols(): Rasapi32 {
+    return this.#library.symbols;
+  }
+
+  /** Closes the library. */
+  [Symbol.dispose](): void {
+    this.#library.close();
+  }
+}
+
+/**
+ * Opens rasapi32 (or the override) as a new, separately closable library.
+ *
+ * @param path The file to open (default: {@link locateRasapi32}).
+ * @returns The opened library; dispose of it when done.
+ * @throws {LibraryNotFoundError} When no library can be found or opened.
+ * @example
+ * ```ts ignore
+ * using lib = openRasapi32();
+ * lib.symbols.RasHangUpW(null);
+ * ```
+ */
+export function openRasapi32(path?: string): Rasapi32Library {
+  return new Rasapi32Library(path ?? locateRasapi32());
+}
+
+let shared: Rasapi32Library | undefined;
+
+/**
+ * The process-wide rasapi32, opened on first use and kept open (rasctl is a short-lived
+ * process; the service layer calls this for every operation).
+ *
+ * @returns The callable functions.
+ * @throws {LibraryNotFoundError} When no library can be found or opened.
+ * @example
+ * ```ts ignore
+ * rasapi32().RasHangUpW(handle);
+ * ```
+ */
+export function rasapi32(): Rasapi32 {
+  if (!shared) {
+    shared = openRasapi32();
+    const symbols = shared.symbols;
+    setMessageSource((code) => windowsMessage(symbols, code));
+  }
+  return shared.symbols;
+}
+
+/** Windows' own message for a RAS code (RasGetErrorStringW), or undefined. */
+function windowsMessage(symbols: Rasapi32, code: number): string | undefined {
+  const units = 512;
+  const buffer = new Uint8Array(units * 2);
+  if (symbols.RasGetErrorStringW(code, buffer, units) !== 0) return undefined;
+  const text = fromCstr(buffer).trim();
+  return text === "" ? undefined : text;
+}

@@ -1,0 +1,146 @@
+/**
+ * The two calling patterns every RAS enumeration and struct exchange repeats, each owned by
+ * one helper: dwSize negotiation (newest size first, older on ERROR_INVALID_SIZE) and the
+ * ERROR_BUFFER_TOO_SMALL dance (call, grow to the size Windows asks for, call again).
+ *
+ * @module
+ */
+
+import { check } from "./errors.ts";
+import type { StructLayout } from "./layout.ts";
+
+/** The caller's buffer is too small; `*lpcb` holds the size needed (raserror.h). */
+export const ERROR_BUFFER_TOO_SMALL = 603;
+/** The structure size is wrong for this version of Windows (raserror.h). */
+export const ERROR_INVALID_SIZE = 632;
+
+/** The dwSize that worked for each struct in this process, by struct name. */
+const acceptedSizes = new Map<string, number>();
+
+/**
+ * Runs `attempt` with each dwSize of `layout`, newest first, until one is not refused with
+ * ERROR_INVALID_SIZE; remembers the size that worked for the rest of the process.
+ *
+ * @param layout The versioned struct.
+ * @param attempt Calls rasapi32 with a struct of the given size; returns the result code.
+ * @returns The result code of the first attempt not refused for its size, and that size.
+ * @example
+ * ```ts ignore
+ * const { code, size } = negotiateSize(RASCONNSTATUSW, (size) => call(size));
+ * ```
+ */
+export function negotiateSize(
+  layout: StructLayout<unknown>,
+  attempt: (size: number) => number,
+): { code: number; size: number } {
+  const known = acceptedSizes.get(layout.name);
+  const sizes = known === undefined
+    ? layout.dwSizes
+    : [known, ...layout.dwSizes.filter((s) => s < known)];
+  let code = ERROR_INVALID_SIZE;
+  let size = sizes[0]!;
+  for (size of sizes) {
+    code = attempt(size);
+    if (code !== ERROR_INVALID_SIZE) {
+      acceptedSizes.set(layout.name, size);
+      break;
+    }
+  }
+  return { code, size };
+}
+
+/** Forgets the negotiated sizes (tests that switch emulated Windows versions use it). */
+export function resetNegotiatedSizes(): void {
+  acceptedSizes.clear();
+}
+
+/** One enumeration call: fills `buffer` (or, when null, only reports the size needed). */
+export type EnumerateCall = (
+  buffer: Uint8Array<ArrayBuffer> | null,
+  cb: Uint32Array<ArrayBuffer>,
+  count: Uint32Array<ArrayBuffer>,
+) => number;
+
+/** The outcome of an enumeration. */
+export interface Enumerated {
+  /** The filled buffer (empty when there were no elements). */
+  buffer: Uint8Array<ArrayBuffer>;
+  /** The number of elements Windows wrote. */
+  count: number;
+  /** The element size (dwSize) that was used. */
+  elementSize: number;
+}
+
+/** How many times to grow before giving up: the data can keep growing between calls. */
+const MAX_GROWTH_ROUNDS = 8;
+
+/**
+ * Enumerates an array of versioned structs: negotiates dwSize, asks for the size, grows the
+ * buffer to what Windows reports and calls again, repeating if the data grew in between.
+ *
+ * @param layout The element struct (its dwSize goes in the first element).
+ * @param call One call of the RAS enumeration function.
+ * @param operation The function name for errors, e.g. `RasEnumEntries`.
+ * @returns The buffer, count and element size.
+ * @throws {RasError} When the call fails for another reason, or keeps growing.
+ * @example
+ * ```ts ignore
+ * const { buffer, count, elementSize } = enumerate(RASCONNW, (buf, cb, n) =>
+ *   lib.RasEnumConnectionsW(buf, cb, n), "RasEnumConnections");
+ * ```
+ */
+export function enumerate(
+  layout: StructLayout<unknown>,
+  call: EnumerateCall,
+  operation: string,
+): Enumerated {
+  let result: Enumerated | undefined;
+  const { code } = negotiateSize(layout, (size) => {
+    const outcome = growUntilItFits(size, call);
+    if (outcome.code === 0) result = outcome.result;
+    return outcome.code;
+  });
+  check(code, operation);
+  return result!;
+}
+
+function growUntilItFits(
+  elementSize: number,
+  call: EnumerateCall,
+): { code: number; result?: Enumerated } {
+  const cb = new Uint32Array(1);
+  const count = new Uint32Array(1);
+  let buffer = new Uint8Array(elementSize);
+  for (let round = 0; round < MAX_GROWTH_ROUNDS; round++) {
+    new DataView(buffer.buffer).setUint32(0, elementSize, true);
+    cb[0] = buffer.byteLength;
+    count[0] = 0;
+    const code = call(buffer, cb, count);
+    if (code === 0) return { code, result: { buffer, count: count[0]!, elementSize } };
+    if (code !== ERROR_BUFFER_TOO_SMALL) return { code };
+    // Grow to what Windows asked for; if it asked for no more than we had, the data grew
+    // between its two looks, so grow by one element at least.
+    const needed = Math.max(cb[0]!, buffer.byteLength + elementSize);
+    buffer = new Uint8Array(Math.ceil(needed / elementSize) * elementSize);
+  }
+  return { code: ERROR_BUFFER_TOO_SMALL };
+}
+
+/**
+ * Decodes the elements an enumeration returned.
+ *
+ * @param layout The element struct.
+ * @param enumerated What {@link enumerate} returned.
+ * @returns One decoded object per element.
+ * @example
+ * ```ts ignore
+ * const entries = decodeAll(RASENTRYNAMEW, enumerate(RASENTRYNAMEW, call, "RasEnumEntries"));
+ * ```
+ */
+export function decodeAll<V>(layout: StructLayout<V>, enumerated: Enumerated): V[] {
+  const { buffer, count, elementSize } = enumerated;
+  return Array.from(
+    { length: count },
+    (_, i) => layout.decode(buffer, i * elementSize, elementSize),
+  );
+}
