@@ -1,0 +1,68 @@
+/**
+ * `rasctl hangup NAME | --handle H | --all`: end connections and wait until Windows has
+ * released each. Hanging up a VPN leaves its IP-network connection up unless
+ * --with-prerequisite is given.
+ *
+ * @module
+ */
+
+import { Command } from "commander";
+import { type ConnectionName, findConnection, listConnections } from "../ras/connections.ts";
+import { hangUp } from "../ras/dial.ts";
+import { getEntry } from "../ras/entries.ts";
+import { RasError } from "../ras/errors.ts";
+import { parseSeconds, withContext } from "./_context.ts";
+import { UsageError } from "./_output.ts";
+import { checkedName } from "./_settings.ts";
+
+/** ERROR_NO_CONNECTION (raserror.h 668): the entry is not connected. */
+const ERROR_NO_CONNECTION = 668;
+
+function targets(name: string | undefined, o: Record<string, unknown>): ConnectionName[] {
+  const chosen =
+    [name !== undefined, o.handle !== undefined, o.all === true].filter(Boolean).length;
+  if (chosen !== 1) throw new UsageError("give exactly one of NAME, --handle or --all");
+  const all = listConnections();
+  if (o.all) return all;
+  if (o.handle !== undefined) {
+    const handle = String(o.handle).toLowerCase();
+    if (!/^0x[0-9a-f]{1,16}$/.test(handle)) {
+      throw new UsageError(`--handle takes a handle like 0x10001, got "${o.handle}"`, "handle");
+    }
+    const found = all.find((c) => c.handle === handle);
+    if (!found) throw new RasError(6, { operation: "RasHangUp", entry: handle });
+    return [found];
+  }
+  const found = findConnection(checkedName(name!));
+  if (!found) throw new RasError(ERROR_NO_CONNECTION, { operation: "RasHangUp", entry: name });
+  const list = [found];
+  if (o.withPrerequisite) {
+    const prerequisite = getEntry(found.entry, { phonebook: found.phonebook }).prerequisite;
+    const ip = prerequisite ? findConnection(prerequisite.entry) : undefined;
+    if (ip) list.push(ip);
+  }
+  return list;
+}
+
+/** Builds the `hangup` command. */
+export function command(): Command {
+  return new Command("hangup")
+    .description("end connections; prints a JSON array of {entry, handle, released}")
+    .argument("[name]")
+    .option("--handle <handle>", "the connection handle (as `connections` prints it)")
+    .option("--all", "every connection")
+    .option("--with-prerequisite", "also end the entry's IP-network (prerequisite) connection")
+    .option("--timeout <seconds>", "how long to wait for each release", "10")
+    .action((name: string | undefined, o: Record<string, unknown>, cmd: Command) =>
+      withContext(cmd, async (ctx) => {
+        const timeoutMs = parseSeconds(String(o.timeout), "--timeout") * 1000;
+        const done = [];
+        // The VPN first, then the network it runs over.
+        for (const c of targets(name, o)) {
+          await hangUp(c.handle, { entry: c.entry, timeoutMs });
+          done.push({ entry: c.entry, handle: c.handle, released: true });
+        }
+        ctx.result(done);
+      })
+    );
+}

@@ -1,0 +1,129 @@
+/**
+ * `rasctl task install | show | remove NAME`: a Task Scheduler task that runs
+ * `rasctlw.exe ensure NAME` at logon, at startup, on RasClient's disconnect event 20226 and/or
+ * every N minutes. `--xml` prints the definition instead of registering it (any OS). No secret
+ * is ever put in a task: the dial uses the entry's saved credentials (`rasctl creds set`).
+ *
+ * @module
+ */
+
+import { Command } from "commander";
+import { buildTaskXml, encodeTaskXml, taskName, type TaskOptions } from "../ras/scheduled_task.ts";
+import { type Context, parseCount, parseSeconds, withContext } from "./_context.ts";
+import { UsageError } from "./_output.ts";
+import { checkedName } from "./_settings.ts";
+
+function exePath(): string {
+  const own = Deno.execPath();
+  // The task runs the no-console build that sits beside rasctl.exe.
+  return own.replace(/rasctl(\.exe)?$/i, "rasctlw.exe");
+}
+
+function taskOptions(name: string, o: Record<string, unknown>): TaskOptions {
+  const options: TaskOptions = { entry: checkedName(name), exePath: String(o.exe ?? exePath()) };
+  if (o.atLogon) options.atLogon = true;
+  if (o.atStartup) options.atStartup = true;
+  if (o.onDisconnect) options.onDisconnect = true;
+  if (o.every !== undefined) options.everyMinutes = parseCount(String(o.every), "--every", 44640);
+  if (
+    !options.atLogon && !options.atStartup && !options.onDisconnect &&
+    options.everyMinutes === undefined
+  ) {
+    throw new UsageError(
+      "give at least one trigger: --at-logon, --at-startup, --on-disconnect or --every MINUTES",
+    );
+  }
+  if (o.userTask) {
+    options.userTask = true;
+    const user = Deno.env.get("USERDOMAIN") && Deno.env.get("USERNAME")
+      ? `${Deno.env.get("USERDOMAIN")}\\${Deno.env.get("USERNAME")}`
+      : Deno.env.get("USER");
+    options.userId = String(o.userId ?? user ?? "");
+    if (!options.userId) {
+      throw new UsageError("--user-task needs --user-id (cannot tell the current user)");
+    }
+  }
+  for (
+    const [key, option] of [["phonebook", "phonebook"], ["user", "user"], ["domain", "domain"], [
+      "via",
+      "via",
+    ], ["logFile", "logFile"]] as const
+  ) {
+    if (o[option] !== undefined) options[key] = String(o[option]);
+  }
+  if (o.timeout !== undefined) {
+    options.timeoutSeconds = parseSeconds(String(o.timeout), "--timeout");
+  }
+  if (o.retries !== undefined) options.retries = parseCount(String(o.retries), "--retries", 100);
+  if (o.keep) options.keep = true;
+  return options;
+}
+
+async function schtasks(ctx: Context, args: string[]): Promise<string> {
+  if (Deno.build.os !== "windows") {
+    throw new UsageError(
+      "registering tasks needs Windows' schtasks.exe; use --xml to print the definition",
+    );
+  }
+  ctx.log("schtasks", { args });
+  const out = await new Deno.Command("schtasks.exe", { args, stdout: "piped", stderr: "piped" })
+    .output();
+  const text = new TextDecoder().decode(out.stdout) + new TextDecoder().decode(out.stderr);
+  if (!out.success) throw new Error(`schtasks.exe failed (${out.code}): ${text.trim()}`);
+  return text.trim();
+}
+
+/** Builds the `task` command group. */
+export function command(): Command {
+  const task = new Command("task").description("scheduled tasks that keep an entry connected");
+  task.command("install").description("register (or with --xml print) the task").argument("<name>")
+    .option("--at-logon", "run at logon")
+    .option("--at-startup", "run at system start (machine task)")
+    .option("--on-disconnect", "run when a RAS connection drops (RasClient event 20226)")
+    .option("--every <minutes>", "run every N minutes")
+    .option("--user-task", "a task of the current user (default: a machine task as LocalSystem)")
+    .option("--user-id <account>", "the account of a user task")
+    .option("--phonebook <path>", "the entry's phone book")
+    .option("--user <name>", "user name for the dial (the password comes from saved credentials)")
+    .option("--domain <domain>", "domain for the dial")
+    .option("--via <entry>", "dial this IP-network entry first")
+    .option("--timeout <seconds>", "dial timeout")
+    .option("--retries <count>", "retries of transient failures")
+    .option("--keep", "stay running and redial on drops")
+    .option("--log-file <path>", "where the task's runs log (JSON lines)")
+    .option("--exe <path>", "the rasctlw.exe the task runs (default: beside this rasctl)")
+    .option("--xml", "print the task XML instead of registering it")
+    .action((name: string, o: Record<string, unknown>, cmd: Command) =>
+      withContext(cmd, async (ctx) => {
+        const options = taskOptions(name, o);
+        const xml = buildTaskXml(options);
+        if (o.xml) {
+          Deno.stdout.writeSync(new TextEncoder().encode(xml + (xml.endsWith("\n") ? "" : "\n")));
+          return;
+        }
+        const file = await Deno.makeTempFile({ suffix: ".xml" });
+        try {
+          await Deno.writeFile(file, encodeTaskXml(xml));
+          await schtasks(ctx, ["/Create", "/TN", taskName(name), "/XML", file, "/F"]);
+        } finally {
+          await Deno.remove(file).catch(() => {});
+        }
+        ctx.result({ task: taskName(name), entry: name, installed: true });
+      })
+    );
+  task.command("show").description("show the registered task").argument("<name>")
+    .action((name: string, _o: unknown, cmd: Command) =>
+      withContext(cmd, async (ctx) => {
+        const xml = await schtasks(ctx, ["/Query", "/TN", taskName(checkedName(name)), "/XML"]);
+        ctx.result({ task: taskName(name), entry: name, xml });
+      })
+    );
+  task.command("remove").description("unregister the task").argument("<name>")
+    .action((name: string, _o: unknown, cmd: Command) =>
+      withContext(cmd, async (ctx) => {
+        await schtasks(ctx, ["/Delete", "/TN", taskName(checkedName(name)), "/F"]);
+        ctx.result({ task: taskName(name), entry: name, removed: true });
+      })
+    );
+  return task;
+}

@@ -1,0 +1,66 @@
+/**
+ * rasctl: manage Windows dial-up and VPN connections (rasapi32.dll) from Deno programs and
+ * from the command line.
+ *
+ * ```ts ignore
+ * import { connect, hangUp, listEntries } from "./mod.ts";
+ * const [dialup, vpn] = await connect("Corp VPN", { via: { entry: "ISP" } });
+ * await hangUp(vpn!.handle); // the dial-up connection stays up
+ * ```
+ *
+ * Run as a program (`deno run mod.ts --help`, or the compiled rasctl.exe) it is the CLI.
+ *
+ * @module
+ */
+
+export {
+  createEntry,
+  deleteEntry,
+  type EntryName,
+  findEntry,
+  getEntry,
+  listEntries,
+  type NameValidation,
+  renameEntry,
+  updateEntry,
+  validateEntryName,
+} from "./ras/entries.ts";
+export type { Entry, EntrySettings } from "./ras/entry.ts";
+export { entryNameSchema, entrySettingsSchema } from "./ras/entry_schema.ts";
+export { connect, type ConnectOptions, isTransient, type ViaEntry } from "./ras/connect.ts";
+export {
+  type Credentials,
+  dialEntry,
+  type DialOptions,
+  type DialProgress,
+  hangUp,
+} from "./ras/dial.ts";
+export {
+  clearStatistics,
+  type Connection,
+  type ConnectionName,
+  connectionProjection,
+  connectionStatistics,
+  connectionStatus,
+  describeConnection,
+  findConnection,
+  type Handle,
+  listConnections,
+  type Statistics,
+} from "./ras/connections.ts";
+export {
+  clearCredentials,
+  type CredentialsUpdate,
+  getCredentials,
+  type SavedCredentials,
+  setCredentials,
+} from "./ras/credentials.ts";
+export { type Device, listDevices } from "./ras/devices.ts";
+export { type ErrorInfo, explainError, RasError } from "./ras/errors.ts";
+export { type PhonebookOptions } from "./ras/phonebook.ts";
+export { ENCRYPTION_LEVELS, ENTRY_TYPES, VPN_STRATEGIES } from "./ras/constants.ts";
+
+if (import.meta.main) {
+  const { main } = await import("./commands/main.ts");
+  Deno.exit(await main(Deno.args));
+}

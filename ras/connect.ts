@@ -1,0 +1,149 @@
+/**
+ * The core scenario: connect an entry, first dialing the entry that brings the IP network
+ * (`via`, or the entry's configured prerequisite) when that is not already up, and retrying
+ * transient failures with backoff. Whatever this call started is hung up if it fails.
+ *
+ * @module
+ */
+
+import { RasError } from "../ffi/errors.ts";
+import { type Connection, describeConnection, findConnection } from "./connections.ts";
+import { type Credentials, dialEntry, type DialOptions, hangUp } from "./dial.ts";
+import { getEntry } from "./entries.ts";
+
+/** The entry that brings the IP network, with its own credentials. */
+export interface ViaEntry {
+  entry: string;
+  phonebook?: string | undefined;
+  credentials?: Credentials | undefined;
+}
+
+/** Options of {@link connect}. */
+export interface ConnectOptions extends DialOptions {
+  /** Dial this entry first unless it is connected (overrides the configured prerequisite). */
+  via?: ViaEntry | undefined;
+  /** Retries after a transient failure (default 0). Authentication failures never retry. */
+  retries?: number | undefined;
+  /** The first backoff pause in ms (default 1000), doubled per retry up to 30 s. */
+  retryDelayMs?: number | undefined;
+  /** Dial the entry's configured prerequisite first (default true). */
+  usePrerequisite?: boolean | undefined;
+  /** Called before each retry. */
+  onRetry?: ((attempt: number, error: RasError, delayMs: number) => void) | undefined;
+}
+
+/** Codes that retrying cannot fix: wrong or missing credentials, policy, configuration. */
+const PERMANENT = new Set([
+  623, // ERROR_CANNOT_FIND_PHONEBOOK_ENTRY
+  632, // ERROR_INVALID_SIZE
+  645, // ERROR_AUTH_INTERNAL
+  649, // ERROR_NO_DIALIN_PERMISSION
+  691, // ERROR_AUTHENTICATION_FAILURE
+  703, // ERROR_INTERACTIVE_MODE
+  812, // ERROR_NO_AUTH_PROTOCOL_AVAILABLE / policy mismatch
+  87, // ERROR_INVALID_PARAMETER
+  13801, // ERROR_IPSEC_IKE_AUTH_FAIL
+  13806, // ERROR_IPSEC_IKE_NO_CERT
+]);
+
+/**
+ * Whether a failure may go away by itself (a retry makes sense).
+ *
+ * @param error What the dial threw.
+ * @returns True for RAS errors that are not authentication or configuration failures.
+ * @example
+ * ```ts
+ * isTransient(new RasError(800, { operation: "RasDial" })); // true
+ * ```
+ */
+export function isTransient(error: unknown): error is RasError {
+  return error instanceof RasError && error.operation === "RasDial" && !PERMANENT.has(error.code);
+}
+
+/**
+ * Connects an entry, through its IP-network entry if needed.
+ *
+ * @param name The entry to connect.
+ * @param options Credentials, the `via` entry, retries, progress and abort.
+ * @returns The connections, the IP-network one first when there is one.
+ * @throws {RasError} The last failure; anything this call dialed has been hung up.
+ * @example
+ * ```ts ignore
+ * const [dialup, vpn] = await connect("Corp VPN", { via: { entry: "ISP" } });
+ * ```
+ */
+export async function connect(name: string, options: ConnectOptions = {}): Promise<Connection[]> {
+  const via = options.via ??
+    (options.usePrerequisite === false ? undefined : configuredPrerequisite(name, options));
+  const started: Connection[] = [];
+  const result: Connection[] = [];
+  try {
+    if (via) {
+      const existing = findConnection(via.entry);
+      const described = existing ? describeConnection(existing) : null;
+      if (described?.state === "connected") {
+        result.push(described);
+      } else {
+        const ip = await withRetries(() =>
+          dialEntry(via.entry, {
+            phonebook: via.phonebook,
+            credentials: via.credentials,
+            onProgress: options.onProgress,
+            signal: options.signal,
+          }), options);
+        started.push(ip);
+        result.push(ip);
+      }
+    }
+    const current = findConnection(name);
+    const up = current ? describeConnection(current) : null;
+    if (up?.state === "connected") {
+      result.push(up);
+    } else {
+      result.push(await withRetries(() => dialEntry(name, options), options));
+    }
+    return result;
+  } catch (error) {
+    for (const connection of started.reverse()) {
+      await hangUp(connection.handle, { entry: connection.entry }).catch(() => {});
+    }
+    throw error;
+  }
+}
+
+function configuredPrerequisite(name: string, options: ConnectOptions): ViaEntry | undefined {
+  const prerequisite = getEntry(name, options).prerequisite;
+  return prerequisite
+    ? { entry: prerequisite.entry, phonebook: prerequisite.phonebook ?? undefined }
+    : undefined;
+}
+
+async function withRetries<T>(attempt: () => Promise<T>, options: ConnectOptions): Promise<T> {
+  const retries = options.retries ?? 0;
+  let delay = options.retryDelayMs ?? 1000;
+  for (let n = 0;; n++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (n >= retries || !isTransient(error) || options.signal?.aborted) throw error;
+      options.onRetry?.(n + 1, error, delay);
+      await sleep(delay, options.signal);
+      delay = Math.min(delay * 2, 30_000);
+    }
+  }
+}
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      signal?.removeEventListener("abort", abort);
+      resolve();
+    }
+    function abort() {
+      clearTimeout(timer);
+      reject(signal!.reason);
+    }
+    signal?.addEventListener("abort", abort, { once: true });
+  });
+}

@@ -1,0 +1,289 @@
+/**
+ * Active connections: list them, read their status, statistics and assigned addresses.
+ * Handles are shown as hex text (`0x10001`) and never leave this layer as pointers.
+ *
+ * @module
+ */
+
+export type { Handle } from "./_handle.ts";
+import { rasapi32 } from "../ffi/library.ts";
+import { RAS_PROJECTION_INFO, RAS_STATS, RASCONNSTATUSW, RASCONNW } from "../ffi/structs.ts";
+import { check, errorInfo } from "../ffi/errors.ts";
+import { decodeAll, enumerate, ERROR_BUFFER_TOO_SMALL, negotiateSize } from "../ffi/negotiate.ts";
+import { type Handle, handlePointer, handleText } from "./_handle.ts";
+import { PROJECTION_TYPE, RASCS_CONNECTED, stateName, TUNNEL_ENDPOINT } from "./constants.ts";
+
+/** A connection as RasEnumConnections lists it. */
+export interface ConnectionName {
+  handle: Handle;
+  entry: string;
+  phonebook: string;
+  device: { type: string; name: string };
+}
+
+/** A connection's live state. */
+export interface ConnectionStatus {
+  state: string;
+  stateCode: number;
+  error: { code: number; name: string; message: string } | null;
+  device: { type: string; name: string };
+  server: string;
+  endpoints: { local: string | null; remote: string | null };
+}
+
+/** What was negotiated: addresses and the tunnel protocol family. */
+export interface Projection {
+  kind: "ppp" | "ikev2";
+  ipv4: { address: string; serverAddress: string } | null;
+  ipv6: { address: string; serverAddress: string; prefixLength: number } | null;
+}
+
+/** Everything `status` shows about a connection. */
+export interface Connection extends ConnectionName, ConnectionStatus {
+  projection: Projection | null;
+  connectedSeconds: number | null;
+}
+
+/** Connection statistics (RAS_STATS). */
+export interface Statistics {
+  entry: string;
+  handle: Handle;
+  bytesTransmitted: number;
+  bytesReceived: number;
+  framesTransmitted: number;
+  framesReceived: number;
+  crcErrors: number;
+  timeoutErrors: number;
+  alignmentErrors: number;
+  hardwareOverrunErrors: number;
+  framingErrors: number;
+  bufferOverrunErrors: number;
+  compressionRatioIn: number;
+  compressionRatioOut: number;
+  bps: number;
+  connectDurationMs: number;
+}
+
+/**
+ * Lists the machine's connections (all processes', as Windows shares them).
+ *
+ * @returns One item per connection.
+ * @throws {RasError} When RasEnumConnections fails.
+ * @example
+ * ```ts ignore
+ * listConnections().map((c) => c.entry);
+ * ```
+ */
+export function listConnections(): ConnectionName[] {
+  const lib = rasapi32();
+  const found = enumerate(
+    RASCONNW,
+    (buffer, cb, count) => lib.RasEnumConnectionsW(buffer, cb, count),
+    "RasEnumConnections",
+  );
+  return decodeAll(RASCONNW, found).map((c) => ({
+    handle: handleText(c.hrasconn),
+    entry: c.szEntryName,
+    phonebook: c.szPhonebook,
+    device: { type: c.szDeviceType, name: c.szDeviceName },
+  }));
+}
+
+/**
+ * Finds the connection of an entry.
+ *
+ * @param entry The entry's name (case-insensitive).
+ * @returns The connection, or undefined when the entry is not connected.
+ * @example
+ * ```ts ignore
+ * findConnection("Corp VPN")?.handle;
+ * ```
+ */
+export function findConnection(entry: string): ConnectionName | undefined {
+  const wanted = entry.toLowerCase();
+  return listConnections().find((c) => c.entry.toLowerCase() === wanted);
+}
+
+/**
+ * Reads a connection's status.
+ *
+ * @param handle The connection.
+ * @returns Its state, or null when Windows no longer knows the handle (released).
+ * @throws {RasError} For failures other than ERROR_INVALID_HANDLE.
+ * @example
+ * ```ts ignore
+ * connectionStatus("0x10001")?.state;
+ * ```
+ */
+export function connectionStatus(handle: Handle): ConnectionStatus | null {
+  const lib = rasapi32();
+  const pointer = handlePointer(handle);
+  let status: ReturnType<typeof RASCONNSTATUSW.decode> | undefined;
+  const { code } = negotiateSize(RASCONNSTATUSW, (size) => {
+    const buffer = RASCONNSTATUSW.encode({}, { size });
+    const rc = lib.RasGetConnectStatusW(pointer, buffer);
+    if (rc === 0) status = RASCONNSTATUSW.decode(buffer, 0, size);
+    return rc;
+  });
+  if (code === ERROR_INVALID_HANDLE) return null;
+  check(code, "RasGetConnectStatus");
+  const s = status!;
+  return {
+    state: stateName(s.rasconnstate),
+    stateCode: s.rasconnstate,
+    error: s.dwError === 0 ? null : pick(errorInfo(s.dwError)),
+    device: { type: s.szDeviceType, name: s.szDeviceName },
+    server: s.szPhoneNumber,
+    endpoints: { local: endpointText(s.localEndPoint), remote: endpointText(s.remoteEndPoint) },
+  };
+}
+
+function pick(info: ReturnType<typeof errorInfo>) {
+  return { code: info.code, name: info.name, message: info.message };
+}
+
+/** ERROR_INVALID_HANDLE: the connection is gone (winerror.h). */
+export const ERROR_INVALID_HANDLE = 6;
+
+function endpointText(
+  endpoint: ReturnType<typeof RASCONNSTATUSW.decode>["localEndPoint"],
+): string | null {
+  if (endpoint.dwType === TUNNEL_ENDPOINT.ipv4) return endpoint.Anonymous.ipv4 ?? null;
+  if (endpoint.dwType === TUNNEL_ENDPOINT.ipv6) return endpoint.Anonymous.ipv6 ?? null;
+  return null;
+}
+
+/**
+ * Reads what a connection negotiated: its IPv4/IPv6 addresses (RasGetProjectionInfoEx).
+ *
+ * @param handle The connection.
+ * @returns The projection, or null when it is not (yet) available.
+ * @example
+ * ```ts ignore
+ * connectionProjection("0x10001")?.ipv4?.address;
+ * ```
+ */
+export function connectionProjection(handle: Handle): Projection | null {
+  const lib = rasapi32();
+  const pointer = handlePointer(handle);
+  let buffer = RAS_PROJECTION_INFO.encode({ version: 4 /* RASAPIVERSION_601 */ });
+  const cb = new Uint32Array([buffer.byteLength]);
+  let code = lib.RasGetProjectionInfoEx(pointer, buffer, cb);
+  if (code === ERROR_BUFFER_TOO_SMALL && cb[0]! > buffer.byteLength) {
+    const bigger = new Uint8Array(cb[0]!);
+    bigger.set(buffer);
+    buffer = bigger;
+    code = lib.RasGetProjectionInfoEx(pointer, buffer, cb);
+  }
+  if (code !== 0) return null;
+  const info = RAS_PROJECTION_INFO.decode(buffer);
+  if (info.type === PROJECTION_TYPE.ikev2) {
+    const p = info.Anonymous.ikev2!;
+    return {
+      kind: "ikev2",
+      ipv4: p.dwIPv4NegotiationError === 0 && p.ipv4Address !== "0.0.0.0"
+        ? { address: p.ipv4Address, serverAddress: p.ipv4ServerAddress }
+        : null,
+      ipv6: p.dwIPv6NegotiationError === 0 && p.ipv6Address !== "::"
+        ? {
+          address: p.ipv6Address,
+          serverAddress: p.ipv6ServerAddress,
+          prefixLength: p.dwPrefixLength,
+        }
+        : null,
+    };
+  }
+  const p = info.Anonymous.ppp!;
+  return {
+    kind: "ppp",
+    ipv4: p.dwIPv4NegotiationError === 0 && p.ipv4Address !== "0.0.0.0"
+      ? { address: p.ipv4Address, serverAddress: p.ipv4ServerAddress }
+      : null,
+    ipv6: null,
+  };
+}
+
+/**
+ * Reads a connection's counters.
+ *
+ * @param connection The connection (handle and entry).
+ * @returns Bytes, frames, errors, speed and duration.
+ * @throws {RasError} When RasGetConnectionStatistics fails (6 when the connection is gone).
+ * @example
+ * ```ts ignore
+ * connectionStatistics(findConnection("Corp")!).bytesReceived;
+ * ```
+ */
+export function connectionStatistics(connection: { handle: Handle; entry: string }): Statistics {
+  const buffer = RAS_STATS.encode({});
+  const code = rasapi32().RasGetConnectionStatistics(handlePointer(connection.handle), buffer);
+  check(code, "RasGetConnectionStatistics", connection.entry);
+  const s = RAS_STATS.decode(buffer);
+  return {
+    entry: connection.entry,
+    handle: connection.handle,
+    bytesTransmitted: s.dwBytesXmited,
+    bytesReceived: s.dwBytesRcved,
+    framesTransmitted: s.dwFramesXmited,
+    framesReceived: s.dwFramesRcved,
+    crcErrors: s.dwCrcErr,
+    timeoutErrors: s.dwTimeoutErr,
+    alignmentErrors: s.dwAlignmentErr,
+    hardwareOverrunErrors: s.dwHardwareOverrunErr,
+    framingErrors: s.dwFramingErr,
+    bufferOverrunErrors: s.dwBufferOverrunErr,
+    compressionRatioIn: s.dwCompressionRatioIn,
+    compressionRatioOut: s.dwCompressionRatioOut,
+    bps: s.dwBps,
+    connectDurationMs: s.dwConnectDuration,
+  };
+}
+
+/**
+ * Resets a connection's counters.
+ *
+ * @param connection The connection.
+ * @throws {RasError} When RasClearConnectionStatistics fails.
+ * @example
+ * ```ts ignore
+ * clearStatistics(findConnection("Corp")!);
+ * ```
+ */
+export function clearStatistics(connection: { handle: Handle; entry: string }): void {
+  check(
+    rasapi32().RasClearConnectionStatistics(handlePointer(connection.handle)),
+    "RasClearConnectionStatistics",
+    connection.entry,
+  );
+}
+
+/**
+ * Everything about one connection: status, addresses and how long it has been up.
+ *
+ * @param name The connection as listed.
+ * @returns The full view, or null when it disappeared meanwhile.
+ * @example
+ * ```ts ignore
+ * describeConnection(findConnection("Corp")!)?.state;
+ * ```
+ */
+export function describeConnection(name: ConnectionName): Connection | null {
+  const status = connectionStatus(name.handle);
+  if (!status) return null;
+  const connected = status.stateCode === RASCS_CONNECTED;
+  let seconds: number | null = null;
+  if (connected) {
+    try {
+      seconds = Math.floor(connectionStatistics(name).connectDurationMs / 1000);
+    } catch {
+      seconds = null;
+    }
+  }
+  return {
+    ...name,
+    ...status,
+    device: status.device.type ? status.device : name.device,
+    projection: connected ? connectionProjection(name.handle) : null,
+    connectedSeconds: seconds,
+  };
+}

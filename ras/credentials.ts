@@ -1,0 +1,142 @@
+/**
+ * Saved credentials of an entry: user, password, domain and the L2TP pre-shared key
+ * (RasGetCredentials / RasSetCredentials). Secrets go in and never come out: reading tells
+ * only whether one is saved.
+ *
+ * @module
+ */
+
+import { rasapi32 } from "../ffi/library.ts";
+import { RASCREDENTIALSW } from "../ffi/structs.ts";
+import { cstr } from "../ffi/wstr.ts";
+import { check } from "../ffi/errors.ts";
+import { RASCM } from "./constants.ts";
+import { findEntry } from "./entries.ts";
+import type { PhonebookOptions } from "./phonebook.ts";
+
+/** What is saved for an entry (never the secrets themselves). */
+export interface SavedCredentials {
+  entry: string;
+  phonebook: string;
+  user: string | null;
+  domain: string | null;
+  passwordSaved: boolean;
+  pskSaved: boolean;
+}
+
+/** Credentials to save; unset parts stay as they are. */
+export interface CredentialsUpdate {
+  user?: string | undefined;
+  password?: string | undefined;
+  domain?: string | undefined;
+  /** The L2TP/IKEv2 pre-shared key. */
+  psk?: string | undefined;
+}
+
+function call(
+  name: string,
+  options: PhonebookOptions,
+  fields: Partial<ReturnType<typeof RASCREDENTIALSW.decode>>,
+  operation: "get" | "set" | "clear",
+): ReturnType<typeof RASCREDENTIALSW.decode> & { phonebook: string; entryName: string } {
+  const where = findEntry(name, options);
+  const lib = rasapi32();
+  const buffer = RASCREDENTIALSW.encode(fields);
+  try {
+    const pbk = cstr(where.phonebook, "phonebook");
+    const entry = cstr(where.name, "entry name");
+    const code = operation === "get"
+      ? lib.RasGetCredentialsW(pbk, entry, buffer)
+      : lib.RasSetCredentialsW(pbk, entry, buffer, operation === "clear" ? 1 : 0);
+    check(code, operation === "get" ? "RasGetCredentials" : "RasSetCredentials", where.name);
+    const decoded = RASCREDENTIALSW.decode(buffer);
+    decoded.szPassword = "";
+    return { ...decoded, phonebook: where.phonebook, entryName: where.name };
+  } finally {
+    buffer.fill(0); // it held a password or key
+  }
+}
+
+/**
+ * Tells what is saved for an entry.
+ *
+ * @param name The entry.
+ * @param options Which phone book.
+ * @returns User and domain, and whether a password and a pre-shared key are saved.
+ * @throws {RasError} When the entry does not exist (623) or Windows refuses.
+ * @example
+ * ```ts ignore
+ * getCredentials("Corp VPN").passwordSaved;
+ * ```
+ */
+export function getCredentials(name: string, options: PhonebookOptions = {}): SavedCredentials {
+  const mask = RASCM.UserName | RASCM.Password | RASCM.Domain;
+  const main = call(name, options, { dwMask: mask }, "get");
+  const psk = call(name, options, { dwMask: RASCM.PreSharedKey }, "get");
+  return {
+    entry: main.entryName,
+    phonebook: main.phonebook,
+    user: main.dwMask & RASCM.UserName && main.szUserName ? main.szUserName : null,
+    domain: main.dwMask & RASCM.Domain && main.szDomain ? main.szDomain : null,
+    passwordSaved: (main.dwMask & RASCM.Password) !== 0,
+    pskSaved: (psk.dwMask & RASCM.PreSharedKey) !== 0,
+  };
+}
+
+/**
+ * Saves credentials for an entry.
+ *
+ * @param name The entry.
+ * @param update The parts to save.
+ * @param options Which phone book.
+ * @returns What is now saved.
+ * @throws {RasError} When Windows refuses.
+ * @example
+ * ```ts ignore
+ * setCredentials("Corp VPN", { user: "alice", password });
+ * ```
+ */
+export function setCredentials(
+  name: string,
+  update: CredentialsUpdate,
+  options: PhonebookOptions = {},
+): SavedCredentials {
+  const mask = (update.user !== undefined ? RASCM.UserName : 0) |
+    (update.password !== undefined ? RASCM.Password : 0) |
+    (update.domain !== undefined ? RASCM.Domain : 0);
+  if (mask !== 0) {
+    call(name, options, {
+      dwMask: mask,
+      szUserName: update.user ?? "",
+      szPassword: update.password ?? "",
+      szDomain: update.domain ?? "",
+    }, "set");
+  }
+  if (update.psk !== undefined) {
+    call(name, options, { dwMask: RASCM.PreSharedKey, szPassword: update.psk }, "set");
+  }
+  return getCredentials(name, options);
+}
+
+/**
+ * Forgets saved credentials.
+ *
+ * @param name The entry.
+ * @param what `credentials` (user, password, domain) or `psk`.
+ * @param options Which phone book.
+ * @returns What is now saved.
+ * @throws {RasError} When Windows refuses.
+ * @example
+ * ```ts ignore
+ * clearCredentials("Corp VPN", "credentials");
+ * ```
+ */
+export function clearCredentials(
+  name: string,
+  what: "credentials" | "psk",
+  options: PhonebookOptions = {},
+): SavedCredentials {
+  const mask = what === "psk" ? RASCM.PreSharedKey : RASCM.UserName | RASCM.Password | RASCM.Domain;
+  call(name, options, { dwMask: mask }, "clear");
+  return getCredentials(name, options);
+}

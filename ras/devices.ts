@@ -1,0 +1,35 @@
+/**
+ * RAS-capable devices (modems, WAN Miniports).
+ *
+ * @module
+ */
+
+import { rasapi32 } from "../ffi/library.ts";
+import { RASDEVINFOW } from "../ffi/structs.ts";
+import { decodeAll, enumerate } from "../ffi/negotiate.ts";
+
+/** A device a RAS entry can dial through. */
+export interface Device {
+  name: string;
+  type: string;
+}
+
+/**
+ * Lists the devices (RasEnumDevices).
+ *
+ * @returns Every RAS-capable device.
+ * @throws {RasError} When RasEnumDevices fails.
+ * @example
+ * ```ts ignore
+ * listDevices().filter((d) => d.type === "vpn");
+ * ```
+ */
+export function listDevices(): Device[] {
+  const lib = rasapi32();
+  const found = enumerate(
+    RASDEVINFOW,
+    (buffer, cb, count) => lib.RasEnumDevicesW(buffer, cb, count),
+    "RasEnumDevices",
+  );
+  return decodeAll(RASDEVINFOW, found).map((d) => ({ name: d.szDeviceName, type: d.szDeviceType }));
+}

@@ -1,0 +1,228 @@
+/**
+ * Dialing and hanging up. RasDial runs asynchronously (a RasDialFunc1 notifier), so rasctl has
+ * the handle at once and can show each state, honour a timeout or Ctrl+C, and hang up whatever
+ * it started: a failed or abandoned dial still owns a handle that must be hung up.
+ *
+ * @module
+ */
+
+import { rasapi32 } from "../ffi/library.ts";
+import { RASDIALPARAMSW } from "../ffi/structs.ts";
+import { cstr } from "../ffi/wstr.ts";
+import { check, RasError } from "../ffi/errors.ts";
+import { negotiateSize } from "../ffi/negotiate.ts";
+import { RASCS_CONNECTED, stateName } from "./constants.ts";
+import { type Handle, handlePointer, handleText } from "./_handle.ts";
+import {
+  type Connection,
+  type ConnectionName,
+  connectionStatus,
+  describeConnection,
+  listConnections,
+} from "./connections.ts";
+import { findEntry } from "./entries.ts";
+import type { PhonebookOptions } from "./phonebook.ts";
+
+/** User name, password and domain for one dial. Unset parts come from the saved ones. */
+export interface Credentials {
+  user?: string | undefined;
+  password?: string | undefined;
+  domain?: string | undefined;
+}
+
+/** One step of a dial, as Windows reports it. */
+export interface DialProgress {
+  entry: string;
+  state: string;
+  stateCode: number;
+}
+
+/** Options of {@link dialEntry}. */
+export interface DialOptions extends PhonebookOptions {
+  /** Credentials; missing parts come from what is saved for the entry. */
+  credentials?: Credentials | undefined;
+  /** Called with every connection state. */
+  onProgress?: ((progress: DialProgress) => void) | undefined;
+  /** Aborts the dial (timeout, Ctrl+C): what was started is hung up. */
+  signal?: AbortSignal | undefined;
+}
+
+/** ERROR_TIMEOUT (winerror.h), reported when a dial or hang-up runs out of time. */
+export const ERROR_TIMEOUT = 1460;
+
+type Listener = (state: number, error: number) => void;
+const listeners = new Map<bigint, Listener>();
+let notifier: Deno.UnsafeCallback<typeof RASDIALFUNC1> | undefined;
+let pending = 0;
+
+/** RasDialFunc1: (HRASCONN, UINT unMsg, RASCONNSTATE, DWORD dwError, DWORD dwExtendedError). */
+const RASDIALFUNC1 = {
+  parameters: ["pointer", "u32", "i32", "u32", "u32"],
+  result: "void",
+} as const satisfies Deno.UnsafeCallbackDefinition;
+
+/**
+ * The one notifier for every dial of this process; Windows calls it from its own thread.
+ * It is never closed: a late call into a closed callback would crash the process.
+ */
+function sharedNotifier(): Deno.UnsafeCallback<typeof RASDIALFUNC1> {
+  notifier ??= Deno.UnsafeCallback.threadSafe(RASDIALFUNC1, (hrasconn, _msg, state, error) => {
+    listeners.get(BigInt(Deno.UnsafePointer.value(hrasconn)))?.(state, error);
+  });
+  return notifier;
+}
+
+function holdEventLoop(on: boolean): void {
+  pending += on ? 1 : -1;
+  if (pending > 0) sharedNotifier().ref();
+  else notifier?.unref();
+}
+
+/** The saved dial parameters of an entry (user, domain, and whether a password is saved). */
+function savedDialParams(
+  name: string,
+  phonebook: string,
+): Partial<ReturnType<typeof RASDIALPARAMSW.decode>> {
+  const lib = rasapi32();
+  const pbk = cstr(phonebook, "phonebook");
+  const hasPassword = new Int32Array(1);
+  let saved: ReturnType<typeof RASDIALPARAMSW.decode> | undefined;
+  const { code } = negotiateSize(RASDIALPARAMSW, (size) => {
+    const buffer = RASDIALPARAMSW.encode({ szEntryName: name }, { size });
+    const rc = lib.RasGetEntryDialParamsW(pbk, buffer, hasPassword);
+    if (rc === 0) saved = RASDIALPARAMSW.decode(buffer, 0, size);
+    buffer.fill(0); // it may hold the saved password
+    return rc;
+  });
+  if (code !== 0 || !saved) return {};
+  // Windows hands back a placeholder for a saved password, which RasDial understands.
+  return {
+    szUserName: saved.szUserName,
+    szDomain: saved.szDomain,
+    ...(hasPassword[0] ? { szPassword: saved.szPassword } : {}),
+  };
+}
+
+/**
+ * Dials one entry and waits until it is connected.
+ *
+ * @param name The entry's name.
+ * @param options Credentials, progress callback, abort signal, phone book.
+ * @returns The connection.
+ * @throws {RasError} With the code Windows reported (691, 868, ...); the handle has been hung up.
+ * @example
+ * ```ts ignore
+ * const vpn = await dialEntry("Corp VPN", { credentials: { user: "alice", password } });
+ * ```
+ */
+export async function dialEntry(name: string, options: DialOptions = {}): Promise<Connection> {
+  options.signal?.throwIfAborted();
+  const where = findEntry(name, options);
+  const saved = savedDialParams(where.name, where.phonebook);
+  const given = options.credentials ?? {};
+  const fields = {
+    ...saved,
+    szEntryName: where.name,
+    ...(given.user !== undefined ? { szUserName: given.user } : {}),
+    ...(given.password !== undefined ? { szPassword: given.password } : {}),
+    ...(given.domain !== undefined ? { szDomain: given.domain } : {}),
+  };
+  const lib = rasapi32();
+  const pbk = cstr(where.phonebook, "phonebook");
+  const handleOut = new BigUint64Array(1);
+  const callback = sharedNotifier();
+  let outcome: Promise<void> | undefined;
+  let settle: Listener = () => {};
+  outcome = new Promise<void>((resolve, reject) => {
+    settle = (state, error) => {
+      if (error !== 0) reject(new RasError(error, { operation: "RasDial", entry: where.name }));
+      else if (state === RASCS_CONNECTED) resolve();
+      else options.onProgress?.({ entry: where.name, state: stateName(state), stateCode: state });
+    };
+  });
+  holdEventLoop(true);
+  let handle: Handle | undefined;
+  try {
+    const { code } = negotiateSize(RASDIALPARAMSW, (size) => {
+      const params = RASDIALPARAMSW.encode(fields, { size });
+      handleOut[0] = 0n;
+      const rc = lib.RasDialW(null, pbk, params, 1, callback.pointer, handleOut);
+      params.fill(0); // the password is in there
+      if (handleOut[0] !== 0n) {
+        handle = handleText(handleOut[0]!);
+        listeners.set(handleOut[0]!, (state, error) => settle(state, error));
+      }
+      return rc;
+    });
+    check(code, "RasDial", where.name);
+    await abortable(outcome, options.signal);
+    outcome = undefined;
+    const connection = describeConnection(connectionName(handle!, where.name, where.phonebook));
+    if (!connection) {
+      throw new RasError(ERROR_INVALID_HANDLE, { operation: "RasDial", entry: where.name });
+    }
+    return connection;
+  } catch (error) {
+    if (handle !== undefined) {
+      await hangUp(handle, { entry: where.name, timeoutMs: 10_000 }).catch(() => {});
+    }
+    throw error;
+  } finally {
+    outcome?.catch(() => {}); // an abandoned dial's late failure is not an unhandled rejection
+    if (handle !== undefined) listeners.delete(BigInt(handle));
+    holdEventLoop(false);
+    for (const key of Object.keys(fields) as (keyof typeof fields)[]) delete fields[key];
+  }
+}
+
+const ERROR_INVALID_HANDLE = 6;
+
+function connectionName(handle: Handle, entry: string, phonebook: string): ConnectionName {
+  return listConnections().find((c) => c.handle === handle) ??
+    { handle, entry, phonebook, device: { type: "", name: "" } };
+}
+
+function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    if (signal.aborted) return onAbort();
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+  });
+}
+
+/** Options of {@link hangUp}. */
+export interface HangUpOptions {
+  /** The entry, for messages. */
+  entry?: string | undefined;
+  /** How long to wait for Windows to release the connection (default 10 s). */
+  timeoutMs?: number | undefined;
+}
+
+/**
+ * Hangs up a connection and waits until Windows has released it (RasGetConnectStatus returns
+ * ERROR_INVALID_HANDLE), polling briefly instead of sleeping a fixed second.
+ *
+ * @param handle The connection.
+ * @param options Entry name and timeout.
+ * @returns When the connection is gone.
+ * @throws {RasError} When RasHangUp fails, or ERROR_TIMEOUT when the release takes too long.
+ * @example
+ * ```ts ignore
+ * await hangUp(findConnection("Corp VPN")!.handle);
+ * ```
+ */
+export async function hangUp(handle: Handle, options: HangUpOptions = {}): Promise<void> {
+  const code = rasapi32().RasHangUpW(handlePointer(handle));
+  check(code, "RasHangUp", options.entry);
+  const deadline = Date.now() + (options.timeoutMs ?? 10_000);
+  let pause = 5;
+  while (connectionStatus(handle) !== null) {
+    if (Date.now() >= deadline) {
+      throw new RasError(ERROR_TIMEOUT, { operation: "RasHangUp", entry: options.entry });
+    }
+    await new Promise((r) => setTimeout(r, pause));
+    pause = Math.min(pause * 2, 100);
+  }
+}

@@ -1,0 +1,306 @@
+/**
+ * Phone-book entries: list, show, create, change, delete, rename and validate.
+ *
+ * @module
+ */
+
+import { rasapi32 } from "../ffi/library.ts";
+import { RASENTRYNAMEW, RASENTRYW } from "../ffi/structs.ts";
+import { cstr, cstrOrNull } from "../ffi/wstr.ts";
+import { check, RasError } from "../ffi/errors.ts";
+import { decodeAll, enumerate, ERROR_BUFFER_TOO_SMALL, negotiateSize } from "../ffi/negotiate.ts";
+import { REN_ALL_USERS } from "./constants.ts";
+import {
+  applySettings,
+  type Entry,
+  entryFromStruct,
+  type EntrySettings,
+  newEntryDefaults,
+  type RasEntryStruct,
+} from "./entry.ts";
+import { type PhonebookOptions, phonebookPath } from "./phonebook.ts";
+
+/** An entry as a phone-book listing names it. */
+export interface EntryName {
+  /** The entry's name. */
+  name: string;
+  /** `user` or `allUsers` for the default books; `file` for an explicit phone book. */
+  scope: "user" | "allUsers" | "file";
+  /** The phone-book file that holds it. */
+  phonebook: string;
+}
+
+/** RasValidateEntryName: the name is already in the phone book (winerror.h). */
+const ERROR_ALREADY_EXISTS = 183;
+/** RasValidateEntryName: the name breaks Windows' naming rules (winerror.h). */
+const ERROR_INVALID_NAME = 123;
+/** No such entry in the phone book (raserror.h). */
+const ERROR_CANNOT_FIND_PHONEBOOK_ENTRY = 623;
+
+/**
+ * Lists the entries of a phone book, or of both default books (all users, then the user's).
+ *
+ * @param options Which phone book.
+ * @returns The entries in phone-book order.
+ * @throws {RasError} When the phone book cannot be read.
+ * @example
+ * ```ts ignore
+ * for (const e of listEntries()) console.log(e.name);
+ * ```
+ */
+export function listEntries(options: PhonebookOptions = {}): EntryName[] {
+  const lib = rasapi32();
+  const path = phonebookPath(options);
+  const pbk = cstrOrNull(path, "phonebook");
+  const found = enumerate(
+    RASENTRYNAMEW,
+    (buffer, cb, count) => lib.RasEnumEntriesW(null, pbk, buffer, cb, count),
+    "RasEnumEntries",
+  );
+  return decodeAll(RASENTRYNAMEW, found).map((e) => ({
+    name: e.szEntryName,
+    scope: path !== undefined && !options.allUsers
+      ? "file"
+      : (e.dwFlags & REN_ALL_USERS) !== 0
+      ? "allUsers"
+      : "user",
+    phonebook: e.szPhonebookPath || (path ?? ""),
+  }));
+}
+
+/**
+ * Finds which phone book holds an entry.
+ *
+ * @param name The entry's name (Windows compares names case-insensitively).
+ * @param options Which phone book to look in (default: both default books).
+ * @returns The entry's listing.
+ * @throws {RasError} ERROR_CANNOT_FIND_PHONEBOOK_ENTRY (623) when it is in none.
+ * @example
+ * ```ts ignore
+ * findEntry("Corp VPN").phonebook;
+ * ```
+ */
+export function findEntry(name: string, options: PhonebookOptions = {}): EntryName {
+  const wanted = name.toLowerCase();
+  const found = listEntries(options).find((e) => e.name.toLowerCase() === wanted);
+  if (!found) {
+    throw new RasError(ERROR_CANNOT_FIND_PHONEBOOK_ENTRY, {
+      operation: "RasGetEntryProperties",
+      entry: name,
+    });
+  }
+  return found;
+}
+
+function readStruct(name: string, phonebook: string): RasEntryStruct {
+  const lib = rasapi32();
+  const pbk = cstr(phonebook, "phonebook");
+  const entryName = cstr(name, "entry name");
+  let result: RasEntryStruct | undefined;
+  const { code } = negotiateSize(RASENTRYW, (size) => {
+    let buffer = RASENTRYW.encode({}, { size });
+    const cb = new Uint32Array([buffer.byteLength]);
+    let rc = lib.RasGetEntryPropertiesW(pbk, entryName, buffer, cb, null, null);
+    if (rc === ERROR_BUFFER_TOO_SMALL && cb[0]! > buffer.byteLength) {
+      // Alternate phone numbers follow the struct; make room for them.
+      const bigger = new Uint8Array(cb[0]!);
+      bigger.set(buffer);
+      buffer = bigger;
+      rc = lib.RasGetEntryPropertiesW(pbk, entryName, buffer, cb, null, null);
+    }
+    if (rc === 0) result = RASENTRYW.decode(buffer, 0, size);
+    return rc;
+  });
+  check(code, "RasGetEntryProperties", name);
+  return result!;
+}
+
+function writeStruct(
+  name: string,
+  phonebook: string | undefined,
+  fields: Partial<RasEntryStruct>,
+): void {
+  const lib = rasapi32();
+  const pbk = cstrOrNull(phonebook, "phonebook");
+  const entryName = cstr(name, "entry name");
+  const { code } = negotiateSize(RASENTRYW, (size) => {
+    const buffer = RASENTRYW.encode(fields, { size });
+    return lib.RasSetEntryPropertiesW(pbk, entryName, buffer, size, null, 0);
+  });
+  check(code, "RasSetEntryProperties", name);
+}
+
+/**
+ * Reads one entry's settings.
+ *
+ * @param name The entry's name.
+ * @param options Which phone book (default: whichever default book holds it).
+ * @returns The entry.
+ * @throws {RasError} 623 when there is no such entry; other codes when the book is unreadable.
+ * @example
+ * ```ts ignore
+ * getEntry("Corp VPN").server;
+ * ```
+ */
+export function getEntry(name: string, options: PhonebookOptions = {}): Entry {
+  const where = findEntry(name, options);
+  return entryFromStruct(where.name, where.phonebook, readStruct(where.name, where.phonebook));
+}
+
+/**
+ * Creates an entry. The name is checked with RasValidateEntryName first, so an existing entry
+ * is never overwritten.
+ *
+ * @param name The new entry's name.
+ * @param settings Its settings; `type` defaults to `vpn`.
+ * @param options Which phone book (default: Windows' default book).
+ * @returns The entry as written.
+ * @throws {RasError} 183 when the name exists, 123 when Windows refuses the name.
+ * @throws {TypeError} When a VPN entry has no server.
+ * @example
+ * ```ts ignore
+ * createEntry("Corp VPN", { server: "vpn.example.com", strategy: "ikev2-only" });
+ * ```
+ */
+export function createEntry(
+  name: string,
+  settings: EntrySettings,
+  options: PhonebookOptions = {},
+): Entry {
+  const type = settings.type ?? "vpn";
+  if ((type === "vpn" || type === "phone") && !settings.server) {
+    throw new TypeError(`A ${type} entry needs a server (--server)`);
+  }
+  const path = phonebookPath(options);
+  assertNameFree(name, path);
+  writeStruct(name, path, applySettings(newEntryDefaults(type), settings));
+  return getEntry(name, path === undefined ? {} : { phonebook: path });
+}
+
+function assertNameFree(name: string, phonebook: string | undefined): void {
+  const code = rasapi32().RasValidateEntryNameW(
+    cstrOrNull(phonebook, "phonebook"),
+    cstr(name, "entry name"),
+  );
+  check(code, "RasValidateEntryName", name);
+}
+
+/**
+ * Changes the given settings of an entry and nothing else.
+ *
+ * @param name The entry's name.
+ * @param patch The settings to change.
+ * @param options Which phone book.
+ * @returns The entry as now stored.
+ * @throws {RasError} 623 when there is no such entry.
+ * @example
+ * ```ts ignore
+ * updateEntry("Corp VPN", { splitTunnel: true });
+ * ```
+ */
+export function updateEntry(
+  name: string,
+  patch: EntrySettings,
+  options: PhonebookOptions = {},
+): Entry {
+  const where = findEntry(name, options);
+  const current = readStruct(where.name, where.phonebook);
+  writeStruct(where.name, where.phonebook, applySettings(current, patch));
+  return getEntry(where.name, { phonebook: where.phonebook });
+}
+
+/**
+ * Deletes an entry.
+ *
+ * @param name The entry's name.
+ * @param options Which phone book.
+ * @returns The name and the phone book it was removed from.
+ * @throws {RasError} 623 when there is no such entry.
+ * @example
+ * ```ts ignore
+ * deleteEntry("Old VPN");
+ * ```
+ */
+export function deleteEntry(
+  name: string,
+  options: PhonebookOptions = {},
+): { removed: string; phonebook: string } {
+  const where = findEntry(name, options);
+  const code = rasapi32().RasDeleteEntryW(
+    cstr(where.phonebook, "phonebook"),
+    cstr(where.name, "entry name"),
+  );
+  check(code, "RasDeleteEntry", where.name);
+  return { removed: where.name, phonebook: where.phonebook };
+}
+
+/**
+ * Renames an entry.
+ *
+ * @param from The current name.
+ * @param to The new name.
+ * @param options Which phone book.
+ * @returns Both names and the phone book.
+ * @throws {RasError} 623 when `from` does not exist, 183 when `to` does.
+ * @example
+ * ```ts ignore
+ * renameEntry("Corp", "Corp VPN");
+ * ```
+ */
+export function renameEntry(
+  from: string,
+  to: string,
+  options: PhonebookOptions = {},
+): { from: string; to: string; phonebook: string } {
+  const where = findEntry(from, options);
+  const pbk = cstr(where.phonebook, "phonebook");
+  const lib = rasapi32();
+  // RasRenameEntry does not check the new name itself on every Windows version.
+  if (where.name.toLowerCase() !== to.toLowerCase()) {
+    check(lib.RasValidateEntryNameW(pbk, cstr(to, "new name")), "RasValidateEntryName", to);
+  }
+  check(
+    lib.RasRenameEntryW(pbk, cstr(where.name, "entry name"), cstr(to, "new name")),
+    "RasRenameEntry",
+    from,
+  );
+  return { from: where.name, to, phonebook: where.phonebook };
+}
+
+/** The outcome of {@link validateEntryName}. */
+export interface NameValidation {
+  name: string;
+  valid: boolean;
+  /** Why not, or null. */
+  reason: string | null;
+  /** The code RasValidateEntryName returned (0, 183, 123, ...). */
+  code: number;
+}
+
+/**
+ * Asks Windows whether a name may be used for a new entry.
+ *
+ * @param name The candidate name.
+ * @param options Which phone book.
+ * @returns Whether it is valid, and why not.
+ * @throws {RasError} For failures other than "exists" and "invalid name".
+ * @example
+ * ```ts ignore
+ * validateEntryName("Corp VPN").valid;
+ * ```
+ */
+export function validateEntryName(name: string, options: PhonebookOptions = {}): NameValidation {
+  const path = phonebookPath(options);
+  const code = rasapi32().RasValidateEntryNameW(
+    cstrOrNull(path, "phonebook"),
+    cstr(name, "entry name"),
+  );
+  if (code === 0) return { name, valid: true, reason: null, code };
+  if (code === ERROR_ALREADY_EXISTS) {
+    return { name, valid: false, reason: "an entry with this name already exists", code };
+  }
+  if (code === ERROR_INVALID_NAME) {
+    return { name, valid: false, reason: "Windows does not accept this name", code };
+  }
+  throw new RasError(code, { operation: "RasValidateEntryName", entry: name });
+}

@@ -1,0 +1,28 @@
+/**
+ * Error explanations for users: name, message and hint of a RAS or Win32 code.
+ *
+ * @module
+ */
+
+import { type ErrorInfo, errorInfo, RasError } from "../ffi/errors.ts";
+
+export { RasError };
+export type { ErrorInfo };
+
+/**
+ * Explains an error code; works with no rasapi32 at all.
+ *
+ * @param code A RAS (600-878) or Win32 error code.
+ * @returns Its symbolic name, message and a hint where there is one.
+ * @throws {RangeError} When the code is not a non-negative 32-bit integer.
+ * @example
+ * ```ts
+ * explainError(691).name; // "ERROR_AUTHENTICATION_FAILURE"
+ * ```
+ */
+export function explainError(code: number): ErrorInfo {
+  if (!Number.isInteger(code) || code < 0 || code > 0xffffffff) {
+    throw new RangeError(`an error code is a whole number from 0 to 4294967295, got ${code}`);
+  }
+  return errorInfo(code);
+}
