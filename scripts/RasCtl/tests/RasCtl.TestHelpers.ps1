@@ -1,0 +1,84 @@
+# Dot-sourced by every *.Tests.ps1 (in BeforeAll). Runs the module against the compiled rasctl.exe
+# and the simulated rasapi32 (tests/sim): RASCTL_RASAPI32 = rasapi32sim.dll, RASSIM_HOME = a fresh
+# folder with a world.ini (format: tests/sim/README.md).
+
+$script:RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '..\..\..')).ProviderPath
+
+$script:DefaultWorld = @'
+[machine]
+windows=win10
+ipNetwork=1
+dialStepMs=1
+releaseDelayMs=0
+
+[server vpn.example.com]
+protocols=ikev2,sstp
+user=alice
+password=Alice-Pa55
+domain=CONTOSO
+
+[server l2tp.example.com]
+protocols=l2tp
+user=bob
+password=Bob-Pa55
+psk=psk-123
+
+[server intl.example.com]
+protocols=ikev2
+user=jos
+password=Grüße €uro "q" \x
+
+[phone *]
+user=isp
+password=isp-pw
+'@
+
+function Initialize-RasSimulator {
+    param([string]$World = $script:DefaultWorld)
+    if (-not $env:RASCTL_EXE) { $env:RASCTL_EXE = Join-Path $script:RepoRoot 'dist\rasctl.exe' }
+    if (-not $env:RASCTL_RASAPI32) {
+        $env:RASCTL_RASAPI32 = Join-Path $script:RepoRoot 'tests\sim\build\rasapi32sim.dll'
+    }
+    $simHome = Join-Path ([System.IO.Path]::GetTempPath()) ('rasctl-pester-' + [guid]::NewGuid().ToString('n'))
+    New-Item -ItemType Directory -Path $simHome | Out-Null
+    # UTF-8 without BOM: the simulator reads world.ini as bytes.
+    [System.IO.File]::WriteAllText((Join-Path $simHome 'world.ini'), $World, (New-Object System.Text.UTF8Encoding($false)))
+    $env:RASSIM_HOME = $simHome
+    Import-Module (Join-Path $script:RepoRoot 'scripts\RasCtl\RasCtl.psd1') -Force -ErrorAction Stop
+    $simHome
+}
+
+function Reset-RasSimulator {
+    # A new machine for the next test: fresh home, same world.
+    param([string]$World = $script:DefaultWorld)
+    Get-RasConnection -ErrorAction SilentlyContinue | Disconnect-RasConnection -Confirm:$false -ErrorAction SilentlyContinue
+    Initialize-RasSimulator -World $World | Out-Null
+}
+
+function New-TestCredential {
+    param([string]$UserName, [string]$Password)
+    $secure = New-Object System.Security.SecureString
+    foreach ($ch in $Password.ToCharArray()) { $secure.AppendChar($ch) }
+    $secure.MakeReadOnly()
+    New-Object System.Management.Automation.PSCredential -ArgumentList $UserName, $secure
+}
+
+function New-TestVpnEntry {
+    param([string]$Name = 'Corp', [string]$Server = 'vpn.example.com', [string]$Strategy = 'ikev2-only')
+    New-RasEntry -Name $Name -Type vpn -Server $Server -Strategy $Strategy -Confirm:$false -ErrorAction Stop
+}
+
+function Get-LowerCaseProperty {
+    # Names of properties (at any depth) that do not start with an upper-case letter.
+    param($InputObject, [string]$Path = '')
+    if ($null -eq $InputObject) { return }
+    if ($InputObject -is [System.Management.Automation.PSCustomObject]) {
+        foreach ($p in $InputObject.PSObject.Properties) {
+            if ($p.Name -cnotmatch '^[A-Z]') { "$Path$($p.Name)" }
+            Get-LowerCaseProperty -InputObject $p.Value -Path "$Path$($p.Name)."
+        }
+    }
+    elseif ($InputObject -is [System.Collections.IList]) {
+        foreach ($item in $InputObject) { Get-LowerCaseProperty -InputObject $item -Path $Path }
+    }
+}

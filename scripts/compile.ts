@@ -1,0 +1,75 @@
+/**
+ * `deno task compile`: builds rasctl.exe and rasctlw.exe (no console window, for scheduled
+ * tasks) for Windows x64 and arm64 into dist/, with exactly the permissions rasctl needs baked
+ * in and no network access.
+ *
+ * `deno compile` downloads the Windows runtime (denort) from dl.deno.land. Where that host is
+ * unreachable, set DENORT_BIN to a denort binary for the target.
+ *
+ * @module
+ */
+
+/** The permissions rasctl runs with: FFI for rasapi32, env, files, schtasks.exe. No network. */
+export const PERMISSIONS = [
+  "--allow-ffi",
+  "--allow-env",
+  "--allow-read",
+  "--allow-write",
+  "--allow-run=schtasks.exe",
+  "--no-prompt",
+] as const;
+
+/** Windows targets and the file-name suffix of each. */
+export const TARGETS = [
+  { target: "x86_64-pc-windows-msvc", suffix: "" },
+  { target: "aarch64-pc-windows-msvc", suffix: "-arm64" },
+] as const;
+
+/** The `deno compile` argument lists, one per output file. */
+export function compileArgs(): { output: string; args: string[] }[] {
+  return TARGETS.flatMap(({ target, suffix }) =>
+    [false, true].map((windowless) => {
+      const output = `dist/rasctl${windowless ? "w" : ""}${suffix}.exe`;
+      return {
+        output,
+        args: [
+          "compile",
+          ...PERMISSIONS,
+          "--target",
+          target,
+          ...(windowless ? ["--no-terminal"] : []),
+          "--output",
+          output,
+          "mod.ts",
+        ],
+      };
+    })
+  );
+}
+
+if (import.meta.main) {
+  await Deno.mkdir("dist", { recursive: true });
+  for (const { output, args } of compileArgs()) {
+    console.error(`deno ${args.join(" ")}`);
+    const run = await new Deno.Command(Deno.execPath(), {
+      args,
+      stdout: "inherit",
+      stderr: "piped",
+    }).output();
+    const stderr = new TextDecoder().decode(run.stderr);
+    Deno.stderr.writeSync(run.stderr);
+    if (!run.success) {
+      const download = /dl\.deno\.land|denort|download/i.test(stderr);
+      console.error(
+        download
+          ? `\nCannot build ${output}: deno compile could not get its Windows runtime (denort). ` +
+            `This machine cannot reach dl.deno.land; set DENORT_BIN to a denort binary for the ` +
+            `target (from the denort-<target>.zip of the same Deno release), or build on a machine ` +
+            `that can download it (the Windows workflow does).`
+          : `\nCannot build ${output}: deno compile failed (see above).`,
+      );
+      Deno.exit(1);
+    }
+    console.error(`built ${output}`);
+  }
+}
