@@ -139,10 +139,7 @@ function settingsFromOptions(o: Options): Record<string, unknown> {
     throw new UsageError("--prerequisite-phonebook needs --prerequisite", "prerequisitePhonebook");
   }
   if (o.deviceType !== undefined || o.deviceName !== undefined) {
-    if (o.deviceType === undefined) {
-      throw new UsageError("--device-name needs --device-type", "deviceType");
-    }
-    s.device = { type: o.deviceType, name: o.deviceName ?? "" };
+    s.device = { type: o.deviceType, name: o.deviceName };
   }
   return s;
 }

@@ -238,10 +238,8 @@ export function applySettings(
       s.szDeviceName = miniportFor(patch.strategy);
     }
   }
-  if (patch.device !== undefined) {
-    s.szDeviceType = patch.device.type;
-    s.szDeviceName = patch.device.name;
-  }
+  if (patch.device?.type !== undefined) s.szDeviceType = patch.device.type;
+  if (patch.device?.name !== undefined) s.szDeviceName = patch.device.name;
   if (patch.authentication !== undefined) {
     for (const [method, bit] of Object.entries(AUTH_METHODS)) {
       o = setBit(o, bit, patch.authentication.includes(method as AuthMethod));

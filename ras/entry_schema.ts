@@ -90,8 +90,8 @@ export const entrySettingsSchema = z.strictObject({
   server: z.string().max(LIMITS.phoneNumber, `server is at most ${LIMITS.phoneNumber} characters`)
     .refine((s) => !/[\s\0]/.test(s), "server must not contain spaces"),
   device: z.strictObject({
-    type: z.string().min(1).max(LIMITS.deviceType),
-    name: z.string().max(LIMITS.deviceName),
+    type: z.string().min(1).max(LIMITS.deviceType).optional(),
+    name: z.string().max(LIMITS.deviceName).optional(),
   }),
   strategy: z.enum(Object.keys(VPN_STRATEGIES) as [keyof typeof VPN_STRATEGIES]),
   authentication: z.array(z.enum(Object.keys(AUTH_METHODS) as [AuthMethod])),

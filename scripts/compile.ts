@@ -19,6 +19,14 @@ export const PERMISSIONS = [
   "--no-prompt",
 ] as const;
 
+/**
+ * The same permissions for `deno run` on this machine: off Windows there is no schtasks.exe
+ * to allow (Deno would print a notice on every start), and `task install` refuses anyway.
+ */
+export const RUN_PERMISSIONS: readonly string[] = Deno.build.os === "windows"
+  ? PERMISSIONS
+  : PERMISSIONS.filter((p) => !p.startsWith("--allow-run"));
+
 /** Windows targets and the file-name suffix of each. */
 export const TARGETS = [
   { target: "x86_64-pc-windows-msvc", suffix: "" },

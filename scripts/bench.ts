@@ -1,0 +1,143 @@
+/**
+ * `deno task bench`: rasctl's start-up against a floor measured in the same run.
+ *
+ * 1. `rasctl entry list` on a 5-entry phone book vs an empty Deno script started with the same
+ *    flags, interleaved, median ratio (target: 1.10 or less).
+ * 2. `entry list` on 2,500 and 10,000 entries: time per entry must stay flat (linear cost).
+ * 3. Peak memory (max RSS) of each run.
+ *
+ * Runs against the simulator; no timing here is an assertion, only printed ratios.
+ *
+ * @module
+ */
+
+import { RUN_PERMISSIONS } from "./compile.ts";
+
+const ROUNDS = Number(Deno.env.get("BENCH_ROUNDS") ?? 21);
+const root = new URL("../", import.meta.url).pathname;
+const sim = `${root}tests/sim/build/librasapi32sim.so`;
+
+function phonebook(count: number): string {
+  const lines: string[] = [];
+  for (let i = 1; i <= count; i++) {
+    lines.push(
+      `[VPN ${i}]`,
+      "Encoding=1",
+      "Type=2",
+      "VpnStrategy=7",
+      "",
+      "MEDIA=rastapi",
+      "Port=VPN2-0",
+      "Device=WAN Miniport (IKEv2)",
+      "",
+      "DEVICE=vpn",
+      `PhoneNumber=vpn${i}.example.com`,
+      "",
+    );
+  }
+  return lines.join("\r\n");
+}
+
+async function makeHome(entries: number): Promise<string> {
+  const home = await Deno.makeTempDir({ prefix: "rasctl-bench-" });
+  const dir = `${home}/AppData/Roaming/Microsoft/Network/Connections/Pbk`;
+  await Deno.mkdir(dir, { recursive: true });
+  await Deno.writeTextFile(`${dir}/rasphone.pbk`, phonebook(entries));
+  await Deno.writeTextFile(`${home}/world.ini`, "[machine]\nipNetwork=1\n");
+  return home;
+}
+
+/** Runs a command under python's getrusage to get wall time (ms) and peak RSS (KiB). */
+async function measure(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ ms: number; rssKiB: number }> {
+  const probe = "import resource,subprocess,sys,time\n" +
+    "t=time.perf_counter();r=subprocess.run(sys.argv[1:],stdout=subprocess.DEVNULL)\n" +
+    "e=(time.perf_counter()-t)*1000\n" +
+    "print(r.returncode,e,resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)";
+  const out = await new Deno.Command("python3", {
+    args: ["-c", probe, ...args],
+    env,
+    stdout: "piped",
+  }).output();
+  const [code, ms, rss] = new TextDecoder().decode(out.stdout).trim().split(" ").map(Number);
+  if (code !== 0) throw new Error(`${args.join(" ")} exited ${code}`);
+  return { ms: ms!, rssKiB: rss! };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+const deno = Deno.execPath();
+const empty = await Deno.makeTempFile({ suffix: ".ts" });
+await Deno.writeTextFile(empty, "");
+const run = (
+  script: string,
+  extra: string[] = [],
+) => [deno, "run", ...RUN_PERMISSIONS, script, ...extra];
+
+const small = await makeHome(5);
+const env = (home: string) => ({ RASSIM_HOME: home, RASCTL_RASAPI32: sim, NO_COLOR: "1" });
+// Warm Deno's module cache so neither side pays for a first compile.
+await measure(run(`${root}mod.ts`, ["entry", "list"]), env(small));
+await measure(run(empty), env(small));
+
+const floor: number[] = [];
+const list: number[] = [];
+const ratios: number[] = [];
+let floorRss = 0;
+let listRss = 0;
+for (let i = 0; i < ROUNDS; i++) {
+  const f = await measure(run(empty), env(small));
+  const l = await measure(run(`${root}mod.ts`, ["entry", "list"]), env(small));
+  floor.push(f.ms);
+  list.push(l.ms);
+  ratios.push(l.ms / f.ms);
+  floorRss = Math.max(floorRss, f.rssKiB);
+  listRss = Math.max(listRss, l.rssKiB);
+}
+console.log(`rounds: ${ROUNDS}`);
+console.log(
+  `empty deno script (floor): median ${median(floor).toFixed(1)} ms, peak RSS ${
+    (floorRss / 1024).toFixed(1)
+  } MiB`,
+);
+console.log(
+  `rasctl entry list, 5 entries: median ${median(list).toFixed(1)} ms, peak RSS ${
+    (listRss / 1024).toFixed(1)
+  } MiB`,
+);
+console.log(
+  `start-up ratio (median of per-round ratios): ${median(ratios).toFixed(3)} (target <= 1.10)`,
+);
+
+const perEntry: Record<number, number> = {};
+for (const count of [2500, 10000]) {
+  const home = await makeHome(count);
+  const times: number[] = [];
+  let rss = 0;
+  for (let i = 0; i < 5; i++) {
+    const m = await measure(run(`${root}mod.ts`, ["entry", "list"]), env(home));
+    times.push(m.ms);
+    rss = Math.max(rss, m.rssKiB);
+  }
+  const cost = median(times) - median(floor);
+  perEntry[count] = cost / count;
+  console.log(
+    `rasctl entry list, ${count} entries: median ${median(times).toFixed(1)} ms ` +
+      `(${(cost / count * 1000).toFixed(1)} us/entry above the floor), peak RSS ${
+        (rss / 1024).toFixed(1)
+      } MiB`,
+  );
+  await Deno.remove(home, { recursive: true });
+}
+console.log(
+  `linearity: cost per entry at 10,000 / at 2,500 = ${
+    (perEntry[10000]! / perEntry[2500]!).toFixed(2)
+  } (1.00 = linear)`,
+);
+await Deno.remove(small, { recursive: true });
+await Deno.remove(empty);

@@ -1,0 +1,107 @@
+/**
+ * Runs the rasctl CLI as a user would (a separate process, with the compiled exe's
+ * permissions) against the simulator in a sim home, and parses what it prints.
+ *
+ * @module
+ */
+
+import { RUN_PERMISSIONS } from "../scripts/compile.ts";
+import { createSimHome, type SimHome, type SimHomeOptions } from "./sim/harness.ts";
+
+const MOD = new URL("../mod.ts", import.meta.url).pathname;
+
+/** What one rasctl run produced. */
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+  /** stdout parsed as JSON (undefined when it is not JSON). */
+  json: unknown;
+  /** The `error` object of stderr's JSON error line, if any. */
+  error: Record<string, unknown> | undefined;
+}
+
+/** Options of {@link rasctl}. */
+export interface CliOptions {
+  /** Text for stdin (default: none, stdin closed). */
+  stdin?: string;
+  /** Extra environment variables. */
+  env?: Record<string, string>;
+}
+
+/** The environment of a rasctl run in this home: the simulator and the Windows folders. */
+export function cliEnv(home: SimHome): Record<string, string> {
+  return {
+    ...home.env,
+    APPDATA: `${home.path}/AppData/Roaming`,
+    ProgramData: `${home.path}/ProgramData`,
+    NO_COLOR: "1",
+  };
+}
+
+/** Starts rasctl and returns the child (for tests that signal it mid-run). */
+export function spawnRasctl(
+  home: SimHome,
+  args: string[],
+  options: CliOptions = {},
+): Deno.ChildProcess {
+  const child = new Deno.Command(Deno.execPath(), {
+    args: ["run", ...RUN_PERMISSIONS, MOD, ...args],
+    env: { ...cliEnv(home), ...options.env },
+    stdin: options.stdin === undefined ? "null" : "piped",
+    stdout: "piped",
+    stderr: "piped",
+  }).spawn();
+  if (options.stdin !== undefined) {
+    const writer = child.stdin.getWriter();
+    writer.write(new TextEncoder().encode(options.stdin)).then(() => writer.close());
+  }
+  return child;
+}
+
+/** Parses a finished child's output. */
+export function parseRun(output: Deno.CommandOutput): CliRun {
+  const stdout = new TextDecoder().decode(output.stdout);
+  const stderr = new TextDecoder().decode(output.stderr);
+  let json: unknown;
+  try {
+    json = JSON.parse(stdout);
+  } catch {
+    json = undefined;
+  }
+  let error: Record<string, unknown> | undefined;
+  for (const line of stderr.split("\n")) {
+    if (!line.startsWith('{"error"')) continue;
+    error = (JSON.parse(line) as { error: Record<string, unknown> }).error;
+  }
+  return { code: output.code, stdout, stderr, json, error };
+}
+
+/** Runs rasctl to completion. */
+export async function rasctl(
+  home: SimHome,
+  args: string[],
+  options: CliOptions = {},
+): Promise<CliRun> {
+  return parseRun(await spawnRasctl(home, args, options).output());
+}
+
+/** A sim home for CLI tests: fast dial steps and release, a VPN server, a dial-up number. */
+export function cliHome(options: SimHomeOptions = {}): Promise<SimHome> {
+  return createSimHome({
+    world: {
+      machine: { ipNetwork: true, dialStepMs: 5, releaseDelayMs: 150 },
+      servers: {
+        "vpn.example.com": {
+          protocols: ["ikev2", "sstp", "l2tp"],
+          user: "alice",
+          password: "s3cret-Pässwörd",
+          ipv4: "10.8.0.5",
+          ipv6: "fd00::5",
+        },
+      },
+      phones: { "5551234": { user: "isp", password: "isp-pw", ipv4: "100.64.0.7" } },
+    },
+    ...options,
+  });
+}
