@@ -1,0 +1,303 @@
+/* compat.c - see compat.h. The only file with #ifdef _WIN32 in it. */
+#ifndef _WIN32
+#define _GNU_SOURCE
+#endif
+#include "compat.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#ifdef _WIN32
+#include <direct.h>
+#include <io.h>
+#include <process.h>
+#include <windows.h>
+#else
+#include <fcntl.h>
+#include <pthread.h>
+#include <sys/file.h>
+#include <unistd.h>
+#endif
+
+int64_t sim_now_ms(void) {
+#ifdef _WIN32
+  FILETIME ft;
+  GetSystemTimeAsFileTime(&ft);
+  uint64_t t = ((uint64_t)ft.dwHighDateTime << 32) | ft.dwLowDateTime;
+  return (int64_t)(t / 10000u) - 11644473600000LL;
+#else
+  struct timespec ts;
+  clock_gettime(CLOCK_REALTIME, &ts);
+  return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+#endif
+}
+
+void sim_sleep_ms(int64_t ms) {
+  if (ms <= 0) return;
+#ifdef _WIN32
+  Sleep((DWORD)ms);
+#else
+  struct timespec ts = {(time_t)(ms / 1000), (long)(ms % 1000) * 1000000L};
+  while (nanosleep(&ts, &ts) == -1 && errno == EINTR) {
+  }
+#endif
+}
+
+int sim_getpid(void) {
+#ifdef _WIN32
+  return _getpid();
+#else
+  return (int)getpid();
+#endif
+}
+
+#ifdef _WIN32
+static SRWLOCK g_lock = SRWLOCK_INIT;
+void sim_mutex_lock(void) { AcquireSRWLockExclusive(&g_lock); }
+void sim_mutex_unlock(void) { ReleaseSRWLockExclusive(&g_lock); }
+#else
+static pthread_mutex_t g_lock = PTHREAD_MUTEX_INITIALIZER;
+void sim_mutex_lock(void) { pthread_mutex_lock(&g_lock); }
+void sim_mutex_unlock(void) { pthread_mutex_unlock(&g_lock); }
+#endif
+
+typedef struct {
+  void (*fn)(void *);
+  void *arg;
+} thread_start;
+
+#ifdef _WIN32
+static DWORD WINAPI thread_main(LPVOID p) {
+#else
+static void *thread_main(void *p) {
+#endif
+  thread_start ts = *(thread_start *)p;
+  free(p);
+  ts.fn(ts.arg);
+#ifdef _WIN32
+  return 0;
+#else
+  return NULL;
+#endif
+}
+
+int sim_thread_start(void (*fn)(void *), void *arg) {
+  thread_start *ts = malloc(sizeof *ts);
+  if (!ts) return -1;
+  ts->fn = fn;
+  ts->arg = arg;
+#ifdef _WIN32
+  HANDLE h = CreateThread(NULL, 0, thread_main, ts, 0, NULL);
+  if (!h) {
+    free(ts);
+    return -1;
+  }
+  CloseHandle(h);
+  return 0;
+#else
+  pthread_t t;
+  if (pthread_create(&t, NULL, thread_main, ts) != 0) {
+    free(ts);
+    return -1;
+  }
+  pthread_detach(t);
+  return 0;
+#endif
+}
+
+struct sim_flock {
+#ifdef _WIN32
+  HANDLE h;
+#else
+  int fd;
+#endif
+};
+
+sim_flock *sim_lock_file(const char *path) {
+  if (sim_mkdirs_for(path) != 0) return NULL;
+  sim_flock *l = malloc(sizeof *l);
+  if (!l) return NULL;
+#ifdef _WIN32
+  l->h = CreateFileA(path, GENERIC_READ | GENERIC_WRITE, FILE_SHARE_READ | FILE_SHARE_WRITE, NULL,
+                     OPEN_ALWAYS, FILE_ATTRIBUTE_NORMAL, NULL);
+  OVERLAPPED ov;
+  memset(&ov, 0, sizeof ov);
+  if (l->h == INVALID_HANDLE_VALUE || !LockFileEx(l->h, LOCKFILE_EXCLUSIVE_LOCK, 0, 1, 0, &ov)) {
+    if (l->h != INVALID_HANDLE_VALUE) CloseHandle(l->h);
+    free(l);
+    return NULL;
+  }
+#else
+  l->fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  if (l->fd < 0) {
+    free(l);
+    return NULL;
+  }
+  while (flock(l->fd, LOCK_EX) != 0) {
+    if (errno != EINTR) {
+      close(l->fd);
+      free(l);
+      return NULL;
+    }
+  }
+#endif
+  return l;
+}
+
+void sim_unlock_file(sim_flock *l) {
+  if (!l) return;
+#ifdef _WIN32
+  OVERLAPPED ov;
+  memset(&ov, 0, sizeof ov);
+  UnlockFileEx(l->h, 0, 1, 0, &ov);
+  CloseHandle(l->h);
+#else
+  flock(l->fd, LOCK_UN);
+  close(l->fd);
+#endif
+  free(l);
+}
+
+static int make_dir(const char *p) {
+#ifdef _WIN32
+  return _mkdir(p);
+#else
+  return mkdir(p, 0755);
+#endif
+}
+
+int sim_mkdirs_for(const char *path) {
+  size_t n = strlen(path);
+  char *buf = malloc(n + 1);
+  if (!buf) return -1;
+  memcpy(buf, path, n + 1);
+  char *last = NULL;
+  for (char *p = buf; *p; p++)
+    if (*p == '/' || *p == '\\') last = p;
+  if (!last) {
+    free(buf);
+    return 0;
+  }
+  *last = 0;
+  for (char *p = buf + 1; *p; p++) {
+    if (*p == '/' || *p == '\\') {
+      char c = *p;
+      *p = 0;
+      if (make_dir(buf) != 0 && errno != EEXIST) { /* keep going: parts may exist */
+      }
+      *p = c;
+    }
+  }
+  int rc = make_dir(buf);
+  int ok = rc == 0 || errno == EEXIST;
+  free(buf);
+  return ok ? 0 : -1;
+}
+
+int sim_write_atomic(const char *path, const char *data, size_t len) {
+  if (sim_mkdirs_for(path) != 0) return -1;
+  size_t n = strlen(path) + 64;
+  char *tmp = malloc(n);
+  if (!tmp) return -1;
+  uint8_t rnd[4];
+  sim_random_bytes(rnd, sizeof rnd);
+  snprintf(tmp, n, "%s.tmp%d.%02x%02x%02x%02x", path, sim_getpid(), rnd[0], rnd[1], rnd[2], rnd[3]);
+  FILE *f = fopen(tmp, "wb");
+  if (!f) {
+    free(tmp);
+    return -1;
+  }
+  int ok = fwrite(data, 1, len, f) == len && fflush(f) == 0;
+#ifdef _WIN32
+  ok = ok && _commit(_fileno(f)) == 0;
+#else
+  ok = ok && fsync(fileno(f)) == 0;
+#endif
+  ok = (fclose(f) == 0) && ok;
+#ifdef _WIN32
+  ok = ok && MoveFileExA(tmp, path, MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH);
+#else
+  ok = ok && rename(tmp, path) == 0;
+#endif
+  if (!ok) remove(tmp);
+  free(tmp);
+  return ok ? 0 : -1;
+}
+
+int sim_read_file(const char *path, size_t cap, char **out, size_t *len) {
+  *out = NULL;
+  *len = 0;
+  FILE *f = fopen(path, "rb");
+  if (!f) return -1;
+  size_t size = 0, alloc = 4096;
+  char *buf = malloc(alloc + 1);
+  if (!buf) {
+    fclose(f);
+    return -3;
+  }
+  for (;;) {
+    if (size == alloc) {
+      if (alloc >= cap + 1) break;
+      alloc *= 2;
+      char *nb = realloc(buf, alloc + 1);
+      if (!nb) {
+        free(buf);
+        fclose(f);
+        return -3;
+      }
+      buf = nb;
+    }
+    size_t got = fread(buf + size, 1, alloc - size, f);
+    size += got;
+    if (got == 0) break;
+    if (size > cap) break;
+  }
+  int err = ferror(f);
+  fclose(f);
+  if (size > cap) {
+    free(buf);
+    return -2;
+  }
+  if (err) {
+    free(buf);
+    return -3;
+  }
+  buf[size] = 0;
+  *out = buf;
+  *len = size;
+  return 0;
+}
+
+int sim_stat(const char *path, int64_t *mtime_ns, int64_t *size) {
+  struct stat st;
+  if (stat(path, &st) != 0) return -1;
+#ifdef _WIN32
+  *mtime_ns = (int64_t)st.st_mtime * 1000000000LL;
+#else
+  *mtime_ns = (int64_t)st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec;
+#endif
+  *size = (int64_t)st.st_size;
+  return 0;
+}
+
+int sim_file_exists(const char *path) {
+  struct stat st;
+  return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG;
+}
+
+void sim_random_bytes(uint8_t *out, size_t n) {
+  static uint64_t s;
+  sim_mutex_lock();
+  if (s == 0) s = (uint64_t)sim_now_ms() * 6364136223846793005ULL ^ (uint64_t)sim_getpid() ^ (uint64_t)(uintptr_t)&n;
+  for (size_t i = 0; i < n; i++) {
+    s ^= s << 13;
+    s ^= s >> 7;
+    s ^= s << 17;
+    out[i] = (uint8_t)(s >> 24);
+  }
+  sim_mutex_unlock();
+}

@@ -1,0 +1,318 @@
+/*
+ * creds.c - saved credentials per (phone book, entry) in $RASSIM_HOME/credentials.state.
+ * RasGetCredentials / RasGetEntryDialParams never return a saved password: like Windows since
+ * Vista they return a 16-character handle (SAVED_PASSWORD_HANDLE) and set RASCM_Password /
+ * *lpfPassword; passing that handle (or an empty password) to RasDial or RasSetCredentials
+ * means "the saved password" (RasGetCredentials remarks).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sim.h"
+
+typedef struct {
+  char *pbk, *entry;
+  saved_creds c;
+} cred_rec;
+
+static void enc(sbuf *b, const char *s) {
+  for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++)
+    if (*p <= 0x20 || *p == '%' || *p == '\t' || *p == 0x7F) sb_printf(b, "%%%02X", *p);
+    else sb_add(b, (const char *)p, 1);
+}
+
+static char *dec(const char *s) {
+  size_t n = strlen(s), k = 0;
+  char *o = malloc(n + 1);
+  if (!o) return NULL;
+  for (size_t i = 0; i < n; i++) {
+    unsigned v;
+    if (s[i] == '%' && sscanf(s + i + 1, "%2X", &v) == 1) o[k++] = (char)v, i += 2;
+    else o[k++] = s[i];
+  }
+  o[k] = 0;
+  return o;
+}
+
+void creds_free(saved_creds *c) {
+  free(c->user), free(c->password), free(c->domain), free(c->psk);
+  memset(c, 0, sizeof *c);
+}
+
+/* Records are lines: pbk \t entry \t flags \t user \t password \t domain \t psk */
+static size_t load_all(cred_rec **out) {
+  *out = NULL;
+  char *path = home_path("credentials.state");
+  char *data = NULL;
+  size_t len, n = 0, cap = 0;
+  if (!path || sim_read_file(path, 4u << 20, &data, &len) != 0) {
+    free(path);
+    return 0;
+  }
+  free(path);
+  for (char *line = data, *next; line && *line; line = next) {
+    next = strchr(line, '\n');
+    if (next) *next++ = 0;
+    char *f[7] = {0};
+    int k = 0;
+    for (char *p = line; k < 7; k++) {
+      f[k] = p;
+      char *t = strchr(p, '\t');
+      if (!t) break;
+      *t = 0;
+      p = t + 1;
+    }
+    if (k < 6) continue;
+    if (n == cap) {
+      cap = cap ? cap * 2 : 8;
+      cred_rec *r = realloc(*out, cap * sizeof *r);
+      if (!r) break;
+      *out = r;
+    }
+    cred_rec *r = &(*out)[n++];
+    memset(r, 0, sizeof *r);
+    r->pbk = dec(f[0]), r->entry = dec(f[1]);
+    int flags = atoi(f[2]);
+    r->c.has_user = flags & 1, r->c.has_password = flags & 2, r->c.has_domain = flags & 4, r->c.has_psk = flags & 8;
+    r->c.user = dec(f[3]), r->c.password = dec(f[4]), r->c.domain = dec(f[5]), r->c.psk = dec(f[6]);
+  }
+  free(data);
+  return n;
+}
+
+static void save_all(cred_rec *r, size_t n) {
+  sbuf b = {0};
+  sb_add(&b, "", 0);
+  for (size_t i = 0; i < n; i++) {
+    if (!r[i].pbk) continue;
+    saved_creds *c = &r[i].c;
+    if (!c->has_user && !c->has_password && !c->has_domain && !c->has_psk) continue;
+    enc(&b, r[i].pbk), sb_puts(&b, "\t"), enc(&b, r[i].entry);
+    sb_printf(&b, "\t%d\t", c->has_user | c->has_password << 1 | c->has_domain << 2 | c->has_psk << 3);
+    enc(&b, c->user), sb_puts(&b, "\t"), enc(&b, c->password), sb_puts(&b, "\t");
+    enc(&b, c->domain), sb_puts(&b, "\t"), enc(&b, c->psk), sb_puts(&b, "\n");
+  }
+  char *path = home_path("credentials.state");
+  if (path && !b.oom) sim_write_atomic(path, b.p, b.n);
+  free(path);
+  sb_free(&b);
+}
+
+static void free_all(cred_rec *r, size_t n) {
+  for (size_t i = 0; i < n; i++) free(r[i].pbk), free(r[i].entry), creds_free(&r[i].c);
+  free(r);
+}
+
+static long find(cred_rec *r, size_t n, const char *pbk, const char *entry) {
+  for (size_t i = 0; i < n; i++)
+    if (r[i].pbk && !strcmp(r[i].pbk, pbk) && name_eq(r[i].entry, entry)) return (long)i;
+  return -1;
+}
+
+int creds_load(const char *pbk, const char *entry, saved_creds *out) {
+  memset(out, 0, sizeof *out);
+  cred_rec *r;
+  size_t n = load_all(&r);
+  long i = find(r, n, pbk, entry);
+  if (i >= 0) {
+    *out = r[i].c;
+    memset(&r[i].c, 0, sizeof r[i].c);
+  }
+  free_all(r, n);
+  return 0;
+}
+
+void creds_forget_entry(const char *pbk, const char *entry) {
+  cred_rec *r;
+  size_t n = load_all(&r);
+  long i = find(r, n, pbk, entry);
+  if (i >= 0) {
+    free(r[i].pbk);
+    r[i].pbk = NULL;
+    save_all(r, n);
+  }
+  free_all(r, n);
+}
+
+void creds_rename_entry(const char *pbk, const char *from, const char *to) {
+  cred_rec *r;
+  size_t n = load_all(&r);
+  long i = find(r, n, pbk, from);
+  if (i >= 0) {
+    free(r[i].entry);
+    r[i].entry = sdup(to);
+    save_all(r, n);
+  }
+  free_all(r, n);
+}
+
+/* Update the saved record of (pbk, entry) with fn under the phone-book write lock. */
+typedef void (*cred_update)(saved_creds *c, const void *arg);
+static void update(const char *pbk, const char *entry, cred_update fn, const void *arg) {
+  sim_flock *lock = pbk_write_lock();
+  cred_rec *r;
+  size_t n = load_all(&r);
+  long i = find(r, n, pbk, entry);
+  cred_rec *all = r;
+  if (i < 0) {
+    cred_rec *g = realloc(r, (n + 1) * sizeof *g);
+    if (g) {
+      all = g;
+      memset(&all[n], 0, sizeof all[n]);
+      all[n].pbk = sdup(pbk), all[n].entry = sdup(entry);
+      i = (long)n++;
+    } else {
+      all = r;
+    }
+  }
+  if (i >= 0) {
+    fn(&all[i].c, arg);
+    save_all(all, n);
+  }
+  free_all(all, n);
+  sim_unlock_file(lock);
+}
+
+static void set_field(char **dst, bool *has, const WCHAR_ *src, size_t cap, bool keep_handle) {
+  char *v = w2u(src, cap);
+  if (!v) return;
+  if (keep_handle && !strcmp(v, SAVED_PASSWORD_HANDLE)) {
+    free(v);
+    return;
+  }
+  free(*dst);
+  *dst = v;
+  *has = v[0] != 0;
+}
+
+typedef struct {
+  const RASCREDENTIALSW_ *c;
+  bool clear;
+} set_cred_arg;
+
+static void apply_set_credentials(saved_creds *s, const void *argp) {
+  const set_cred_arg *a = argp;
+  uint32_t m = a->c->dwMask;
+  static const WCHAR_ empty[1] = {0};
+  if (m & RASCM_PreSharedKey)
+    set_field(&s->psk, &s->has_psk, a->clear ? empty : a->c->szPassword, PWLEN_ + 1, !a->clear);
+  if (m & RASCM_UserName) set_field(&s->user, &s->has_user, a->clear ? empty : a->c->szUserName, UNLEN_ + 1, false);
+  if (m & RASCM_Password)
+    set_field(&s->password, &s->has_password, a->clear ? empty : a->c->szPassword, PWLEN_ + 1, !a->clear);
+  if (m & RASCM_Domain) set_field(&s->domain, &s->has_domain, a->clear ? empty : a->c->szDomain, DNLEN_ + 1, false);
+}
+
+/* Resolve (pbk, entry name) to the real book path and entry name. */
+static uint32_t resolve(const WCHAR_ *pbk, const WCHAR_ *entry, char **path, char **name) {
+  if (!sim_home()) return ERROR_CANNOT_OPEN_PHONEBOOK_;
+  if (!entry) return ERROR_INVALID_PARAMETER_;
+  char *n = w2u(entry, RAS_MaxEntryName + 1);
+  pbk_book b;
+  long idx;
+  int rc = entry_locate(pbk, n, &b, &idx, path);
+  free(n);
+  if (rc) return (uint32_t)rc;
+  *name = sdup(b.secs[idx].name);
+  pbk_free(&b);
+  return 0;
+}
+
+/* https://learn.microsoft.com/windows/win32/api/ras/nf-ras-rassetcredentialsw */
+RASSIM_EXPORT uint32_t RasSetCredentialsW(const WCHAR_ *pbk, const WCHAR_ *entry, const RASCREDENTIALSW_ *c,
+                                         int32_t clear) {
+  if (!c) return ERROR_INVALID_PARAMETER_;
+  if (!size_ok(S_RASCREDENTIALS, c->dwSize)) return ERROR_INVALID_SIZE_;
+  /* RASCM_PreSharedKey "cannot be used in combination with any other flag"; server/DDM keys
+   * belong to a RAS server, not a client phone book. */
+  uint32_t m = c->dwMask;
+  if ((m & RASCM_PreSharedKey) && (m & ~(uint32_t)RASCM_PreSharedKey)) return ERROR_INVALID_PARAMETER_;
+  if (m & (RASCM_ServerPreSharedKey | RASCM_DDMPreSharedKey)) return ERROR_INVALID_PARAMETER_;
+  char *path = NULL, *name = NULL;
+  uint32_t rc = resolve(pbk, entry, &path, &name);
+  if (!rc) {
+    set_cred_arg a = {c, clear != 0};
+    update(path, name, apply_set_credentials, &a);
+  }
+  free(path), free(name);
+  return rc;
+}
+
+/* https://learn.microsoft.com/windows/win32/api/ras/nf-ras-rasgetcredentialsw */
+RASSIM_EXPORT uint32_t RasGetCredentialsW(const WCHAR_ *pbk, const WCHAR_ *entry, RASCREDENTIALSW_ *c) {
+  if (!c) return ERROR_INVALID_PARAMETER_;
+  if (!size_ok(S_RASCREDENTIALS, c->dwSize)) return ERROR_INVALID_SIZE_;
+  char *path = NULL, *name = NULL;
+  uint32_t rc = resolve(pbk, entry, &path, &name);
+  if (rc) return rc;
+  saved_creds s;
+  creds_load(path, name, &s);
+  uint32_t want = c->dwMask, got = 0;
+  memset(c->szUserName, 0, sizeof c->szUserName);
+  memset(c->szPassword, 0, sizeof c->szPassword);
+  memset(c->szDomain, 0, sizeof c->szDomain);
+  if (want & RASCM_PreSharedKey) {
+    if (s.has_psk) u2w(SAVED_PASSWORD_HANDLE, c->szPassword, PWLEN_ + 1), got |= RASCM_PreSharedKey;
+  } else {
+    if ((want & RASCM_UserName) && s.has_user) u2w(s.user, c->szUserName, UNLEN_ + 1), got |= RASCM_UserName;
+    if ((want & RASCM_Domain) && s.has_domain) u2w(s.domain, c->szDomain, DNLEN_ + 1), got |= RASCM_Domain;
+    if ((want & RASCM_Password) && s.has_password)
+      u2w(SAVED_PASSWORD_HANDLE, c->szPassword, PWLEN_ + 1), got |= RASCM_Password;
+  }
+  c->dwMask = got;
+  creds_free(&s);
+  free(path), free(name);
+  return 0;
+}
+
+/* https://learn.microsoft.com/windows/win32/api/ras/nf-ras-rasgetentrydialparamsw */
+RASSIM_EXPORT uint32_t RasGetEntryDialParamsW(const WCHAR_ *pbk, RASDIALPARAMSW_ *p, int32_t *lpfPassword) {
+  if (!p || !lpfPassword) return ERROR_INVALID_PARAMETER_;
+  if (!size_ok(S_RASDIALPARAMS, p->dwSize)) return ERROR_INVALID_SIZE_;
+  char *path = NULL, *name = NULL;
+  uint32_t rc = resolve(pbk, p->szEntryName, &path, &name);
+  if (rc) return rc;
+  saved_creds s;
+  creds_load(path, name, &s);
+  memset(p->szPhoneNumber, 0, sizeof p->szPhoneNumber);
+  memset(p->szCallbackNumber, 0, sizeof p->szCallbackNumber);
+  u2w(s.has_user ? s.user : "", p->szUserName, UNLEN_ + 1);
+  u2w(s.has_password ? SAVED_PASSWORD_HANDLE : "", p->szPassword, PWLEN_ + 1);
+  u2w(s.has_domain ? s.domain : "", p->szDomain, DNLEN_ + 1);
+  *lpfPassword = s.has_password ? 1 : 0;
+  creds_free(&s);
+  free(path), free(name);
+  return 0;
+}
+
+typedef struct {
+  const RASDIALPARAMSW_ *p;
+  bool remove_password;
+} set_dp_arg;
+
+static void apply_set_dial_params(saved_creds *s, const void *argp) {
+  const set_dp_arg *a = argp;
+  set_field(&s->user, &s->has_user, a->p->szUserName, UNLEN_ + 1, false);
+  set_field(&s->domain, &s->has_domain, a->p->szDomain, DNLEN_ + 1, false);
+  if (a->remove_password) {
+    free(s->password);
+    s->password = NULL;
+    s->has_password = false;
+  } else {
+    set_field(&s->password, &s->has_password, a->p->szPassword, PWLEN_ + 1, true);
+  }
+}
+
+/* https://learn.microsoft.com/windows/win32/api/ras/nf-ras-rassetentrydialparamsw */
+RASSIM_EXPORT uint32_t RasSetEntryDialParamsW(const WCHAR_ *pbk, const RASDIALPARAMSW_ *p, int32_t remove) {
+  if (!p) return ERROR_INVALID_PARAMETER_;
+  if (!size_ok(S_RASDIALPARAMS, p->dwSize)) return ERROR_INVALID_SIZE_;
+  char *path = NULL, *name = NULL;
+  uint32_t rc = resolve(pbk, p->szEntryName, &path, &name);
+  if (!rc) {
+    set_dp_arg a = {p, remove != 0};
+    update(path, name, apply_set_dial_params, &a);
+  }
+  free(path), free(name);
+  return rc;
+}

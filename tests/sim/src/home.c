@@ -1,0 +1,85 @@
+/* home.c - the simulated machine folder, default phone-book paths and dwSize negotiation. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "sim.h"
+
+static _Thread_local char *t_home_override; /* one RasSimCommand/RasSimQuery call */
+static _Thread_local char *t_home_bound;    /* RasSimCommand("home=...;bind") */
+
+void sim_bind_thread_home(const char *home) {
+  free(t_home_bound);
+  t_home_bound = home ? sdup(home) : NULL;
+}
+
+void sim_set_home_override(const char *home) {
+  free(t_home_override);
+  t_home_override = home ? sdup(home) : NULL;
+}
+
+const char *sim_home(void) {
+  if (t_home_override && *t_home_override) return t_home_override;
+  if (t_home_bound && *t_home_bound) return t_home_bound;
+  const char *h = getenv("RASSIM_HOME");
+  return h && *h ? h : NULL;
+}
+
+char *home_path(const char *rel) {
+  const char *h = sim_home();
+  if (!h) return NULL;
+  sbuf b = {0};
+  sb_puts(&b, h);
+  if (b.n && b.p[b.n - 1] != '/') sb_puts(&b, "/");
+  sb_puts(&b, rel);
+  return b.p;
+}
+
+/* %APPDATA%\Microsoft\Network\Connections\Pbk\rasphone.pbk */
+char *user_pbk_path(void) {
+  return home_path("AppData/Roaming/Microsoft/Network/Connections/Pbk/rasphone.pbk");
+}
+
+/* %ProgramData%\Microsoft\Network\Connections\Pbk\rasphone.pbk */
+char *allusers_pbk_path(void) {
+  return home_path("ProgramData/Microsoft/Network/Connections/Pbk/rasphone.pbk");
+}
+
+int sim_winver(void) {
+  world *w = world_load();
+  int v = w ? w->winver : 0x0A00;
+  world_free(w);
+  return v;
+}
+
+/* dwSize values by the WINVER that introduced them (rasapi32.x64.json sizes_by_winver). */
+typedef struct {
+  uint32_t size;
+  int winver;
+} size_level;
+static const size_level k_sizes[S_COUNT][8] = {
+    [S_RASENTRY] = {{3468, 0x400}, {3496, 0x401}, {4048, 0x500}, {5616, 0x501}, {5656, 0x600},
+                    {5680, 0x601}, {6724, 0xA00}},
+    [S_RASDIALPARAMS] = {{2096, 0x400}, {2108, 0x401}, {2112, 0x601}, {2120, 0x602}},
+    [S_RASCONN] = {{820, 0x400}, {1344, 0x401}, {1360, 0x500}, {1372, 0x501}, {1388, 0x600}},
+    [S_RASCONNSTATUS] = {{304, 0x400}, {564, 0x401}, {608, 0x601}},
+    [S_RASENTRYNAME] = {{520, 0x400}, {1048, 0x500}},
+    [S_RASDEVINFO] = {{296, 0x400}},
+    [S_RASCREDENTIALS] = {{1068, 0x401}},
+    [S_RAS_STATS] = {{60, 0x500}},
+    [S_RASDIALEXTENSIONS] = {{24, 0x400}, {44, 0x500}, {60, 0x601}},
+};
+
+bool size_ok(enum sim_struct s, uint32_t size) {
+  int v = sim_winver();
+  for (int i = 0; i < 8 && k_sizes[s][i].size; i++)
+    if (k_sizes[s][i].size == size && k_sizes[s][i].winver <= v) return true;
+  return false;
+}
+
+uint32_t size_newest(enum sim_struct s) {
+  int v = sim_winver();
+  uint32_t best = 0;
+  for (int i = 0; i < 8 && k_sizes[s][i].size; i++)
+    if (k_sizes[s][i].winver <= v) best = k_sizes[s][i].size;
+  return best;
+}

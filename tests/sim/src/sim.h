@@ -1,0 +1,240 @@
+/*
+ * sim.h - internal interfaces of the simulated rasapi32 (one header, many small files).
+ *
+ *   strings.c  UTF-16 <-> UTF-8, case-insensitive names, a growable byte buffer, JSON strings
+ *   home.c     RASSIM_HOME, the default phone-book paths, emulated Windows version + dwSize tables
+ *   pbk.c      phone-book text model: parse (strict), serialize (CRLF), atomic save
+ *   entrymap.c RASENTRYW <-> phone-book keys (FORMAT.md section 4)
+ *   entries.c  RasEnumEntries, Get/SetEntryProperties, Delete/Rename/ValidateEntryName
+ *   world.c    world.ini (the simulated network: servers, phone numbers, machine)
+ *   state.c    connections.state: cross-process connection table under a file lock
+ *   dial.c     RasDial, RasHangUp, RasGetConnectStatus, connection queries
+ *   creds.c    RasGet/SetCredentials, RasGet/SetEntryDialParams
+ *   devices.c  RasEnumDevices
+ *   errors.c   RasGetErrorString (+ errors_table.c generated from raserror.json)
+ *   control.c  RasSimCommand / RasSimQuery for tests
+ */
+#ifndef RASSIM_SIM_H
+#define RASSIM_SIM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "compat.h"
+#include "ras_types.h"
+
+/* ---- strings.c ---- */
+typedef struct {
+  char *p;
+  size_t n, cap;
+  bool oom;
+} sbuf;
+void sb_add(sbuf *b, const char *s, size_t n);
+void sb_puts(sbuf *b, const char *s);
+void sb_printf(sbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void sb_json_str(sbuf *b, const char *s);
+void sb_free(sbuf *b);
+
+char *sdup(const char *s);
+char *sndup(const char *s, size_t n);
+/* UTF-16 (at most cap units, stops at NUL) -> malloc'd UTF-8. NULL in -> NULL out. */
+char *w2u(const WCHAR_ *w, size_t cap);
+/* UTF-8 -> NUL-terminated UTF-16 in dst[cap]. Returns 0, or -1 if it had to truncate. */
+int u2w(const char *s, WCHAR_ *dst, size_t cap);
+bool utf8_valid(const char *s, size_t n);
+/* Entry-name comparison: case-insensitive (ASCII, Latin-1, Greek, Cyrillic folding). */
+bool name_eq(const char *a, const char *b);
+bool has_prefix(const char *s, const char *prefix);
+/* Parse decimal (optionally signed) / hex; returns false if not a number. */
+bool parse_i64(const char *s, int64_t *out);
+bool parse_ipv4(const char *s, uint8_t out[4]);
+bool parse_ipv6(const char *s, uint8_t out[16]);
+void fmt_ipv4(const uint8_t in[4], char out[16]);
+void fmt_ipv6(const uint8_t in[16], char out[48]);
+
+/* ---- home.c ---- */
+/* The machine folder: a per-thread override (RasSimCommand "home=...;") or $RASSIM_HOME. */
+const char *sim_home(void);
+void sim_set_home_override(const char *home);
+/* Bind the calling thread to a home until unbound (NULL): lets in-process tests that share
+ * one process (deno test --parallel runs modules as threads) each use their own machine. */
+void sim_bind_thread_home(const char *home);
+char *home_path(const char *rel); /* malloc'd "$RASSIM_HOME/rel", NULL without a home */
+char *user_pbk_path(void);
+char *allusers_pbk_path(void);
+
+enum sim_struct {
+  S_RASENTRY, S_RASDIALPARAMS, S_RASCONN, S_RASCONNSTATUS, S_RASENTRYNAME, S_RASDEVINFO,
+  S_RASCREDENTIALS, S_RAS_STATS, S_RASDIALEXTENSIONS, S_COUNT
+};
+/* Emulated WINVER (0x0601 win7, 0x0602 win8, 0x0603 win81, 0x0A00 win10) from world.ini. */
+int sim_winver(void);
+/* Is `size` a dwSize this emulated Windows accepts for struct `s`? */
+bool size_ok(enum sim_struct s, uint32_t size);
+/* Newest size of `s` on the emulated Windows. */
+uint32_t size_newest(enum sim_struct s);
+
+/* ---- pbk.c ---- */
+typedef struct {
+  char *name;   /* UTF-8 */
+  char **lines; /* raw lines without EOL, in file order */
+  size_t n, cap;
+} pbk_section;
+typedef struct {
+  char **pre; /* lines before the first section */
+  size_t npre;
+  pbk_section *secs;
+  size_t n, cap;
+} pbk_book;
+
+#define PBK_MAX_BYTES (4u * 1024u * 1024u)
+/* 0, or ERROR_CORRUPT_PHONEBOOK. lenient=1 accepts ';' comments (world.ini). */
+int pbk_parse(const char *data, size_t len, pbk_book *out, bool lenient);
+/* 0; ERROR_CANNOT_OPEN_PHONEBOOK if missing (an empty book when missing_ok);
+ * ERROR_CANNOT_LOAD_PHONEBOOK if too big/unreadable; ERROR_CORRUPT_PHONEBOOK if malformed. */
+int pbk_load(const char *path, pbk_book *out, bool missing_ok);
+int pbk_save(const char *path, const pbk_book *b); /* 0 or ERROR_CANNOT_WRITE_PHONEBOOK */
+void pbk_free(pbk_book *b);
+long pbk_find(const pbk_book *b, const char *name); /* index or -1 */
+pbk_section *pbk_add_section(pbk_book *b, const char *name);
+void pbk_remove_section(pbk_book *b, size_t i);
+void sec_free(pbk_section *s);
+/* Line helpers: key of a "key=value" line (NULL if none) and its value. */
+bool line_is_key(const char *line, const char *key);
+const char *line_value(const char *line);
+long sec_find(const pbk_section *s, size_t from, size_t to, const char *key);
+void sec_insert(pbk_section *s, size_t at, const char *line);
+void sec_replace(pbk_section *s, size_t at, const char *line);
+void sec_delete(pbk_section *s, size_t at);
+
+/* ---- entrymap.c ---- */
+/* Fill a full RASENTRYW (dwSize = sizeof) from a section. */
+void entry_decode(const pbk_section *s, RASENTRYW_ *e);
+/* Write e into s (an existing section, or one from entry_template()), keeping unknown keys. */
+void entry_encode(pbk_section *s, const RASENTRYW_ *e);
+/* A new section holding Windows' default keys for an entry. */
+void entry_template(pbk_section *s);
+/* Device name -> port name ("WAN Miniport (IKEv2)" -> "VPN2-0"). */
+const char *device_port(const char *device_name);
+
+/* ---- entries.c ---- */
+/* Locate entry `name` in `pbk` (NULL/"" = default books, all-users first). On success fills
+ * *book (caller frees), *index, *path (malloc'd). Returns 0, 621/622/625, or 623. */
+int entry_locate(const WCHAR_ *pbk, const char *name, pbk_book *book, long *index, char **path);
+/* Lock serialising phone-book and credential writes across processes. */
+sim_flock *pbk_write_lock(void);
+
+/* ---- world.c ---- */
+enum { P_IKEV2 = 1, P_SSTP = 2, P_L2TP = 4, P_PPTP = 8 };
+typedef struct {
+  char *name;
+  bool is_phone;
+  unsigned protocols;
+  char *user, *password, *domain, *psk;
+  char *ipv4, *ipv6, *server_ipv4;
+  bool reachable;
+  int latency_ms;
+} world_server;
+typedef struct {
+  int winver;
+  bool ip_network;
+  int release_delay_ms, dial_step_ms;
+  char *local_ipv4;
+  world_server *servers;
+  size_t nservers;
+} world;
+/* Parse $RASSIM_HOME/world.ini afresh (defaults when missing). Free with world_free. */
+world *world_load(void);
+void world_free(world *w);
+const world_server *world_find(const world *w, const char *name, bool phone);
+/* Set key=value in section [sec] of world.ini (creating either), atomically. 0 on success. */
+int world_set(const char *sec, const char *key, const char *value);
+
+/* ---- state.c ---- */
+typedef struct {
+  uint64_t handle;
+  char *entry, *phonebook, *device_type, *device_name, *phone;
+  uint8_t guid[16];
+  int kind;           /* 0 = dialed by RasDial, 1 = grown by grow-next-enum */
+  int is_vpn;         /* 1 VPN tunnel, 0 dial-up/broadband */
+  int protocol;       /* P_* for VPN, 0 otherwise */
+  int64_t start_ms;   /* RasDial time */
+  int64_t step_ms;    /* delay between states */
+  int64_t latency_ms; /* extra delay at ConnectDevice */
+  int fail_state;     /* -1 = connects; else the RASCONNSTATE where it fails */
+  uint32_t fail_error;
+  int64_t hangup_ms;  /* 0 = not hung up */
+  int64_t release_ms; /* when the hung-up link is gone */
+  int64_t drop_ms;    /* 0 = not dropped */
+  uint32_t drop_error;
+  int64_t stats_base_ms;
+  char *ipv4, *ipv6, *server_ipv4, *local_ipv4;
+  uint32_t auth_eap; /* EAP type used or 0 */
+} sim_conn;
+
+typedef struct {
+  sim_conn *c;
+  size_t n, cap;
+  uint64_t next_handle;
+  uint64_t dials, hangups;
+  int grow[3]; /* pending growth: entries, connections, devices */
+  int extra_devices;
+} sim_state;
+enum { GROW_ENTRIES = 0, GROW_CONNECTIONS = 1, GROW_DEVICES = 2 };
+
+/* Lock + load; state_commit writes (if dirty) and unlocks; state_release unlocks only. */
+int state_begin(sim_state *st, sim_flock **lock);
+int state_commit(sim_state *st, sim_flock *lock);
+void state_release(sim_state *st, sim_flock *lock);
+void state_free(sim_state *st);
+sim_conn *state_add(sim_state *st);
+sim_conn *state_find(sim_state *st, uint64_t handle);
+/* Drop links whose release delay has passed. Returns true if anything changed. */
+bool state_gc(sim_state *st, int64_t now);
+
+/* Connection progress, computed lazily from wall-clock time. */
+typedef struct {
+  int state;      /* RASCONNSTATE */
+  uint32_t error; /* dwError */
+  bool terminal;  /* connected, failed, dropped or hung up */
+  bool connected;
+  int64_t connected_ms; /* when it reached RASCS_Connected (if connected) */
+} conn_progress;
+conn_progress conn_eval(const sim_conn *c, int64_t now);
+/* The i-th state of the dial sequence and its time offset from start; count in *n. */
+int dial_sequence(const sim_conn *c, int i, int64_t *at_ms, int *n);
+bool conn_listed(const sim_conn *c, int64_t now); /* shown by RasEnumConnections */
+
+/* ---- creds.c ---- */
+typedef struct {
+  char *user, *password, *domain, *psk;
+  bool has_user, has_password, has_domain, has_psk;
+} saved_creds;
+/* Saved credentials for (phonebook path, entry). Returns 0 (possibly all empty). */
+int creds_load(const char *pbk_path, const char *entry, saved_creds *out);
+void creds_free(saved_creds *c);
+void creds_forget_entry(const char *pbk_path, const char *entry);
+void creds_rename_entry(const char *pbk_path, const char *from, const char *to);
+#define SAVED_PASSWORD_HANDLE "****************"
+
+/* ---- devices.c ---- */
+typedef struct {
+  const char *type, *name, *port;
+  int protocol;
+} sim_device;
+extern const sim_device sim_devices[];
+extern const size_t sim_ndevices;
+
+/* ---- errors.c / errors_table.c ---- */
+typedef struct {
+  uint32_t code;
+  const char *name, *message;
+} ras_error_text;
+extern const ras_error_text ras_error_table[];
+extern const size_t ras_error_count;
+
+#define HANDLE_TO_U64(h) ((uint64_t)(uintptr_t)(h))
+#define U64_TO_HANDLE(u) ((HRASCONN_)(uintptr_t)(u))
+
+#endif
