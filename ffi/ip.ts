@@ -56,12 +56,13 @@ export function formatIPv4(bytes: ArrayLike<number>): string {
 export function parseIPv6(text: string, field: string): Uint8Array {
   const fail = () => new RangeError(`${field} must be an IPv6 address like fd00::1, got "${text}"`);
   if (!/^[0-9a-fA-F:.]+$/.test(text) || text.split("::").length > 2) throw fail();
-  const expand = (part: string): number[] => {
+  // An embedded IPv4 part may only end the whole address (`::ffff:1.2.3.4`, not `1.2.3.4::`).
+  const expand = (part: string, atEnd: boolean): number[] => {
     if (part === "") return [];
     const groups = part.split(":");
     const words: number[] = [];
     for (const [i, g] of groups.entries()) {
-      if (g.includes(".") && i === groups.length - 1) {
+      if (g.includes(".") && atEnd && i === groups.length - 1) {
         const [a, b, c, d] = parseIPv4(g, field);
         words.push((a << 8) | b, (c << 8) | d);
       } else if (/^[0-9a-fA-F]{1,4}$/.test(g)) {
@@ -73,8 +74,8 @@ export function parseIPv6(text: string, field: string): Uint8Array {
     return words;
   };
   const [head, tail] = text.split("::") as [string, string | undefined];
-  const left = expand(head);
-  const right = tail === undefined ? [] : expand(tail);
+  const left = expand(head, tail === undefined);
+  const right = tail === undefined ? [] : expand(tail, true);
   const missing = 8 - left.length - right.length;
   if (tail === undefined ? missing !== 0 : missing < 1) throw fail();
   const all = [...left, ...new Array<number>(Math.max(missing, 0)).fill(0), ...right];

@@ -196,7 +196,8 @@ export const guid: FieldType<string> = {
   },
   write(view, offset, value, field) {
     const m = GUID_PATTERN.exec(value);
-    if (!m) {
+    // Braces are optional, but only as a pair.
+    if (!m || value.startsWith("{") !== value.endsWith("}")) {
       throw new RangeError(`${field} must be a GUID like {XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX}`);
     }
     const [, d1, d2, d3, d4a, d4b] = m as unknown as [

@@ -1,0 +1,130 @@
+import assert from "node:assert/strict";
+import { check, errorInfo, KNOWN_ERROR_CODES, RasError, setMessageSource } from "./errors.ts";
+import { RAS_ERRORS } from "./_ras_errors.ts";
+import { loadAbiFacts } from "../tests/_abi.ts";
+
+interface RasCode {
+  value: number;
+  name: string;
+  message: string;
+}
+
+const rasFacts = (await loadAbiFacts("raserror.json")) as { codes: RasCode[] };
+const constants = (await loadAbiFacts("constants.json")) as {
+  win32_errors: Record<string, { value: number }>;
+};
+
+Deno.test("the generated RAS error table equals raserror.json, code for code", () => {
+  assert.ok(rasFacts.codes.length >= 279);
+  assert.deepEqual(
+    RAS_ERRORS.map(([code, name, message]) => ({ code, name, message })),
+    rasFacts.codes.map((c) => ({ code: c.value, name: c.name, message: c.message })),
+  );
+});
+
+Deno.test("errorInfo() knows every RAS code by its raserror.h name and message", () => {
+  for (const c of rasFacts.codes) {
+    const info = errorInfo(c.value);
+    assert.equal(info.name, c.name, String(c.value));
+    assert.equal(info.message, c.message, String(c.value));
+    assert.ok(KNOWN_ERROR_CODES.includes(c.value));
+  }
+});
+
+Deno.test("the general Win32 codes carry winerror.h's names and values", () => {
+  const byValue = new Map(Object.entries(constants.win32_errors).map(([n, v]) => [v.value, n]));
+  const shared = KNOWN_ERROR_CODES.filter((code) =>
+    byValue.has(code) && (code < 600 || code > 878)
+  );
+  assert.ok(shared.length >= 40, `only ${shared.length} Win32 codes in common`);
+  for (const code of shared) assert.equal(errorInfo(code).name, byValue.get(code), String(code));
+  // Every general code is in winerror.h's list, except the IPsec ones constants.json omits.
+  const win32 = KNOWN_ERROR_CODES.filter((code) => code < 600 || code > 878);
+  assert.deepEqual(win32.filter((code) => !byValue.has(code)), [13801, 13806, 13868]);
+  for (const [name, { value }] of Object.entries(constants.win32_errors)) {
+    if (KNOWN_ERROR_CODES.includes(value)) assert.equal(errorInfo(value).name, name);
+  }
+});
+
+Deno.test("the failures admins meet most have hints", () => {
+  for (const code of [691, 703, 718, 720, 789, 800, 806, 809, 812, 868, 13801, 13806]) {
+    const { hint } = errorInfo(code);
+    assert.ok(hint !== null && hint.length > 20, `hint for ${code}`);
+  }
+  assert.equal(errorInfo(600).hint, null);
+});
+
+Deno.test("errorInfo() of an unknown code is ERROR_<n> with no hint", () => {
+  assert.deepEqual(errorInfo(54321), {
+    code: 54321,
+    name: "ERROR_54321",
+    message: "Unknown error 54321.",
+    hint: null,
+  });
+  assert.ok(!KNOWN_ERROR_CODES.includes(54321));
+});
+
+Deno.test("RasError reads like 'Cannot dial \"Corp VPN\": ... (ERROR 868)' and carries its fields", () => {
+  const error = new RasError(868, { operation: "RasDial", entry: "Corp VPN" });
+  assert.ok(error instanceof Error);
+  assert.equal(
+    error.message,
+    'Cannot dial "Corp VPN": the remote connection was not made because the name of the ' +
+      "remote access server did not resolve (ERROR 868)",
+  );
+  assert.equal(error.code, 868);
+  assert.equal(error.name, "ERROR_DNSNAME_NOT_RESOLVABLE");
+  assert.equal(error.operation, "RasDial");
+  assert.equal(error.entry, "Corp VPN");
+  assert.equal(error.hint, errorInfo(868).hint);
+});
+
+Deno.test("RasError without an entry names only the operation, and keeps acronyms", () => {
+  const error = new RasError(13801, { operation: "RasEnumConnections" });
+  assert.equal(
+    error.message,
+    "Cannot RasEnumConnections: IKE authentication credentials are unacceptable (ERROR 13801)",
+  );
+  assert.equal(error.entry, null);
+  assert.equal(
+    new RasError(54321, { operation: "RasHangUp" }).message,
+    "Cannot hang up: unknown error 54321 (ERROR 54321)",
+  );
+});
+
+Deno.test("check(0) returns; any other code throws a RasError", () => {
+  assert.equal(check(0, "RasDial", "Corp"), undefined);
+  assert.throws(
+    () => check(691, "RasDial", "Corp"),
+    (e: unknown) =>
+      e instanceof RasError && e.code === 691 && e.name === "ERROR_AUTHENTICATION_FAILURE" &&
+      e.operation === "RasDial" && e.entry === "Corp" && e.hint === errorInfo(691).hint &&
+      e.message.startsWith('Cannot dial "Corp": ') && e.message.endsWith("(ERROR 691)"),
+  );
+});
+
+Deno.test("setMessageSource() replaces the table's message with Windows' own", () => {
+  try {
+    setMessageSource((code) => (code === 691 ? "Access denied by the server." : undefined));
+    assert.throws(
+      () => check(691, "RasDial", "Corp"),
+      { message: 'Cannot dial "Corp": access denied by the server (ERROR 691)' },
+    );
+    // A code Windows has no text for falls back to the table.
+    assert.throws(
+      () => check(603, "RasEnumEntries"),
+      {
+        message:
+          "Cannot list entries in the phone book: the caller's buffer is too small (ERROR 603)",
+      },
+    );
+  } finally {
+    setMessageSource(undefined);
+  }
+  // Uninstalled again: the table's message is back.
+  const table = errorInfo(691).message.replace(/\.$/, "");
+  assert.throws(
+    () => check(691, "RasDial", "Corp"),
+    { message: `Cannot dial "Corp": ${table[0]!.toLowerCase()}${table.slice(1)} (ERROR 691)` },
+  );
+});
