@@ -29,9 +29,12 @@ function targets(name: string | undefined, o: Record<string, unknown>): Connecti
     if (!/^0x[0-9a-f]{1,16}$/.test(handle)) {
       throw new UsageError(`--handle takes a handle like 0x10001, got "${o.handle}"`, "handle");
     }
-    const found = all.find((c) => c.handle === handle);
-    if (!found) throw new RasError(6, { operation: "RasHangUp", entry: handle });
-    return [found];
+    // A dropped link is no longer listed but its handle still needs RasHangUp, which itself
+    // answers ERROR_INVALID_HANDLE for a handle Windows does not know.
+    return [
+      all.find((c) => c.handle === handle) ??
+        { handle, entry: handle, phonebook: "", device: { type: "", name: "" } },
+    ];
   }
   const found = findConnection(checkedName(name!));
   if (!found) throw new RasError(ERROR_NO_CONNECTION, { operation: "RasHangUp", entry: name });

@@ -75,6 +75,13 @@ function root(): Command {
     .configureOutput({ writeErr: () => {} });
 }
 
+/** Makes a command and its subcommands throw on usage errors instead of printing and exiting. */
+function quietOnErrors(command: Command): Command {
+  command.exitOverride().configureOutput({ writeErr: () => {} });
+  for (const sub of command.commands) quietOnErrors(sub);
+  return command;
+}
+
 /** The first word of argv that is not a global option (and its value). */
 function subcommandName(args: string[]): string | undefined {
   for (let i = 0; i < args.length; i++) {
@@ -97,7 +104,7 @@ export async function main(args: string[]): Promise<number> {
   const chosen = name === undefined ? undefined : COMMANDS[name];
   try {
     if (chosen) {
-      program.addCommand((await chosen.load()).command());
+      program.addCommand(quietOnErrors((await chosen.load()).command()));
     } else {
       for (const [n, { summary }] of Object.entries(COMMANDS)) {
         program.command(n).description(summary);
