@@ -82,15 +82,19 @@ export async function connectOptionsFrom(
       phonebook: o.viaPhonebook as string | undefined,
       credentials: await credentialsFrom(o, "via", `password of "${viaName}"`),
     };
-  } else if (
-    ["viaUser", "viaDomain", "viaPasswordStdin", "viaPasswordEnv", "viaPhonebook"].some((k) =>
-      o[k] !== undefined
-    )
-  ) {
-    throw new UsageError(
-      "--via-user, --via-domain, --via-password-* and --via-phonebook need --via",
-      "via",
-    );
+  } else if (o.viaPhonebook !== undefined) {
+    throw new UsageError("--via-phonebook needs --via", "viaPhonebook");
+  }
+  const viaCredentialsGiven = ["viaUser", "viaDomain", "viaPasswordStdin", "viaPasswordEnv"].some(
+    (k) => o[k] !== undefined,
+  );
+  let prerequisiteCredentials: ConnectOptions["prerequisiteCredentials"];
+  if (via === undefined && viaCredentialsGiven) {
+    if (o.prerequisite === false) {
+      throw new UsageError("--via-* credentials need --via or the entry's prerequisite", "via");
+    }
+    // They are for the entry's configured prerequisite.
+    prerequisiteCredentials = await credentialsFrom(o, "via", `password of the prerequisite`);
   }
   if (credentials.password === undefined && credentials.user !== undefined) {
     credentials.password = await secretFromPrompt(`Password for ${credentials.user}@${name}: `);
@@ -99,6 +103,7 @@ export async function connectOptionsFrom(
     ...where,
     credentials,
     via,
+    prerequisiteCredentials,
     usePrerequisite: o.prerequisite !== false,
     retries: parseCount(String(o.retries ?? "0"), "--retries", 100),
     retryDelayMs: parseCount(String(o.retryDelay ?? "1000"), "--retry-delay", 600_000),

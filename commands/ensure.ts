@@ -53,30 +53,42 @@ async function keep(
 ) {
   const first = await ensureOnce(name, options, ctx);
   emit({ event: first.action === "none" ? "connected" : "dialed", ...first });
+  // Watch the handle itself: a dropped link leaves the enumeration, but its handle still
+  // reports the error and still has to be hung up.
+  let handle = first.connections.at(-1)!.handle;
   while (!signal.aborted) {
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, intervalMs);
-      signal.addEventListener("abort", () => {
-        clearTimeout(timer);
-        resolve();
-      }, { once: true });
-    });
+    await pause(intervalMs, signal);
     if (signal.aborted) break;
-    const found = findConnection(name);
-    const status = found ? connectionStatus(found.handle) : null;
+    const status = connectionStatus(handle);
     if (status?.state === "connected") continue;
-    ctx.log("dropped", { entry: name, error: status?.error ?? null });
-    emit({ event: "dropped", entry: name, error: status?.error ?? null });
+    const error = status?.error ?? null;
+    ctx.log("dropped", { entry: name, handle, error });
+    emit({ event: "dropped", entry: name, handle, error });
+    if (status) await hangUp(handle, { entry: name }).catch(() => {});
     try {
       const again = await ensureOnce(name, options, ctx);
+      handle = again.connections.at(-1)!.handle;
+      ctx.log("redialed", { entry: name, handle });
       emit({ event: "redialed", ...again });
-    } catch (error) {
-      if (!isTransient(error)) throw error; // e.g. 691: redialing would only lock the account
-      ctx.log("redial-failed", { entry: name, code: error.code });
-      emit({ event: "redial-failed", entry: name, code: error.code, message: error.message });
+    } catch (failure) {
+      if (!isTransient(failure)) throw failure; // e.g. 691: redialing would only lock the account
+      ctx.log("redial-failed", { entry: name, code: failure.code });
+      emit({ event: "redial-failed", entry: name, code: failure.code, message: failure.message });
     }
   }
   emit({ event: "stopped", entry: name });
+}
+
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const timer = setTimeout(done, ms);
+    signal.addEventListener("abort", done, { once: true });
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener("abort", done);
+      resolve();
+    }
+  });
 }
 
 /** Builds the `ensure` command. */

@@ -162,6 +162,8 @@ export interface RasErrorContext {
   operation: string;
   /** The phone-book entry concerned, if any. */
   entry?: string | undefined;
+  /** The phone-book file concerned, if any. */
+  phonebook?: string | undefined;
   /** Windows' own message for the code (RasGetErrorStringW), when it gave one. */
   message?: string | undefined;
 }
@@ -177,6 +179,12 @@ const VERBS: Readonly<Record<string, string>> = {
   RasEnumEntries: "list entries in the phone book",
   RasGetCredentials: "read the credentials of",
   RasSetCredentials: "save the credentials of",
+  RasEnumConnections: "list connections",
+  RasEnumDevices: "list devices",
+  RasGetConnectStatus: "read the status of",
+  RasGetConnectionStatistics: "read the statistics of",
+  RasClearConnectionStatistics: "clear the statistics of",
+  RasGetProjectionInfoEx: "read the addresses of",
 };
 
 /** A failure reported by a rasapi32 function. */
@@ -187,6 +195,8 @@ export class RasError extends Error {
   readonly operation: string;
   /** The entry concerned, or null. */
   readonly entry: string | null;
+  /** The phone-book file concerned, or null. */
+  readonly phonebook: string | null;
   /** What to try next, or null. */
   readonly hint: string | null;
   /** The symbolic name, e.g. `ERROR_AUTHENTICATION_FAILURE`. */
@@ -200,12 +210,17 @@ export class RasError extends Error {
     const info = errorInfo(code);
     const detail = (context.message ?? info.message).replace(/\.$/, "");
     const verb = VERBS[context.operation] ?? context.operation;
-    const what = context.entry === undefined ? verb : `${verb} "${context.entry}"`;
+    const entry = context.entry === undefined ? "" : ` "${context.entry}"`;
+    const book = context.phonebook === undefined
+      ? ""
+      : `${context.entry === undefined ? "" : " in phone book"} "${context.phonebook}"`;
+    const what = `${verb}${entry}${book}`;
     super(`Cannot ${what}: ${lowerFirst(detail)} (ERROR ${code})`);
     this.code = code;
     this.name = info.name;
     this.operation = context.operation;
     this.entry = context.entry ?? null;
+    this.phonebook = context.phonebook ?? null;
     this.hint = info.hint;
   }
 }
@@ -239,13 +254,14 @@ export function setMessageSource(source: MessageSource | undefined): void {
  * @param code What the rasapi32 function returned.
  * @param operation The function's name without the W, e.g. `RasDial`.
  * @param entry The entry concerned, if any.
+ * @param phonebook The phone-book file concerned, if any.
  * @throws {RasError} When `code` is not 0.
  * @example
  * ```ts
  * check(0, "RasHangUp"); // returns
  * ```
  */
-export function check(code: number, operation: string, entry?: string): void {
+export function check(code: number, operation: string, entry?: string, phonebook?: string): void {
   if (code === 0) return;
-  throw new RasError(code, { operation, entry, message: messageSource?.(code) });
+  throw new RasError(code, { operation, entry, phonebook, message: messageSource?.(code) });
 }

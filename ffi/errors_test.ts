@@ -79,11 +79,27 @@ Deno.test("RasError reads like 'Cannot dial \"Corp VPN\": ... (ERROR 868)' and c
   assert.equal(error.hint, errorInfo(868).hint);
 });
 
+Deno.test("RasError names the phone book it concerns, after the entry if there is one", () => {
+  const listing = new RasError(625, { operation: "RasEnumEntries", phonebook: "C:\\t.pbk" });
+  assert.match(listing.message, /^Cannot list entries in the phone book "C:\\t\.pbk": /);
+  assert.equal(listing.phonebook, "C:\\t.pbk");
+  const reading = new RasError(625, {
+    operation: "RasGetEntryProperties",
+    entry: "Corp",
+    phonebook: "/x.pbk",
+  });
+  assert.match(
+    reading.message,
+    /^Cannot read entry "Corp" in phone book "\/x\.pbk": .* \(ERROR 625\)$/,
+  );
+  assert.equal(new RasError(691, { operation: "RasDial" }).phonebook, null);
+});
+
 Deno.test("RasError without an entry names only the operation, and keeps acronyms", () => {
-  const error = new RasError(13801, { operation: "RasEnumConnections" });
+  const error = new RasError(13801, { operation: "RasConnectionNotification" });
   assert.equal(
     error.message,
-    "Cannot RasEnumConnections: IKE authentication credentials are unacceptable (ERROR 13801)",
+    "Cannot RasConnectionNotification: IKE authentication credentials are unacceptable (ERROR 13801)",
   );
   assert.equal(error.entry, null);
   assert.equal(

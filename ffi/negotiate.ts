@@ -81,6 +81,7 @@ const MAX_GROWTH_ROUNDS = 8;
  * @param layout The element struct (its dwSize goes in the first element).
  * @param call One call of the RAS enumeration function.
  * @param operation The function name for errors, e.g. `RasEnumEntries`.
+ * @param phonebook The phone-book file enumerated, for errors.
  * @returns The buffer, count and element size.
  * @throws {RasError} When the call fails for another reason, or keeps growing.
  * @example
@@ -93,6 +94,7 @@ export function enumerate(
   layout: StructLayout<unknown>,
   call: EnumerateCall,
   operation: string,
+  phonebook?: string,
 ): Enumerated {
   let result: Enumerated | undefined;
   const { code } = negotiateSize(layout, (size) => {
@@ -100,7 +102,7 @@ export function enumerate(
     if (outcome.code === 0) result = outcome.result;
     return outcome.code;
   });
-  check(code, operation);
+  check(code, operation, undefined, phonebook);
   return result!;
 }
 

@@ -26,6 +26,8 @@ export interface ConnectOptions extends DialOptions {
   retries?: number | undefined;
   /** The first backoff pause in ms (default 1000), doubled per retry up to 30 s. */
   retryDelayMs?: number | undefined;
+  /** Credentials for the entry's configured prerequisite (when `via` is not given). */
+  prerequisiteCredentials?: Credentials | undefined;
   /** Dial the entry's configured prerequisite first (default true). */
   usePrerequisite?: boolean | undefined;
   /** Called before each retry. */
@@ -113,9 +115,19 @@ export async function connect(name: string, options: ConnectOptions = {}): Promi
 
 function configuredPrerequisite(name: string, options: ConnectOptions): ViaEntry | undefined {
   const prerequisite = getEntry(name, options).prerequisite;
-  return prerequisite
-    ? { entry: prerequisite.entry, phonebook: prerequisite.phonebook ?? undefined }
-    : undefined;
+  if (!prerequisite) {
+    if (options.prerequisiteCredentials) {
+      throw new TypeError(
+        `--via-user, --via-domain and --via-password-* need --via or a prerequisite entry ("${name}" has none)`,
+      );
+    }
+    return undefined;
+  }
+  return {
+    entry: prerequisite.entry,
+    phonebook: prerequisite.phonebook ?? undefined,
+    credentials: options.prerequisiteCredentials,
+  };
 }
 
 async function withRetries<T>(attempt: () => Promise<T>, options: ConnectOptions): Promise<T> {

@@ -39,7 +39,10 @@ function call(
   fields: Partial<ReturnType<typeof RASCREDENTIALSW.decode>>,
   operation: "get" | "set" | "clear",
 ): ReturnType<typeof RASCREDENTIALSW.decode> & { phonebook: string; entryName: string } {
-  const where = findEntry(name, options);
+  const where = findEntry(name, {
+    ...options,
+    operation: operation === "get" ? "RasGetCredentials" : "RasSetCredentials",
+  });
   const lib = rasapi32();
   const buffer = RASCREDENTIALSW.encode(fields);
   try {
@@ -48,7 +51,12 @@ function call(
     const code = operation === "get"
       ? lib.RasGetCredentialsW(pbk, entry, buffer)
       : lib.RasSetCredentialsW(pbk, entry, buffer, operation === "clear" ? 1 : 0);
-    check(code, operation === "get" ? "RasGetCredentials" : "RasSetCredentials", where.name);
+    check(
+      code,
+      operation === "get" ? "RasGetCredentials" : "RasSetCredentials",
+      where.name,
+      where.phonebook,
+    );
     const decoded = RASCREDENTIALSW.decode(buffer);
     decoded.szPassword = "";
     return { ...decoded, phonebook: where.phonebook, entryName: where.name };

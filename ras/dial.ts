@@ -117,7 +117,11 @@ function savedDialParams(
  */
 export async function dialEntry(name: string, options: DialOptions = {}): Promise<Connection> {
   options.signal?.throwIfAborted();
-  const where = findEntry(name, options);
+  const where = findEntry(name, {
+    phonebook: options.phonebook,
+    allUsers: options.allUsers,
+    operation: "RasDial",
+  });
   const saved = savedDialParams(where.name, where.phonebook);
   const given = options.credentials ?? {};
   const fields = {
@@ -136,8 +140,10 @@ export async function dialEntry(name: string, options: DialOptions = {}): Promis
   outcome = new Promise<void>((resolve, reject) => {
     settle = (state, error) => {
       if (error !== 0) reject(new RasError(error, { operation: "RasDial", entry: where.name }));
-      else if (state === RASCS_CONNECTED) resolve();
-      else options.onProgress?.({ entry: where.name, state: stateName(state), stateCode: state });
+      else {
+        options.onProgress?.({ entry: where.name, state: stateName(state), stateCode: state });
+        if (state === RASCS_CONNECTED) resolve();
+      }
     };
   });
   holdEventLoop(true);

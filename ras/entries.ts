@@ -56,6 +56,7 @@ export function listEntries(options: PhonebookOptions = {}): EntryName[] {
     RASENTRYNAMEW,
     (buffer, cb, count) => lib.RasEnumEntriesW(null, pbk, buffer, cb, count),
     "RasEnumEntries",
+    path,
   );
   return decodeAll(RASENTRYNAMEW, found).map((e) => ({
     name: e.szEntryName,
@@ -72,7 +73,8 @@ export function listEntries(options: PhonebookOptions = {}): EntryName[] {
  * Finds which phone book holds an entry.
  *
  * @param name The entry's name (Windows compares names case-insensitively).
- * @param options Which phone book to look in (default: both default books).
+ * @param options Which phone book to look in (default: both default books), and the
+ * operation to name if the entry is missing.
  * @returns The entry's listing.
  * @throws {RasError} ERROR_CANNOT_FIND_PHONEBOOK_ENTRY (623) when it is in none.
  * @example
@@ -80,13 +82,17 @@ export function listEntries(options: PhonebookOptions = {}): EntryName[] {
  * findEntry("Corp VPN").phonebook;
  * ```
  */
-export function findEntry(name: string, options: PhonebookOptions = {}): EntryName {
+export function findEntry(
+  name: string,
+  options: PhonebookOptions & { operation?: string } = {},
+): EntryName {
   const wanted = name.toLowerCase();
   const found = listEntries(options).find((e) => e.name.toLowerCase() === wanted);
   if (!found) {
     throw new RasError(ERROR_CANNOT_FIND_PHONEBOOK_ENTRY, {
-      operation: "RasGetEntryProperties",
+      operation: options.operation ?? "RasGetEntryProperties",
       entry: name,
+      phonebook: phonebookPath(options),
     });
   }
   return found;
@@ -111,7 +117,7 @@ function readStruct(name: string, phonebook: string): RasEntryStruct {
     if (rc === 0) result = RASENTRYW.decode(buffer, 0, size);
     return rc;
   });
-  check(code, "RasGetEntryProperties", name);
+  check(code, "RasGetEntryProperties", name, phonebook);
   return result!;
 }
 
@@ -127,7 +133,7 @@ function writeStruct(
     const buffer = RASENTRYW.encode(fields, { size });
     return lib.RasSetEntryPropertiesW(pbk, entryName, buffer, size, null, 0);
   });
-  check(code, "RasSetEntryProperties", name);
+  check(code, "RasSetEntryProperties", name, phonebook);
 }
 
 /**
@@ -172,9 +178,35 @@ export function createEntry(
     throw new TypeError(`A ${type} entry needs a server (--server)`);
   }
   const path = phonebookPath(options);
-  assertNameFree(name, path);
-  writeStruct(name, path, applySettings(newEntryDefaults(type), settings));
+  const created = path !== undefined && createPhonebookFile(path);
+  try {
+    assertNameFree(name, path);
+    writeStruct(name, path, applySettings(newEntryDefaults(type), settings));
+  } catch (error) {
+    // Leave no trace of a failed create: remove the empty book this call made.
+    if (created) Deno.removeSync(path);
+    throw error;
+  }
   return getEntry(name, path === undefined ? {} : { phonebook: path });
+}
+
+/**
+ * Makes an empty phone-book file (and its folder) when there is none yet, so an entry can be
+ * created in a new book (or in the all-users book of a machine that never had one).
+ *
+ * @returns Whether the file was created.
+ */
+function createPhonebookFile(path: string): boolean {
+  try {
+    Deno.statSync(path);
+    return false;
+  } catch (error) {
+    if (!(error instanceof Deno.errors.NotFound)) throw error;
+  }
+  const folder = path.replace(/[\\/][^\\/]*$/, "");
+  if (folder !== path && folder !== "") Deno.mkdirSync(folder, { recursive: true });
+  Deno.writeFileSync(path, new Uint8Array(), { createNew: true });
+  return true;
 }
 
 function assertNameFree(name: string, phonebook: string | undefined): void {
@@ -182,7 +214,7 @@ function assertNameFree(name: string, phonebook: string | undefined): void {
     cstrOrNull(phonebook, "phonebook"),
     cstr(name, "entry name"),
   );
-  check(code, "RasValidateEntryName", name);
+  check(code, "RasValidateEntryName", name, phonebook);
 }
 
 /**
@@ -225,12 +257,12 @@ export function deleteEntry(
   name: string,
   options: PhonebookOptions = {},
 ): { removed: string; phonebook: string } {
-  const where = findEntry(name, options);
+  const where = findEntry(name, { ...options, operation: "RasDeleteEntry" });
   const code = rasapi32().RasDeleteEntryW(
     cstr(where.phonebook, "phonebook"),
     cstr(where.name, "entry name"),
   );
-  check(code, "RasDeleteEntry", where.name);
+  check(code, "RasDeleteEntry", where.name, where.phonebook);
   return { removed: where.name, phonebook: where.phonebook };
 }
 
@@ -252,17 +284,19 @@ export function renameEntry(
   to: string,
   options: PhonebookOptions = {},
 ): { from: string; to: string; phonebook: string } {
-  const where = findEntry(from, options);
+  const where = findEntry(from, { ...options, operation: "RasRenameEntry" });
   const pbk = cstr(where.phonebook, "phonebook");
   const lib = rasapi32();
   // RasRenameEntry does not check the new name itself on every Windows version.
   if (where.name.toLowerCase() !== to.toLowerCase()) {
-    check(lib.RasValidateEntryNameW(pbk, cstr(to, "new name")), "RasValidateEntryName", to);
+    const code = lib.RasValidateEntryNameW(pbk, cstr(to, "new name"));
+    check(code, "RasValidateEntryName", to, where.phonebook);
   }
   check(
     lib.RasRenameEntryW(pbk, cstr(where.name, "entry name"), cstr(to, "new name")),
     "RasRenameEntry",
     from,
+    where.phonebook,
   );
   return { from: where.name, to, phonebook: where.phonebook };
 }
@@ -302,5 +336,5 @@ export function validateEntryName(name: string, options: PhonebookOptions = {}):
   if (code === ERROR_INVALID_NAME) {
     return { name, valid: false, reason: "Windows does not accept this name", code };
   }
-  throw new RasError(code, { operation: "RasValidateEntryName", entry: name });
+  throw new RasError(code, { operation: "RasValidateEntryName", entry: name, phonebook: path });
 }

@@ -167,12 +167,7 @@ Deno.test("--no-prerequisite skips the configured prerequisite", async () => {
   equal(home.query().counters.dials - before, 1);
   equal(home.query().counters.leakedHandles, 0);
 });
-
-// known bug: --via-* credentials are refused without --via even when the entry has a prerequisite (see the issue note)
-Deno.test({
-  name: "--via-user and --via-password-stdin apply to the configured prerequisite",
-  ignore: true,
-}, async () => {
+Deno.test("--via-user and --via-password-stdin apply to the configured prerequisite", async () => {
   await using home = await twoStageHome({}, ["--prerequisite", "ISP"]);
   const r = await rasctl(home, [
     "-q",

@@ -141,12 +141,7 @@ Deno.test("ensure when not connected dials (action dialed)", async () => {
 });
 
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
-  // known bug: ensure --keep finds the link by enumeration, so it never hangs up the dropped
-  // handle and reports error null (see the issue note).
-  Deno.test({
-    name: `ensure --keep redials a dropped link, logs it, and stops on ${signal}`,
-    ignore: true,
-  }, async () => {
+  Deno.test(`ensure --keep redials a dropped link, logs it, and stops on ${signal}`, async () => {
     await using home = await vpnHome();
     const log = `${home.path}/ensure.log`;
     const child = spawnRasctl(home, [
