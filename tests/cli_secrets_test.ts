@@ -318,8 +318,7 @@ Deno.test("ensure dials once with --password-stdin, then finds it connected; no 
 });
 
 Deno.test("dial reports the final connected state in --progress-json and --log-file", async () => {
-  // BUG: ras/dial.ts resolves on RASCS_Connected without calling onProgress, so the last
-  // state a script sees is "projected" and the log never records "connected".
+  // Scripts watching progress must see the dial end in "connected", not stop at "projected".
   await using home = await secretsHome();
   const dial = await run(home, ["dial", "Corp VPN", "--user", "alice", "--password-stdin"], {
     stdin: `${VPN_PASSWORD}\n`,
