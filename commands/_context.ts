@@ -141,24 +141,20 @@ export function parseCount(value: string, option: string, max: number): number {
   return Number(value);
 }
 
-/** A commander command, as far as actions need it. */
-export interface ActionCommand {
-  name(): string;
-  optsWithGlobals(): Record<string, unknown>;
-}
-
 /**
  * Runs a command's action with its Context: logs start, result and error to --log-file.
  *
- * @param command The commander command (for its options).
+ * @param name The command's name, for the log.
+ * @param options Its options (global ones included).
  * @param action The work; it prints its result through the context.
  */
-export async function withContext(
-  command: ActionCommand,
+export async function runWithContext(
+  name: string,
+  options: Record<string, unknown>,
   action: (context: Context) => Promise<void> | void,
 ): Promise<void> {
-  const context = new Context(command.optsWithGlobals() as GlobalOptions);
-  context.log("start", { command: command.name() });
+  const context = new Context(options as GlobalOptions);
+  context.log("start", { command: name });
   try {
     await action(context);
   } catch (error) {

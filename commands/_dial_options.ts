@@ -6,32 +6,38 @@
  * @module
  */
 
-import type { Command } from "commander";
 import type { ConnectOptions } from "../ras/connect.ts";
 import type { Credentials } from "../ras/dial.ts";
 import { type Context, parseCount, parseSeconds } from "./_context.ts";
-import { phonebookOf, withCredentials, withPhonebook } from "./_options.ts";
+import { credentialOptions, PHONEBOOK_OPTIONS, phonebookOf } from "./_options.ts";
+import type { OptionSpec } from "./_spec.ts";
 import { passwordFrom, secretFromPrompt } from "./_secrets.ts";
 import { checkedName } from "./_settings.ts";
 import { UsageError } from "./_output.ts";
 
-/** Adds every dial option. */
-export function withDialOptions(command: Command): Command {
-  withPhonebook(command);
-  withCredentials(command, "", "the entry");
-  command.option("--via <entry>", "first dial this entry (the IP network) unless it is connected");
-  command.option("--via-phonebook <path>", "the --via entry's phone book");
-  withCredentials(command, "via-", "the --via entry");
-  command.option("--no-prerequisite", "do not dial the entry's configured prerequisite");
-  command.option("--timeout <seconds>", "give up (and hang up) after this long");
-  command.option("--retries <count>", "retry transient failures this many times (never 691)", "0");
-  command.option(
-    "--retry-delay <ms>",
-    "first pause between retries in ms, doubled each time",
-    "1000",
-  );
-  return command;
-}
+/** Every dial option (also taken by `ensure`). */
+export const DIAL_OPTIONS: OptionSpec[] = [
+  ...PHONEBOOK_OPTIONS,
+  ...credentialOptions("", "the entry"),
+  {
+    flags: "--via <entry>",
+    description: "first dial this entry (the IP network) unless it is connected",
+  },
+  { flags: "--via-phonebook <path>", description: "the --via entry's phone book" },
+  ...credentialOptions("via-", "the --via entry (or the configured prerequisite)"),
+  { flags: "--no-prerequisite", description: "do not dial the entry's configured prerequisite" },
+  { flags: "--timeout <seconds>", description: "give up (and hang up) after this long" },
+  {
+    flags: "--retries <count>",
+    description: "retry transient failures this many times (never 691)",
+    default: "0",
+  },
+  {
+    flags: "--retry-delay <ms>",
+    description: "first pause between retries in ms, doubled each time",
+    default: "1000",
+  },
+];
 
 type Options = Record<string, unknown>;
 

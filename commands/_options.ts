@@ -4,16 +4,15 @@
  * @module
  */
 
-import type { Command } from "commander";
+import type { OptionSpec } from "./_spec.ts";
 import type { PhonebookOptions } from "../ras/phonebook.ts";
 import { UsageError } from "./_output.ts";
 
-/** Adds `--phonebook PATH` and `--all-users`. */
-export function withPhonebook(command: Command): Command {
-  return command
-    .option("--phonebook <path>", "use this phone-book file")
-    .option("--all-users", "use the all-users phone book");
-}
+/** `--phonebook PATH` and `--all-users`. */
+export const PHONEBOOK_OPTIONS: OptionSpec[] = [
+  { flags: "--phonebook <path>", description: "use this phone-book file" },
+  { flags: "--all-users", description: "use the all-users phone book" },
+];
 
 /**
  * Reads the phone-book options, refusing both at once.
@@ -37,14 +36,18 @@ export function phonebookOf(options: { phonebook?: string; allUsers?: boolean })
   return options.allUsers ? { allUsers: true } : {};
 }
 
-/** Adds the credential options of a dial (with a prefix such as `via-` for the IP entry's). */
-export function withCredentials(command: Command, prefix = "", what = "the entry"): Command {
-  return command
-    .option(`--${prefix}user <name>`, `user name for ${what}`)
-    .option(`--${prefix}domain <domain>`, `domain for ${what}`)
-    .option(`--${prefix}password-stdin`, `read the password for ${what} from a line of stdin`)
-    .option(
-      `--${prefix}password-env <variable>`,
-      `read the password for ${what} from this environment variable`,
-    );
+/** The credential options of a dial (with a prefix such as `via-` for the IP entry's). */
+export function credentialOptions(prefix = "", what = "the entry"): OptionSpec[] {
+  return [
+    { flags: `--${prefix}user <name>`, description: `user name for ${what}` },
+    { flags: `--${prefix}domain <domain>`, description: `domain for ${what}` },
+    {
+      flags: `--${prefix}password-stdin`,
+      description: `read the password for ${what} from a line of stdin`,
+    },
+    {
+      flags: `--${prefix}password-env <variable>`,
+      description: `read the password for ${what} from this environment variable`,
+    },
+  ];
 }

@@ -143,3 +143,15 @@ export function describeError(
   if (error instanceof Error) return plain(error.name, error.message, EXIT.failure);
   return plain("Error", String(error), EXIT.failure);
 }
+
+/**
+ * Writes a thrown error to stderr as `{"error": {...}}`.
+ *
+ * @param error What was thrown.
+ * @returns The exit status it means.
+ */
+export function reportError(error: unknown): number {
+  const { report, status } = describeError(error);
+  printError(asciiJson({ error: report }, 0));
+  return status;
+}

@@ -5,63 +5,69 @@
  * @module
  */
 
-import type { Command } from "commander";
+import type { OptionSpec } from "./_spec.ts";
 import type { z } from "zod";
 import type { EntrySettings } from "../ras/entry_schema.ts";
 import { UsageError } from "./_output.ts";
 import { entryNameProblem } from "../ras/entry_name.ts";
 
-/** Adds the options that set entry settings (`entry new` and `entry set`). */
-export function withSettings(command: Command): Command {
-  return command
-    .option(
-      "--from <file>",
-      "read settings from a JSON file (as `entry show` prints); options override it",
-    )
-    .option("--type <type>", "vpn, phone, broadband, direct or internet")
-    .option("--server <host>", "VPN server name or address (or phone number)")
-    .option(
-      "--strategy <strategy>",
+/** The options that set entry settings (`entry new` and `entry set`). */
+export const SETTINGS_OPTIONS: OptionSpec[] = [
+  {
+    flags: "--from <file>",
+    description: "read settings from a JSON file (as `entry show` prints); options override it",
+  },
+  { flags: "--type <type>", description: "vpn, phone, broadband, direct or internet" },
+  { flags: "--server <host>", description: "VPN server name or address (or phone number)" },
+  {
+    flags: "--strategy <strategy>",
+    description:
       "automatic, ikev2-only, ikev2-first, sstp-only, sstp-first, l2tp-only, l2tp-first, pptp-only, ...",
-    )
-    .option(
-      "--auth <methods>",
-      "required authentication, comma-separated: pap, spap, chap, mschap, mschapv2, eap",
-    )
-    .option("--encryption <level>", "none, optional, require or max")
-    .option("--split-tunnel", "send only the VPN's own traffic through it")
-    .option("--no-split-tunnel", "send all traffic through the VPN")
-    .option(
-      "--dns <servers>",
-      "DNS servers, comma-separated (IPv4 and IPv6; 'auto' for server-assigned)",
-    )
-    .option("--dns-suffix <suffix>", "connection-specific DNS suffix")
-    .option("--register-dns", "register this connection's address in DNS")
-    .option("--no-register-dns", "do not register in DNS")
-    .option("--ipv4-address <address>", "static IPv4 address, or 'auto'")
-    .option("--ipv6-address <address>", "static IPv6 address, or 'auto'")
-    .option("--ipv6-prefix-length <bits>", "IPv6 prefix length")
-    .option("--metric <metric>", "IPv4 interface metric, or 'auto'")
-    .option("--ipv6-metric <metric>", "IPv6 interface metric, or 'auto'")
-    .option("--idle-disconnect <seconds>", "hang up after this many idle seconds (0: never)")
-    .option("--redial-attempts <count>", "redial attempts")
-    .option("--redial-pause <seconds>", "pause between redial attempts")
-    .option("--reconnect-if-dropped", "let Windows redial a dropped link")
-    .option("--no-reconnect-if-dropped", "do not redial a dropped link")
-    .option("--remember-credentials", "let Windows cache the credentials")
-    .option("--no-remember-credentials", "do not cache the credentials")
-    .option("--use-windows-logon", "use the Windows logon credentials")
-    .option("--no-use-windows-logon", "do not use the Windows logon credentials")
-    .option(
-      "--use-psk",
-      "authenticate L2TP with a pre-shared key (set it with `creds set --psk-stdin`)",
-    )
-    .option("--no-use-psk", "use a certificate for L2TP")
-    .option("--prerequisite <entry>", "the entry that brings the IP network ('none' to clear)")
-    .option("--prerequisite-phonebook <path>", "the prerequisite entry's phone book")
-    .option("--device-type <type>", "device type (vpn, modem, PPPoE, isdn, ...)")
-    .option("--device-name <name>", "device name (e.g. 'WAN Miniport (IKEv2)')");
-}
+  },
+  {
+    flags: "--auth <methods>",
+    description: "required authentication, comma-separated: pap, spap, chap, mschap, mschapv2, eap",
+  },
+  { flags: "--encryption <level>", description: "none, optional, require or max" },
+  { flags: "--split-tunnel", description: "send only the VPN's own traffic through it" },
+  { flags: "--no-split-tunnel", description: "send all traffic through the VPN" },
+  {
+    flags: "--dns <servers>",
+    description: "DNS servers, comma-separated (IPv4 and IPv6; 'auto' for server-assigned)",
+  },
+  { flags: "--dns-suffix <suffix>", description: "connection-specific DNS suffix" },
+  { flags: "--register-dns", description: "register this connection's address in DNS" },
+  { flags: "--no-register-dns", description: "do not register in DNS" },
+  { flags: "--ipv4-address <address>", description: "static IPv4 address, or 'auto'" },
+  { flags: "--ipv6-address <address>", description: "static IPv6 address, or 'auto'" },
+  { flags: "--ipv6-prefix-length <bits>", description: "IPv6 prefix length" },
+  { flags: "--metric <metric>", description: "IPv4 interface metric, or 'auto'" },
+  { flags: "--ipv6-metric <metric>", description: "IPv6 interface metric, or 'auto'" },
+  {
+    flags: "--idle-disconnect <seconds>",
+    description: "hang up after this many idle seconds (0: never)",
+  },
+  { flags: "--redial-attempts <count>", description: "redial attempts" },
+  { flags: "--redial-pause <seconds>", description: "pause between redial attempts" },
+  { flags: "--reconnect-if-dropped", description: "let Windows redial a dropped link" },
+  { flags: "--no-reconnect-if-dropped", description: "do not redial a dropped link" },
+  { flags: "--remember-credentials", description: "let Windows cache the credentials" },
+  { flags: "--no-remember-credentials", description: "do not cache the credentials" },
+  { flags: "--use-windows-logon", description: "use the Windows logon credentials" },
+  { flags: "--no-use-windows-logon", description: "do not use the Windows logon credentials" },
+  {
+    flags: "--use-psk",
+    description: "authenticate L2TP with a pre-shared key (set it with `creds set --psk-stdin`)",
+  },
+  { flags: "--no-use-psk", description: "use a certificate for L2TP" },
+  {
+    flags: "--prerequisite <entry>",
+    description: "the entry that brings the IP network ('none' to clear)",
+  },
+  { flags: "--prerequisite-phonebook <path>", description: "the prerequisite entry's phone book" },
+  { flags: "--device-type <type>", description: "device type (vpn, modem, PPPoE, isdn, ...)" },
+  { flags: "--device-name <name>", description: "device name (e.g. 'WAN Miniport (IKEv2)')" },
+];
 
 type Options = Record<string, unknown>;
 

@@ -4,18 +4,12 @@
  * @module
  */
 
-import { Command } from "commander";
 import { describeConnection, listConnections } from "../ras/connections.ts";
-import { withContext } from "./_context.ts";
+import type { CommandSpec } from "./_spec.ts";
 
-/** Builds the `connections` command. */
-export function command(): Command {
-  return new Command("connections")
-    .description("list active connections (JSON array)")
-    .action((_o: unknown, cmd: Command) =>
-      withContext(
-        cmd,
-        (ctx) => ctx.result(listConnections().map(describeConnection).filter((c) => c !== null)),
-      )
-    );
-}
+/** The `connections` command. */
+export const spec: CommandSpec = {
+  name: "connections",
+  description: "list active connections (JSON array)",
+  run: (_, ctx) => ctx.result(listConnections().map(describeConnection).filter((c) => c !== null)),
+};

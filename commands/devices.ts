@@ -4,13 +4,12 @@
  * @module
  */
 
-import { Command } from "commander";
 import { listDevices } from "../ras/devices.ts";
-import { withContext } from "./_context.ts";
+import type { CommandSpec } from "./_spec.ts";
 
-/** Builds the `devices` command. */
-export function command(): Command {
-  return new Command("devices")
-    .description("list devices (JSON array of {name, type})")
-    .action((_o: unknown, cmd: Command) => withContext(cmd, (ctx) => ctx.result(listDevices())));
-}
+/** The `devices` command. */
+export const spec: CommandSpec = {
+  name: "devices",
+  description: "list devices (JSON array of {name, type})",
+  run: (_, ctx) => ctx.result(listDevices()),
+};

@@ -5,25 +5,24 @@
  * @module
  */
 
-import { Command } from "commander";
 import { connect } from "../ras/connect.ts";
-import { interruptSignal, withContext } from "./_context.ts";
-import { connectOptionsFrom, timeoutOf, withDialOptions } from "./_dial_options.ts";
+import { interruptSignal } from "./_context.ts";
+import { connectOptionsFrom, DIAL_OPTIONS, timeoutOf } from "./_dial_options.ts";
+import type { CommandSpec } from "./_spec.ts";
 
-/** Builds the `dial` command. */
-export function command(): Command {
-  return withDialOptions(
-    new Command("dial").description("connect an entry; prints a JSON array of connections")
-      .argument("<name>"),
-  ).action((name: string, options: Record<string, unknown>, cmd: Command) =>
-    withContext(cmd, async (ctx) => {
-      const interrupt = interruptSignal(timeoutOf(options));
-      try {
-        const connectOptions = await connectOptionsFrom(name, options, ctx, interrupt.signal);
-        ctx.result(await connect(name, connectOptions));
-      } finally {
-        interrupt.dispose();
-      }
-    })
-  );
-}
+/** The `dial` command. */
+export const spec: CommandSpec = {
+  name: "dial",
+  description: "connect an entry; prints a JSON array of connections",
+  args: ["<name>"],
+  options: DIAL_OPTIONS,
+  run: async ({ args: [name], options }, ctx) => {
+    const interrupt = interruptSignal(timeoutOf(options));
+    try {
+      const connectOptions = await connectOptionsFrom(name!, options, ctx, interrupt.signal);
+      ctx.result(await connect(name!, connectOptions));
+    } finally {
+      interrupt.dispose();
+    }
+  },
+};

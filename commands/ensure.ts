@@ -7,7 +7,6 @@
  * @module
  */
 
-import { Command } from "commander";
 import { connect, type ConnectOptions, isTransient } from "../ras/connect.ts";
 import {
   type Connection,
@@ -16,8 +15,9 @@ import {
   findConnection,
 } from "../ras/connections.ts";
 import { hangUp } from "../ras/dial.ts";
-import { type Context, interruptSignal, parseSeconds, withContext } from "./_context.ts";
-import { connectOptionsFrom, timeoutOf, withDialOptions } from "./_dial_options.ts";
+import { type Context, interruptSignal, parseSeconds } from "./_context.ts";
+import type { CommandSpec } from "./_spec.ts";
+import { connectOptionsFrom, DIAL_OPTIONS, timeoutOf } from "./_dial_options.ts";
 import { asciiJson } from "./_output.ts";
 
 function connectedNow(name: string): Connection | null {
@@ -91,32 +91,38 @@ function pause(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
-/** Builds the `ensure` command. */
-export function command(): Command {
-  return withDialOptions(
-    new Command("ensure")
-      .description("connect unless already connected; --keep stays and redials on drops")
-      .argument("<name>"),
-  )
-    .option("--keep", "keep running and redial when the link drops (NDJSON events on stdout)")
-    .option("--check-interval <seconds>", "with --keep: how often to check the link", "10")
-    .action((name: string, o: Record<string, unknown>, cmd: Command) =>
-      withContext(cmd, async (ctx) => {
-        const keepGoing = o.keep === true;
-        const interrupt = interruptSignal(keepGoing ? undefined : timeoutOf(o));
-        try {
-          const options = await connectOptionsFrom(name, o, ctx, interrupt.signal);
-          if (keepGoing) {
-            const interval = parseSeconds(String(o.checkInterval), "--check-interval") * 1000;
-            // Each redial gets --timeout of its own; Ctrl+C/SIGTERM only stops the watch.
-            const { signal: _s, ...perDial } = options;
-            await keep(name, perDial, ctx, interval, interrupt.signal);
-          } else {
-            ctx.result(await ensureOnce(name, options, ctx));
-          }
-        } finally {
-          interrupt.dispose();
-        }
-      })
-    );
-}
+/** The `ensure` command. */
+export const spec: CommandSpec = {
+  name: "ensure",
+  description: "connect unless already connected; --keep stays and redials on drops",
+  args: ["<name>"],
+  options: [
+    ...DIAL_OPTIONS,
+    {
+      flags: "--keep",
+      description: "keep running and redial when the link drops (NDJSON events on stdout)",
+    },
+    {
+      flags: "--check-interval <seconds>",
+      description: "with --keep: how often to check the link",
+      default: "10",
+    },
+  ],
+  run: async ({ args: [name], options: o }, ctx) => {
+    const keepGoing = o.keep === true;
+    const interrupt = interruptSignal(keepGoing ? undefined : timeoutOf(o));
+    try {
+      const options = await connectOptionsFrom(name!, o, ctx, interrupt.signal);
+      if (keepGoing) {
+        const interval = parseSeconds(String(o.checkInterval), "--check-interval") * 1000;
+        // Each redial gets --timeout of its own; Ctrl+C/SIGTERM only stops the watch.
+        const { signal: _s, ...perDial } = options;
+        await keep(name!, perDial, ctx, interval, interrupt.signal);
+      } else {
+        ctx.result(await ensureOnce(name!, options, ctx));
+      }
+    } finally {
+      interrupt.dispose();
+    }
+  },
+};

@@ -4,7 +4,6 @@
  * @module
  */
 
-import { Command } from "commander";
 import {
   createEntry,
   deleteEntry,
@@ -14,86 +13,89 @@ import {
   updateEntry,
   validateEntryName,
 } from "../ras/entries.ts";
-import { withContext } from "./_context.ts";
-import { phonebookOf, withPhonebook } from "./_options.ts";
-import { checkedName, settingsFrom, withSettings } from "./_settings.ts";
+import { PHONEBOOK_OPTIONS, phonebookOf } from "./_options.ts";
+import { checkedName, SETTINGS_OPTIONS, settingsFrom } from "./_settings.ts";
 import { UsageError } from "./_output.ts";
+import type { CommandSpec } from "./_spec.ts";
 
-/** Builds the `entry` command group. */
-export function command(): Command {
-  const entry = new Command("entry").description("phone-book entries");
+type PhonebookInput = { phonebook?: string; allUsers?: boolean };
 
-  withPhonebook(
-    entry.command("list").description("list entries (JSON array of {name, scope, phonebook})"),
-  )
-    .action((options, cmd) =>
-      withContext(cmd, (ctx) => ctx.result(listEntries(phonebookOf(options))))
-    );
-
-  withPhonebook(entry.command("show").description("show an entry's settings").argument("<name>"))
-    .action((name, options, cmd) =>
-      withContext(cmd, (ctx) => ctx.result(getEntry(checkedName(name), phonebookOf(options))))
-    );
-
-  withSettings(
-    withPhonebook(entry.command("new").description("create an entry").argument("<name>")),
-  )
-    .action((name, options, cmd) =>
-      withContext(cmd, async (ctx) => {
-        checkedName(name);
-        const where = phonebookOf(options);
+/** The `entry` command group. */
+export const spec: CommandSpec = {
+  name: "entry",
+  description: "phone-book entries",
+  subcommands: [
+    {
+      name: "list",
+      description: "list entries (JSON array of {name, scope, phonebook})",
+      options: PHONEBOOK_OPTIONS,
+      run: ({ options }, ctx) => ctx.result(listEntries(phonebookOf(options as PhonebookInput))),
+    },
+    {
+      name: "show",
+      description: "show an entry's settings",
+      args: ["<name>"],
+      options: PHONEBOOK_OPTIONS,
+      run: ({ args: [name], options }, ctx) =>
+        ctx.result(getEntry(checkedName(name!), phonebookOf(options as PhonebookInput))),
+    },
+    {
+      name: "new",
+      description: "create an entry",
+      args: ["<name>"],
+      options: [...PHONEBOOK_OPTIONS, ...SETTINGS_OPTIONS],
+      run: async ({ args: [name], options }, ctx) => {
+        checkedName(name!);
+        const where = phonebookOf(options as PhonebookInput);
         const settings = await settingsFrom(options);
-        ctx.result(createEntry(name, settings, where));
-      })
-    );
-
-  withSettings(
-    withPhonebook(
-      entry.command("set").description("change only the given settings").argument("<name>"),
-    ),
-  )
-    .action((name, options, cmd) =>
-      withContext(cmd, async (ctx) => {
-        checkedName(name);
-        const where = phonebookOf(options);
+        ctx.result(createEntry(name!, settings, where));
+      },
+    },
+    {
+      name: "set",
+      description: "change only the given settings",
+      args: ["<name>"],
+      options: [...PHONEBOOK_OPTIONS, ...SETTINGS_OPTIONS],
+      run: async ({ args: [name], options }, ctx) => {
+        checkedName(name!);
+        const where = phonebookOf(options as PhonebookInput);
         const settings = await settingsFrom(options);
         if (Object.keys(settings).length === 0) {
           throw new UsageError(
             "entry set needs at least one setting to change (see rasctl entry set --help)",
           );
         }
-        ctx.result(updateEntry(name, settings, where));
-      })
-    );
-
-  withPhonebook(entry.command("remove").description("delete an entry").argument("<name>"))
-    .action((name, options, cmd) =>
-      withContext(cmd, (ctx) => ctx.result(deleteEntry(checkedName(name), phonebookOf(options))))
-    );
-
-  withPhonebook(
-    entry.command("rename").description("rename an entry").argument("<name>").argument(
-      "<new-name>",
-    ),
-  )
-    .action((name, newName, options, cmd) =>
-      withContext(cmd, (ctx) => {
-        checkedName(name);
-        checkedName(newName, "new-name");
-        ctx.result(renameEntry(name, newName, phonebookOf(options)));
-      })
-    );
-
-  withPhonebook(
-    entry.command("validate").description("ask Windows whether a new entry may take this name")
-      .argument("<name>"),
-  )
-    .action((name, options, cmd) =>
-      withContext(cmd, (ctx) => {
-        const result = validateEntryName(name, phonebookOf(options));
+        ctx.result(updateEntry(name!, settings, where));
+      },
+    },
+    {
+      name: "remove",
+      description: "delete an entry",
+      args: ["<name>"],
+      options: PHONEBOOK_OPTIONS,
+      run: ({ args: [name], options }, ctx) =>
+        ctx.result(deleteEntry(checkedName(name!), phonebookOf(options as PhonebookInput))),
+    },
+    {
+      name: "rename",
+      description: "rename an entry",
+      args: ["<name>", "<new-name>"],
+      options: PHONEBOOK_OPTIONS,
+      run: ({ args: [name, newName], options }, ctx) => {
+        checkedName(name!);
+        checkedName(newName!, "new-name");
+        ctx.result(renameEntry(name!, newName!, phonebookOf(options as PhonebookInput)));
+      },
+    },
+    {
+      name: "validate",
+      description: "ask Windows whether a new entry may take this name",
+      args: ["<name>"],
+      options: PHONEBOOK_OPTIONS,
+      run: ({ args: [name], options }, ctx) => {
+        const result = validateEntryName(name!, phonebookOf(options as PhonebookInput));
         ctx.result({ name: result.name, valid: result.valid, reason: result.reason });
-      })
-    );
-
-  return entry;
-}
+      },
+    },
+  ],
+};

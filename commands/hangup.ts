@@ -6,12 +6,12 @@
  * @module
  */
 
-import { Command } from "commander";
 import { type ConnectionName, findConnection, listConnections } from "../ras/connections.ts";
 import { hangUp } from "../ras/dial.ts";
 import { getEntry } from "../ras/entries.ts";
 import { RasError } from "../ras/errors.ts";
-import { parseSeconds, withContext } from "./_context.ts";
+import { parseSeconds } from "./_context.ts";
+import type { CommandSpec } from "./_spec.ts";
 import { UsageError } from "./_output.ts";
 import { checkedName } from "./_settings.ts";
 
@@ -47,25 +47,35 @@ function targets(name: string | undefined, o: Record<string, unknown>): Connecti
   return list;
 }
 
-/** Builds the `hangup` command. */
-export function command(): Command {
-  return new Command("hangup")
-    .description("end connections; prints a JSON array of {entry, handle, released}")
-    .argument("[name]")
-    .option("--handle <handle>", "the connection handle (as `connections` prints it)")
-    .option("--all", "every connection")
-    .option("--with-prerequisite", "also end the entry's IP-network (prerequisite) connection")
-    .option("--timeout <seconds>", "how long to wait for each release", "10")
-    .action((name: string | undefined, o: Record<string, unknown>, cmd: Command) =>
-      withContext(cmd, async (ctx) => {
-        const timeoutMs = parseSeconds(String(o.timeout), "--timeout") * 1000;
-        const done = [];
-        // The VPN first, then the network it runs over.
-        for (const c of targets(name, o)) {
-          await hangUp(c.handle, { entry: c.entry, timeoutMs });
-          done.push({ entry: c.entry, handle: c.handle, released: true });
-        }
-        ctx.result(done);
-      })
-    );
-}
+/** The `hangup` command. */
+export const spec: CommandSpec = {
+  name: "hangup",
+  description: "end connections; prints a JSON array of {entry, handle, released}",
+  args: ["[name]"],
+  options: [
+    {
+      flags: "--handle <handle>",
+      description: "the connection handle (as `connections` prints it)",
+    },
+    { flags: "--all", description: "every connection" },
+    {
+      flags: "--with-prerequisite",
+      description: "also end the entry's IP-network (prerequisite) connection",
+    },
+    {
+      flags: "--timeout <seconds>",
+      description: "how long to wait for each release",
+      default: "10",
+    },
+  ],
+  run: async ({ args: [name], options }, ctx) => {
+    const timeoutMs = parseSeconds(String(options.timeout), "--timeout") * 1000;
+    const done = [];
+    // The VPN first, then the network it runs over.
+    for (const c of targets(name, options)) {
+      await hangUp(c.handle, { entry: c.entry, timeoutMs });
+      done.push({ entry: c.entry, handle: c.handle, released: true });
+    }
+    ctx.result(done);
+  },
+};

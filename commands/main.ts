@@ -5,19 +5,26 @@
  * @module
  */
 
-import { Command, CommanderError } from "commander";
-import { asciiJson, describeError, EXIT, printError } from "./_output.ts";
+import { EXIT, reportError } from "./_output.ts";
+import { runWithContext } from "./_context.ts";
+import { type CommandSpec, fastParse } from "./_spec.ts";
 
 /** rasctl's version. */
 export const VERSION = "0.1.0";
 
-/** A subcommand module: it builds its commander Command. */
-interface CommandModule {
-  command(): Command;
+/** A subcommand module: it exports its spec. */
+export interface CommandModule {
+  spec: CommandSpec;
+}
+
+/** A subcommand: a one-line summary for the root help, and its module. */
+export interface CommandEntry {
+  summary: string;
+  load: () => Promise<CommandModule>;
 }
 
 /** Every subcommand: a one-line summary for the root help, and its module. */
-const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandModule> }> = {
+export const COMMANDS: Record<string, CommandEntry> = {
   entry: {
     summary: "list, show, create, change, remove, rename and validate phone-book entries",
     load: () => import("./entry.ts"),
@@ -61,27 +68,6 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandMod
   },
 };
 
-function root(): Command {
-  return new Command("rasctl")
-    .description("Manage Windows dial-up and VPN connections from scripts. JSON on stdout.")
-    .version(VERSION, "-V, --version")
-    .option("--json", "print JSON (the default when stdout is not a terminal)")
-    .option("--format <format>", "json or table")
-    .option("-q, --quiet", "no progress on stderr")
-    .option("--progress-json", "progress on stderr as JSON lines")
-    .option("--log-file <path>", "append one JSON line per event to this file")
-    .showHelpAfterError(false)
-    .exitOverride()
-    .configureOutput({ writeErr: () => {} });
-}
-
-/** Makes a command and its subcommands throw on usage errors instead of printing and exiting. */
-function quietOnErrors(command: Command): Command {
-  command.exitOverride().configureOutput({ writeErr: () => {} });
-  for (const sub of command.commands) quietOnErrors(sub);
-  return command;
-}
-
 /** The first word of argv that is not a global option (and its value). */
 function subcommandName(args: string[]): string | undefined {
   for (let i = 0; i < args.length; i++) {
@@ -93,56 +79,29 @@ function subcommandName(args: string[]): string | undefined {
 }
 
 /**
- * Runs rasctl with the given arguments.
+ * Runs rasctl with the given arguments. A plain command line is parsed by the small fast
+ * parser; help, usage errors and anything unusual go to commander, loaded only then.
  *
  * @param args The command line without the program name.
  * @returns The exit status.
  */
 export async function main(args: string[]): Promise<number> {
-  const program = root();
   const name = subcommandName(args);
   const chosen = name === undefined ? undefined : COMMANDS[name];
+  const spec = chosen ? (await chosen.load()).spec : undefined;
+  const fast = spec ? fastParse(spec, args) : undefined;
+  if (!fast) {
+    const { parseWithCommander } = await import("./_commander.ts");
+    return await parseWithCommander(args, spec, COMMANDS, VERSION);
+  }
   try {
-    if (chosen) {
-      program.addCommand(quietOnErrors((await chosen.load()).command()));
-    } else {
-      for (const [n, { summary }] of Object.entries(COMMANDS)) {
-        program.command(n).description(summary);
-      }
-      if (name !== undefined) {
-        throw new CommanderError(
-          2,
-          "commander.unknownCommand",
-          `unknown command "${name}"; see rasctl --help`,
-        );
-      }
-      if (args.length === 0) {
-        program.outputHelp();
-        return EXIT.usage;
-      }
-    }
-    await program.parseAsync(args, { from: "user" });
+    await runWithContext(
+      fast.command.name,
+      fast.invocation.options,
+      (ctx) => fast.command.run!(fast.invocation, ctx),
+    );
     return EXIT.ok;
   } catch (error) {
-    if (error instanceof CommanderError) {
-      if (error.exitCode === 0) return EXIT.ok; // --help, --version
-      const message = error.message.replace(/^error: /, "");
-      printError(
-        asciiJson({
-          error: {
-            code: null,
-            name: "UsageError",
-            message,
-            hint: "see rasctl --help",
-            operation: null,
-            entry: null,
-          },
-        }, 0),
-      );
-      return EXIT.usage;
-    }
-    const { report, status } = describeError(error);
-    printError(asciiJson({ error: report }, 0));
-    return status;
+    return reportError(error);
   }
 }

@@ -4,27 +4,30 @@
  * @module
  */
 
-import { Command } from "commander";
 import { clearStatistics, connectionStatistics, findConnection } from "../ras/connections.ts";
 import { RasError } from "../ras/errors.ts";
-import { withContext } from "./_context.ts";
 import { checkedName } from "./_settings.ts";
+import type { CommandSpec } from "./_spec.ts";
 
-/** Builds the `stats` command. */
-export function command(): Command {
-  return new Command("stats")
-    .description("a connection's counters (JSON object)")
-    .argument("<name>")
-    .option("--clear", "reset the counters after reading them")
-    .action((name: string, o: Record<string, unknown>, cmd: Command) =>
-      withContext(cmd, (ctx) => {
-        const found = findConnection(checkedName(name));
-        if (!found) {
-          throw new RasError(668, { operation: "RasGetConnectionStatistics", entry: name });
-        }
-        const stats = connectionStatistics(found);
-        if (o.clear) clearStatistics(found);
-        ctx.result(stats);
-      })
-    );
-}
+/** ERROR_NO_CONNECTION (raserror.h 668): the entry is not connected. */
+const ERROR_NO_CONNECTION = 668;
+
+/** The `stats` command. */
+export const spec: CommandSpec = {
+  name: "stats",
+  description: "a connection's counters (JSON object)",
+  args: ["<name>"],
+  options: [{ flags: "--clear", description: "reset the counters after reading them" }],
+  run: ({ args: [name], options }, ctx) => {
+    const found = findConnection(checkedName(name!));
+    if (!found) {
+      throw new RasError(ERROR_NO_CONNECTION, {
+        operation: "RasGetConnectionStatistics",
+        entry: name,
+      });
+    }
+    const stats = connectionStatistics(found);
+    if (options.clear) clearStatistics(found);
+    ctx.result(stats);
+  },
+};

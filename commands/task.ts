@@ -7,9 +7,9 @@
  * @module
  */
 
-import { Command } from "commander";
 import { buildTaskXml, encodeTaskXml, taskName, type TaskOptions } from "../ras/scheduled_task.ts";
-import { type Context, parseCount, parseSeconds, withContext } from "./_context.ts";
+import { type Context, parseCount, parseSeconds } from "./_context.ts";
+import type { CommandSpec } from "./_spec.ts";
 import { UsageError } from "./_output.ts";
 import { checkedName } from "./_settings.ts";
 
@@ -47,7 +47,7 @@ function taskOptions(name: string, o: Record<string, unknown>): TaskOptions {
     const [key, option] of [["phonebook", "phonebook"], ["user", "user"], ["domain", "domain"], [
       "via",
       "via",
-    ], ["logFile", "logFile"]] as const
+    ], ["logFile", "taskLogFile"]] as const
   ) {
     if (o[option] !== undefined) options[key] = String(o[option]);
   }
@@ -73,57 +73,84 @@ async function schtasks(ctx: Context, args: string[]): Promise<string> {
   return text.trim();
 }
 
-/** Builds the `task` command group. */
-export function command(): Command {
-  const task = new Command("task").description("scheduled tasks that keep an entry connected");
-  task.command("install").description("register (or with --xml print) the task").argument("<name>")
-    .option("--at-logon", "run at logon")
-    .option("--at-startup", "run at system start (machine task)")
-    .option("--on-disconnect", "run when a RAS connection drops (RasClient event 20226)")
-    .option("--every <minutes>", "run every N minutes")
-    .option("--user-task", "a task of the current user (default: a machine task as LocalSystem)")
-    .option("--user-id <account>", "the account of a user task")
-    .option("--phonebook <path>", "the entry's phone book")
-    .option("--user <name>", "user name for the dial (the password comes from saved credentials)")
-    .option("--domain <domain>", "domain for the dial")
-    .option("--via <entry>", "dial this IP-network entry first")
-    .option("--timeout <seconds>", "dial timeout")
-    .option("--retries <count>", "retries of transient failures")
-    .option("--keep", "stay running and redial on drops")
-    .option("--log-file <path>", "where the task's runs log (JSON lines)")
-    .option("--exe <path>", "the rasctlw.exe the task runs (default: beside this rasctl)")
-    .option("--xml", "print the task XML instead of registering it")
-    .action((name: string, o: Record<string, unknown>, cmd: Command) =>
-      withContext(cmd, async (ctx) => {
-        const options = taskOptions(name, o);
-        const xml = buildTaskXml(options);
-        if (o.xml) {
-          Deno.stdout.writeSync(new TextEncoder().encode(xml + (xml.endsWith("\n") ? "" : "\n")));
-          return;
-        }
-        const file = await Deno.makeTempFile({ suffix: ".xml" });
-        try {
-          await Deno.writeFile(file, encodeTaskXml(xml));
-          await schtasks(ctx, ["/Create", "/TN", taskName(name), "/XML", file, "/F"]);
-        } finally {
-          await Deno.remove(file).catch(() => {});
-        }
-        ctx.result({ task: taskName(name), entry: name, installed: true });
-      })
-    );
-  task.command("show").description("show the registered task").argument("<name>")
-    .action((name: string, _o: unknown, cmd: Command) =>
-      withContext(cmd, async (ctx) => {
-        const xml = await schtasks(ctx, ["/Query", "/TN", taskName(checkedName(name)), "/XML"]);
-        ctx.result({ task: taskName(name), entry: name, xml });
-      })
-    );
-  task.command("remove").description("unregister the task").argument("<name>")
-    .action((name: string, _o: unknown, cmd: Command) =>
-      withContext(cmd, async (ctx) => {
-        await schtasks(ctx, ["/Delete", "/TN", taskName(checkedName(name)), "/F"]);
-        ctx.result({ task: taskName(name), entry: name, removed: true });
-      })
-    );
-  return task;
+async function install(name: string, o: Record<string, unknown>, ctx: Context): Promise<void> {
+  const options = taskOptions(name, o);
+  const xml = buildTaskXml(options);
+  if (o.xml) {
+    Deno.stdout.writeSync(new TextEncoder().encode(xml + (xml.endsWith("\n") ? "" : "\n")));
+    return;
+  }
+  const file = await Deno.makeTempFile({ suffix: ".xml" });
+  try {
+    await Deno.writeFile(file, encodeTaskXml(xml));
+    await schtasks(ctx, ["/Create", "/TN", taskName(name), "/XML", file, "/F"]);
+  } finally {
+    await Deno.remove(file).catch(() => {});
+  }
+  ctx.result({ task: taskName(name), entry: name, installed: true });
 }
+
+/** The `task` command group. */
+export const spec: CommandSpec = {
+  name: "task",
+  description: "scheduled tasks that keep an entry connected",
+  subcommands: [
+    {
+      name: "install",
+      description: "register (or with --xml print) the task",
+      args: ["<name>"],
+      options: [
+        { flags: "--at-logon", description: "run at logon" },
+        { flags: "--at-startup", description: "run at system start (machine task)" },
+        {
+          flags: "--on-disconnect",
+          description: "run when a RAS connection drops (RasClient event 20226)",
+        },
+        { flags: "--every <minutes>", description: "run every N minutes" },
+        {
+          flags: "--user-task",
+          description: "a task of the current user (default: a machine task as LocalSystem)",
+        },
+        { flags: "--user-id <account>", description: "the account of a user task" },
+        { flags: "--phonebook <path>", description: "the entry's phone book" },
+        {
+          flags: "--user <name>",
+          description: "user name for the dial (the password comes from saved credentials)",
+        },
+        { flags: "--domain <domain>", description: "domain for the dial" },
+        { flags: "--via <entry>", description: "dial this IP-network entry first" },
+        { flags: "--timeout <seconds>", description: "dial timeout" },
+        { flags: "--retries <count>", description: "retries of transient failures" },
+        { flags: "--keep", description: "stay running and redial on drops" },
+        {
+          flags: "--task-log-file <path>",
+          description: "where the task's runs log (JSON lines; its ensure --log-file)",
+        },
+        {
+          flags: "--exe <path>",
+          description: "the rasctlw.exe the task runs (default: beside this rasctl)",
+        },
+        { flags: "--xml", description: "print the task XML instead of registering it" },
+      ],
+      run: ({ args: [name], options }, ctx) => install(name!, options, ctx),
+    },
+    {
+      name: "show",
+      description: "show the registered task",
+      args: ["<name>"],
+      run: async ({ args: [name] }, ctx) => {
+        const xml = await schtasks(ctx, ["/Query", "/TN", taskName(checkedName(name!)), "/XML"]);
+        ctx.result({ task: taskName(name!), entry: name, xml });
+      },
+    },
+    {
+      name: "remove",
+      description: "unregister the task",
+      args: ["<name>"],
+      run: async ({ args: [name] }, ctx) => {
+        await schtasks(ctx, ["/Delete", "/TN", taskName(checkedName(name!)), "/F"]);
+        ctx.result({ task: taskName(name!), entry: name, removed: true });
+      },
+    },
+  ],
+};

@@ -379,16 +379,19 @@ export class StructLayout<V> implements NestedLayout<V> {
     this.align = align;
     this.size = alignUp(offset, align);
     this.#byName = new Map(fields.map((f) => [f.name, f]));
+    // A version's size ends after the last field that version has (fields only ever grow
+    // at the end, so the ends per level never shrink).
+    const ends: number[] = WINVER_LEVELS.map(() => 0);
+    let first: number = WINVER_LEVELS.length;
+    for (const f of fields) {
+      const rank = WINVER_LEVELS.indexOf(f.since);
+      first = Math.min(first, rank);
+      for (let level = rank; level < ends.length; level++) ends[level] = f.offset + f.type.size;
+    }
     const sizes: Partial<Record<Winver, number>> = {};
-    const first = WINVER_LEVELS.indexOf(fields.reduce<Winver>(
-      (min, f) => WINVER_LEVELS.indexOf(f.since) < WINVER_LEVELS.indexOf(min) ? f.since : min,
-      "0x0A00",
-    ));
-    for (const level of WINVER_LEVELS.slice(first)) {
-      const rank = WINVER_LEVELS.indexOf(level);
-      const present = fields.filter((f) => WINVER_LEVELS.indexOf(f.since) <= rank);
-      const last = present[present.length - 1]!;
-      sizes[level] = alignUp(last.offset + last.type.size, align);
+    for (let level = first; level < ends.length; level++) {
+      const name = WINVER_LEVELS[level] as Winver;
+      sizes[name] = alignUp(ends[level]!, align);
     }
     this.sizes = sizes;
   }

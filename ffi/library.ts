@@ -53,44 +53,68 @@ export function locateRasapi32(options: LocateOptions = {}): string {
   );
 }
 
-/** An opened rasapi32. Dispose of it (or hold it with `using`) to close the library. */
+type SymbolName = keyof typeof rasapi32Symbols;
+
+/**
+ * An opened rasapi32. Each function is bound on first use (a bound symbol costs start-up time,
+ * and a command uses only a few), so a missing export is reported when it is first called.
+ * Dispose of it (or hold it with `using`) to close the library.
+ */
 export class Rasapi32Library implements Disposable {
   /** The file that was opened. */
   readonly path: string;
-  #library: Deno.DynamicLibrary<typeof rasapi32Symbols>;
+  /** The callable functions, bound on first use. */
+  readonly symbols: Rasapi32;
+  #bound = new Map<SymbolName, Deno.DynamicLibrary<Deno.ForeignLibraryInterface>>();
+  #closed = false;
 
   /**
-   * Opens the library at `path`.
+   * Opens the library at `path` (the file must load; functions bind when first called).
    *
    * @param path The library file.
-   * @throws {Error} When the file cannot be opened or lacks a symbol; permission errors
+   * @throws {LibraryNotFoundError} When the file cannot be opened; permission errors
    * (Deno.errors.NotCapable) pass through unchanged.
    */
   constructor(path: string) {
     this.path = path;
-    try {
-      this.#library = Deno.dlopen(path, rasapi32Symbols);
-    } catch (error) {
-      if (
-        error instanceof Deno.errors.NotCapable || error instanceof Deno.errors.PermissionDenied
-      ) {
-        throw error;
+    // Bind one function now so a missing or broken file is reported at open.
+    this.#bind("RasGetErrorStringW");
+    this.symbols = new Proxy({} as Rasapi32, {
+      get: (_, name) => this.#bind(name as SymbolName),
+    });
+  }
+
+  #bind(name: SymbolName): Rasapi32[SymbolName] {
+    if (this.#closed) throw new Error(`rasapi32 at ${this.path} has been closed`);
+    let library = this.#bound.get(name);
+    if (!library) {
+      const definition = rasapi32Symbols[name];
+      if (!definition) {
+        throw new RangeError(`rasapi32 has no function ${String(name)} in rasctl's table`);
       }
-      throw new LibraryNotFoundError(
-        `Cannot open rasapi32 at ${path}: ${error instanceof Error ? error.message : error}`,
-        { cause: error },
-      );
+      try {
+        library = Deno.dlopen(this.path, { [name]: definition });
+      } catch (error) {
+        if (
+          error instanceof Deno.errors.NotCapable || error instanceof Deno.errors.PermissionDenied
+        ) {
+          throw error;
+        }
+        throw new LibraryNotFoundError(
+          `Cannot open rasapi32 at ${this.path}: ${error instanceof Error ? error.message : error}`,
+          { cause: error },
+        );
+      }
+      this.#bound.set(name, library);
     }
+    return library.symbols[name] as Rasapi32[SymbolName];
   }
 
-  /** The callable functions. */
-  get symbols(): Rasapi32 {
-    return this.#library.symbols;
-  }
-
-  /** Closes the library. */
+  /** Closes the library; its functions cannot be called afterwards. */
   [Symbol.dispose](): void {
-    this.#library.close();
+    for (const library of this.#bound.values()) library.close();
+    this.#bound.clear();
+    this.#closed = true;
   }
 }
 

@@ -144,14 +144,16 @@ Deno.test({
       const path = await buildStub(dir);
       const lib = openRasapi32(path);
       assert.equal(lib.path, path);
-      assert.deepEqual(Object.keys(lib.symbols).sort(), Object.keys(rasapi32Symbols).sort());
+      for (const name of Object.keys(rasapi32Symbols) as (keyof typeof rasapi32Symbols)[]) {
+        assert.equal(typeof lib.symbols[name], "function", `${name} binds`);
+      }
       const buffer = new Uint8Array(64);
       assert.equal(lib.symbols.RasGetErrorStringW(691, buffer, 32), 0);
       assert.equal(fromCstr(buffer), "stub 691");
       assert.equal(lib.symbols.RasValidateEntryNameW(null, cstr("Corp \u{1F600}")), 7);
       lib[Symbol.dispose]();
-      // Closed: a second close finds no library left.
-      assert.throws(() => lib[Symbol.dispose]());
+      // Closed: no function can be called any more.
+      assert.throws(() => lib.symbols.RasHangUpW(null), /closed/);
     } finally {
       await Deno.remove(dir, { recursive: true });
     }
@@ -171,7 +173,7 @@ Deno.test({
         held = lib;
         assert.equal(lib.symbols.RasHangUpW(null), 0);
       }
-      assert.throws(() => held[Symbol.dispose]());
+      assert.throws(() => held.symbols.RasHangUpW(null), /closed/);
     } finally {
       await Deno.remove(dir, { recursive: true });
     }
@@ -179,14 +181,17 @@ Deno.test({
 });
 
 Deno.test({
-  name: "a library missing one symbol of the table is refused, naming the path",
+  name:
+    "a function missing from the library is refused when first called, naming path and function",
   ignore: noCompiler,
   async fn() {
     const dir = await Deno.makeTempDir();
     try {
       const path = await buildStub(dir, ["RasGetProjectionInfoEx"]);
+      using lib = openRasapi32(path);
+      assert.equal(typeof lib.symbols.RasHangUpW, "function", "the other functions bind");
       assert.throws(
-        () => openRasapi32(path),
+        () => lib.symbols.RasGetProjectionInfoEx,
         (e: unknown) =>
           e instanceof LibraryNotFoundError && e.message.includes(path) &&
           e.message.includes("RasGetProjectionInfoEx"),

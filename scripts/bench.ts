@@ -82,7 +82,7 @@ const run = (
 const small = await makeHome(5);
 const env = (home: string) => ({ RASSIM_HOME: home, RASCTL_RASAPI32: sim, NO_COLOR: "1" });
 // Warm Deno's module cache so neither side pays for a first compile.
-await measure(run(`${root}mod.ts`, ["entry", "list"]), env(small));
+await measure(run(`${root}cli.ts`, ["entry", "list"]), env(small));
 await measure(run(empty), env(small));
 
 const floor: number[] = [];
@@ -92,7 +92,7 @@ let floorRss = 0;
 let listRss = 0;
 for (let i = 0; i < ROUNDS; i++) {
   const f = await measure(run(empty), env(small));
-  const l = await measure(run(`${root}mod.ts`, ["entry", "list"]), env(small));
+  const l = await measure(run(`${root}cli.ts`, ["entry", "list"]), env(small));
   floor.push(f.ms);
   list.push(l.ms);
   ratios.push(l.ms / f.ms);
@@ -114,30 +114,32 @@ console.log(
   `start-up ratio (median of per-round ratios): ${median(ratios).toFixed(3)} (target <= 1.10)`,
 );
 
-const perEntry: Record<number, number> = {};
-for (const count of [2500, 10000]) {
+// Linear cost means the time per extra entry is the same between any two sizes.
+const sizes = [2500, 5000, 10000];
+const medians: number[] = [];
+for (const count of sizes) {
   const home = await makeHome(count);
   const times: number[] = [];
   let rss = 0;
   for (let i = 0; i < 5; i++) {
-    const m = await measure(run(`${root}mod.ts`, ["entry", "list"]), env(home));
+    const m = await measure(run(`${root}cli.ts`, ["entry", "list"]), env(home));
     times.push(m.ms);
     rss = Math.max(rss, m.rssKiB);
   }
-  const cost = median(times) - median(floor);
-  perEntry[count] = cost / count;
+  medians.push(median(times));
   console.log(
-    `rasctl entry list, ${count} entries: median ${median(times).toFixed(1)} ms ` +
-      `(${(cost / count * 1000).toFixed(1)} us/entry above the floor), peak RSS ${
-        (rss / 1024).toFixed(1)
-      } MiB`,
+    `rasctl entry list, ${count} entries: median ${median(times).toFixed(1)} ms, ` +
+      `peak RSS ${(rss / 1024).toFixed(1)} MiB`,
   );
   await Deno.remove(home, { recursive: true });
 }
+const low = (medians[1]! - medians[0]!) / (sizes[1]! - sizes[0]!);
+const high = (medians[2]! - medians[1]!) / (sizes[2]! - sizes[1]!);
 console.log(
-  `linearity: cost per entry at 10,000 / at 2,500 = ${
-    (perEntry[10000]! / perEntry[2500]!).toFixed(2)
-  } (1.00 = linear)`,
+  `cost per extra entry: ${(low * 1000).toFixed(1)} us (2,500 to 5,000), ` +
+    `${(high * 1000).toFixed(1)} us (5,000 to 10,000); ratio ${
+      (high / low).toFixed(2)
+    } (1.00 = linear)`,
 );
 await Deno.remove(small, { recursive: true });
 await Deno.remove(empty);

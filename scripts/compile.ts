@@ -48,7 +48,7 @@ export function compileArgs(): { output: string; args: string[] }[] {
           ...(windowless ? ["--no-terminal"] : []),
           "--output",
           output,
-          "mod.ts",
+          "cli.ts",
         ],
       };
     })

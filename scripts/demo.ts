@@ -41,7 +41,7 @@ const env = {
 async function rasctl(args: string[], stdin?: string): Promise<void> {
   console.log(`\n$ rasctl ${args.map((a) => (/\s/.test(a) ? JSON.stringify(a) : a)).join(" ")}`);
   const child = new Deno.Command(Deno.execPath(), {
-    args: ["run", ...RUN_PERMISSIONS, `${root}mod.ts`, ...args],
+    args: ["run", ...RUN_PERMISSIONS, `${root}cli.ts`, ...args],
     env,
     stdin: stdin === undefined ? "null" : "piped",
     stdout: "inherit",

@@ -8,7 +8,7 @@
 import { RUN_PERMISSIONS } from "../scripts/compile.ts";
 import { createSimHome, type SimHome, type SimHomeOptions } from "./sim/harness.ts";
 
-const MOD = new URL("../mod.ts", import.meta.url).pathname;
+const CLI = new URL("../cli.ts", import.meta.url).pathname;
 
 /** What one rasctl run produced. */
 export interface CliRun {
@@ -46,7 +46,7 @@ export function spawnRasctl(
   options: CliOptions = {},
 ): Deno.ChildProcess {
   const child = new Deno.Command(Deno.execPath(), {
-    args: ["run", ...RUN_PERMISSIONS, MOD, ...args],
+    args: ["run", ...RUN_PERMISSIONS, CLI, ...args],
     env: { ...cliEnv(home), ...options.env },
     stdin: options.stdin === undefined ? "null" : "piped",
     stdout: "piped",

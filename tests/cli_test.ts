@@ -6,7 +6,7 @@
  */
 
 import { deepEqual, equal, notEqual, ok } from "node:assert/strict";
-import { cliHome, rasctl } from "./_cli.ts";
+import { cliEnv, cliHome, rasctl } from "./_cli.ts";
 import type { SimHome } from "./sim/harness.ts";
 
 type Json = Record<string, unknown>;
@@ -317,6 +317,20 @@ Deno.test("--version prints the version", async () => {
   ok(/^\d+\.\d+\.\d+/.test(text), text);
   const cfg = JSON.parse(await Deno.readTextFile(new URL("../deno.json", import.meta.url)));
   if (cfg.version) equal(text, cfg.version);
+});
+
+Deno.test("mod.ts run as the main module is the same CLI", async () => {
+  await using home = await cliHome();
+  const mod = new URL("../mod.ts", import.meta.url).pathname;
+  const out = await new Deno.Command(Deno.execPath(), {
+    args: ["run", "--allow-all", mod, "error", "868"],
+    env: cliEnv(home),
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  equal(out.code, 0, new TextDecoder().decode(out.stderr));
+  const info = JSON.parse(new TextDecoder().decode(out.stdout)) as Json;
+  equal(info.name, "ERROR_DNSNAME_NOT_RESOLVABLE");
 });
 
 Deno.test("--format table prints a table, not JSON", async () => {

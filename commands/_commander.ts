@@ -1,0 +1,117 @@
+/**
+ * The slow path: commander parses the command line. It renders `--help`, reports usage errors
+ * in its own words (which rasctl wraps as a JSON error, exit 2), and handles everything the
+ * fast parser leaves to it. Loaded only when needed: commander pulls in Deno's Node
+ * compatibility layer, which costs more start-up time than all of rasctl's own code.
+ *
+ * @module
+ */
+
+import { Command, CommanderError } from "commander";
+import { asciiJson, EXIT, printError, reportError } from "./_output.ts";
+import { runWithContext } from "./_context.ts";
+import { type CommandSpec, GLOBAL_OPTIONS, type OptionSpec } from "./_spec.ts";
+import type { CommandEntry } from "./main.ts";
+
+function addOptions(command: Command, options: OptionSpec[]): void {
+  for (const o of options) {
+    if (o.default !== undefined) command.option(o.flags, o.description, o.default);
+    else command.option(o.flags, o.description);
+  }
+}
+
+/**
+ * Builds the commander command for a spec (recursively), quiet on errors so rasctl reports
+ * them as JSON.
+ *
+ * @param spec The command.
+ * @returns The commander command.
+ */
+export function toCommander(spec: CommandSpec): Command {
+  const command = new Command(spec.name).description(spec.description);
+  for (const arg of spec.args ?? []) command.argument(arg);
+  addOptions(command, spec.options ?? []);
+  for (const sub of spec.subcommands ?? []) command.addCommand(toCommander(sub));
+  command.exitOverride().configureOutput({ writeErr: () => {} });
+  const run = spec.run;
+  if (run) {
+    command.action((...params: unknown[]) => {
+      const self = params.at(-1) as Command;
+      const args = params.slice(0, -2) as (string | undefined)[];
+      const options = self.optsWithGlobals();
+      return runWithContext(spec.name, options, (ctx) => run({ args, options }, ctx));
+    });
+  }
+  return command;
+}
+
+/**
+ * The root command with the global options.
+ *
+ * @param version The version `--version` prints.
+ * @returns The root command.
+ */
+export function rootCommand(version: string): Command {
+  const root = new Command("rasctl")
+    .description("Manage Windows dial-up and VPN connections from scripts. JSON on stdout.")
+    .version(version, "-V, --version");
+  addOptions(root, GLOBAL_OPTIONS);
+  return root.exitOverride().configureOutput({ writeErr: () => {} });
+}
+
+/**
+ * Parses and runs with commander.
+ *
+ * @param args The command line.
+ * @param spec The subcommand named in it, if any.
+ * @param commands Every subcommand, for the root help.
+ * @param version rasctl's version.
+ * @returns The exit status.
+ */
+export async function parseWithCommander(
+  args: string[],
+  spec: CommandSpec | undefined,
+  commands: Record<string, CommandEntry>,
+  version: string,
+): Promise<number> {
+  const program = rootCommand(version);
+  try {
+    if (spec) {
+      program.addCommand(toCommander(spec));
+    } else {
+      for (const [n, { summary }] of Object.entries(commands)) {
+        program.command(n).description(summary);
+      }
+      const name = args.find((a) => !a.startsWith("-"));
+      if (name !== undefined && name !== "help") {
+        throw new CommanderError(
+          2,
+          "commander.unknownCommand",
+          `unknown command "${name}"; see rasctl --help`,
+        );
+      }
+      if (args.length === 0) {
+        program.outputHelp();
+        return EXIT.usage;
+      }
+    }
+    await program.parseAsync(args, { from: "user" });
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.exitCode === 0) return EXIT.ok; // --help, --version
+      const message = error.message.replace(/^error: /, "");
+      const report = {
+        code: null,
+        name: "UsageError",
+        message,
+        hint: "see rasctl --help",
+        operation: null,
+        entry: null,
+      };
+      printError(asciiJson({ error: report }, 0));
+      return EXIT.usage;
+    }
+    return reportError(error);
+  }
+}
