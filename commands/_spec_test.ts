@@ -48,7 +48,8 @@ const commands = await runnableCommands();
 function commandLine(path: string[], leaf: CommandSpec) {
   const value = fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9 ._:]{0,12}$/);
   const options = [
-    ...GLOBAL_OPTIONS.filter((o) => !o.flags.includes("format")),
+    // Not --format (it is checked) nor --log-file (it is written to).
+    ...GLOBAL_OPTIONS.filter((o) => !/format|log-file/.test(o.flags)),
     ...(leaf.options ?? []),
   ];
   const optionArgs = fc.subarray(options).chain((chosen) =>

@@ -11,10 +11,11 @@
  * @module
  */
 
+import { fileURLToPath } from "node:url";
 import { RUN_PERMISSIONS } from "./compile.ts";
 
 const ROUNDS = Number(Deno.env.get("BENCH_ROUNDS") ?? 21);
-const root = new URL("../", import.meta.url).pathname;
+const root = fileURLToPath(new URL("../", import.meta.url));
 const sim = `${root}tests/sim/build/librasapi32sim.so`;
 
 function phonebook(count: number): string {

@@ -7,9 +7,10 @@
  * @module
  */
 
+import { fileURLToPath } from "node:url";
 import { RUN_PERMISSIONS } from "./compile.ts";
 
-const root = new URL("../", import.meta.url).pathname;
+const root = fileURLToPath(new URL("../", import.meta.url));
 const home = await Deno.makeTempDir({ prefix: "rasctl-demo-" });
 await Deno.writeTextFile(
   `${home}/world.ini`,

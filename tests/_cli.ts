@@ -5,10 +5,11 @@
  * @module
  */
 
+import { fileURLToPath } from "node:url";
 import { RUN_PERMISSIONS } from "../scripts/compile.ts";
 import { createSimHome, type SimHome, type SimHomeOptions } from "./sim/harness.ts";
 
-const CLI = new URL("../cli.ts", import.meta.url).pathname;
+const CLI = fileURLToPath(new URL("../cli.ts", import.meta.url));
 
 /** What one rasctl run produced. */
 export interface CliRun {

@@ -5,6 +5,7 @@
  * @module
  */
 
+import { fileURLToPath } from "node:url";
 import { deepEqual, equal, notEqual, ok } from "node:assert/strict";
 import { cliEnv, cliHome, rasctl } from "./_cli.ts";
 import type { SimHome } from "./sim/harness.ts";
@@ -321,7 +322,7 @@ Deno.test("--version prints the version", async () => {
 
 Deno.test("mod.ts run as the main module is the same CLI", async () => {
   await using home = await cliHome();
-  const mod = new URL("../mod.ts", import.meta.url).pathname;
+  const mod = fileURLToPath(new URL("../mod.ts", import.meta.url));
   const out = await new Deno.Command(Deno.execPath(), {
     args: ["run", "--allow-all", mod, "error", "868"],
     env: cliEnv(home),
@@ -352,7 +353,7 @@ Deno.test("output is ASCII-only with \\u escapes for a non-ASCII name", async ()
     args: [
       "run",
       "--allow-all",
-      new URL("../mod.ts", import.meta.url).pathname,
+      fileURLToPath(new URL("../mod.ts", import.meta.url)),
       "entry",
       "list",
     ],

@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { deepEqual, equal, ok } from "node:assert/strict";
 import { openRasapi32 } from "../../ffi/library.ts";
 import { buildSim, simLibraryPath } from "./harness.ts";
@@ -16,7 +17,7 @@ interface AbiStruct {
 
 async function abiCheckOutput(): Promise<string[]> {
   await buildSim();
-  const exe = new URL("build/abi_check", import.meta.url).pathname;
+  const exe = fileURLToPath(new URL("build/abi_check", import.meta.url));
   const out = await new Deno.Command(exe, { stdout: "piped" }).output();
   equal(out.code, 0);
   return new TextDecoder().decode(out.stdout).trim().split("\n");

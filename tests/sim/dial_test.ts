@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { deepEqual, equal, ok } from "node:assert/strict";
 import {
   RAS_PROJECTION_INFO,
@@ -67,7 +68,7 @@ function hangUp(handle: bigint): number {
 
 async function child(h: SimHome, ...args: string[]): Promise<Record<string, unknown>> {
   const out = await new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", new URL("_child.ts", import.meta.url).pathname, ...args],
+    args: ["run", "-A", fileURLToPath(new URL("_child.ts", import.meta.url)), ...args],
     env: h.env,
     stdout: "piped",
     stderr: "piped",
@@ -486,7 +487,7 @@ Deno.test("without RASSIM_HOME every phone-book function fails with 621", async 
     if (value !== undefined) env[name] = value;
   }
   const out = await new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", new URL("_child.ts", import.meta.url).pathname, "list"],
+    args: ["run", "-A", fileURLToPath(new URL("_child.ts", import.meta.url)), "list"],
     clearEnv: true,
     env,
     stdout: "piped",

@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { deepEqual, equal, notEqual, ok } from "node:assert/strict";
 import { RASDEVINFOW, RASENTRYNAMEW, RASENTRYW } from "../../ffi/structs.ts";
 import { cstr, fromCstr } from "../../ffi/wstr.ts";
@@ -102,7 +103,7 @@ for (const file of REAL_BOOKS) {
   Deno.test(`real phone book ${file}: RasEnumEntriesW lists exactly its sections`, async () => {
     await using home = await createSimHome();
     home.activate();
-    const path = new URL(file, PBK_DIR).pathname;
+    const path = fileURLToPath(new URL(file, PBK_DIR));
     const expected = sectionNames(await Deno.readTextFile(path));
     const { rc, entries } = enumEntries(path);
     equal(rc, 0);
@@ -113,7 +114,7 @@ for (const file of REAL_BOOKS) {
   Deno.test(`real phone book ${file}: RasGetEntryPropertiesW returns server, type, strategy`, async () => {
     await using home = await createSimHome();
     home.activate();
-    const path = new URL(file, PBK_DIR).pathname;
+    const path = fileURLToPath(new URL(file, PBK_DIR));
     for (const [name, lines] of sections(await Deno.readTextFile(path))) {
       const { rc, entry } = getEntry(name, path);
       equal(rc, 0, name);
@@ -149,7 +150,9 @@ for (const file of REAL_BOOKS) {
 Deno.test("RasGetEntryPropertiesW maps FORMAT.md keys onto RASENTRYW", async () => {
   await using home = await createSimHome();
   home.activate();
-  const path = new URL("04-utf8-cjk-name-pppoe-plus-two-ikev2-static-ipv6.pbk", PBK_DIR).pathname;
+  const path = fileURLToPath(
+    new URL("04-utf8-cjk-name-pppoe-plus-two-ikev2-static-ipv6.pbk", PBK_DIR),
+  );
   const pppoe = getEntry("宽带连接", path).entry!;
   equal(pppoe.dwType, 5);
   equal(pppoe.szDeviceType, "PPPoE");
@@ -171,7 +174,7 @@ Deno.test("RasGetEntryPropertiesW maps FORMAT.md keys onto RASENTRYW", async () 
   equal(aliyun.dwEncryptionType, 2, "DataEncryption=512 is ET_RequireMax");
   const corp = getEntry(
     "Turner AlwaysOn VPN",
-    new URL("01-aovpn-sstp-peap-nrpt-trustednet.pbk", PBK_DIR).pathname,
+    fileURLToPath(new URL("01-aovpn-sstp-peap-nrpt-trustednet.pbk", PBK_DIR)),
   ).entry!;
   equal(corp.dwCustomAuthKey, 25);
   equal(corp.guidId, "{7EE2D1D9-B7FE-418B-A04E-C73CB42765C5}");

@@ -15,6 +15,7 @@
  */
 
 import { equal } from "node:assert/strict";
+import { fileURLToPath } from "node:url";
 
 /** A VPN protocol a simulated server speaks. */
 export type SimProtocol = "ikev2" | "sstp" | "l2tp" | "pptp";
@@ -146,7 +147,7 @@ export function worldIni(spec: WorldSpec): string {
  */
 export function simLibraryPath(): string {
   const file = Deno.build.os === "windows" ? "rasapi32sim.dll" : "librasapi32sim.so";
-  return new URL(`build/${file}`, SIM_DIR).pathname;
+  return fileURLToPath(new URL(`build/${file}`, SIM_DIR));
 }
 
 /**
@@ -156,7 +157,7 @@ export function simLibraryPath(): string {
  */
 export async function buildSim(): Promise<string> {
   const out = await new Deno.Command("bash", {
-    args: [new URL("build.sh", SIM_DIR).pathname],
+    args: [fileURLToPath(new URL("build.sh", SIM_DIR))],
     stdout: "piped",
     stderr: "piped",
   }).output();
