@@ -410,7 +410,9 @@ function Get-EntrySettingArgument {
     if ($Bound.ContainsKey('Server')) { $a += @('--server', $Bound['Server']) }
     if ($Bound.ContainsKey('Type')) { $a += @('--type', $Bound['Type']) }
     if ($Bound.ContainsKey('Strategy')) { $a += @('--strategy', $Bound['Strategy']) }
-    if ($Bound.ContainsKey('SplitTunnel') -and $Bound['SplitTunnel']) { $a += '--split-tunnel' }
+    if ($Bound.ContainsKey('SplitTunnel')) {
+        if ($Bound['SplitTunnel']) { $a += '--split-tunnel' } else { $a += '--no-split-tunnel' }
+    }
     if ($Bound.ContainsKey('DnsServer')) { $a += @('--dns', (@($Bound['DnsServer']) -join ',')) }
     if ($Bound.ContainsKey('DnsSuffix')) { $a += @('--dns-suffix', $Bound['DnsSuffix']) }
     if ($Bound.ContainsKey('Prerequisite')) { $a += @('--prerequisite', $Bound['Prerequisite']) }
@@ -505,7 +507,7 @@ function Set-RasEntry {
     .PARAMETER Strategy
     New VPN strategy, e.g. automatic, ikev2-only, sstp-first.
     .PARAMETER SplitTunnel
-    Turn split tunnelling on (rasctl has no option to turn it off: use -FromFile for that).
+    Turn split tunnelling on (-SplitTunnel) or off (-SplitTunnel:$false: all traffic through the VPN).
     .PARAMETER DnsServer
     One or two DNS server addresses.
     .PARAMETER DnsSuffix
@@ -544,11 +546,6 @@ function Set-RasEntry {
         [switch]$PassThru
     )
     process {
-        if ($PSBoundParameters.ContainsKey('SplitTunnel') -and -not $SplitTunnel) {
-            $exception = New-Object System.ArgumentException -ArgumentList '-SplitTunnel:$false is not supported by rasctl entry set; use -FromFile with "splitTunnel": false.'
-            $PSCmdlet.WriteError((New-Object System.Management.Automation.ErrorRecord -ArgumentList $exception, 'SplitTunnelOffUnsupported', 'InvalidArgument', $Name))
-            return
-        }
         $arguments = @('entry', 'set', $Name) + (Get-ScopeArgument -Phonebook $Phonebook -AllUsers:$AllUsers) +
             (Get-EntrySettingArgument -Bound $PSBoundParameters)
         if (-not $PSCmdlet.ShouldProcess($Name, 'Change phone-book entry')) { return }

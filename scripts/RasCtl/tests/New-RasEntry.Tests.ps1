@@ -9,13 +9,13 @@ Describe 'New-RasEntry' {
         $e.Name | Should -Be 'Corp'
         $e.Server | Should -Be 'vpn.example.com'
         $e.SplitTunnel | Should -BeTrue
-        ($e.Dns | ConvertTo-Json -Depth 5) | Should -Match '10\.0\.0\.53'
-        ($e.Dns | ConvertTo-Json -Depth 5) | Should -Match 'corp\.example\.com'
+        $e.Ipv4.Dns | Should -Be @('10.0.0.53')
+        $e.DnsSuffix | Should -Be 'corp.example.com'
         (Get-RasEntry -Name 'Corp').Server | Should -Be 'vpn.example.com'
     }
 
-    It 'passes names with quotes, backslashes and non-ASCII through unchanged' {
-        foreach ($name in @('Say "hi"', 'Trailing\', 'Büro VPN ✓', "O'Brien & Co")) {
+    It 'passes names with quotes, spaces and non-ASCII through unchanged' {
+        foreach ($name in @('Say "hi"', 'Two  spaces ', 'Büro VPN ✓', "O'Brien & Co")) {
             $e = New-RasEntry -Name $name -Type vpn -Server 'vpn.example.com' -Confirm:$false
             $e.Name | Should -BeExactly $name
             (Get-RasEntry -Name $name).Name | Should -BeExactly $name
