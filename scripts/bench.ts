@@ -75,6 +75,15 @@ function median(xs: number[]): number {
 const deno = Deno.execPath();
 const empty = await Deno.makeTempFile({ suffix: ".ts" });
 await Deno.writeTextFile(empty, "");
+// A second floor: the least any rasapi32 command can cost, one bare FFI call (open the library,
+// ask RasEnumEntriesW for the size needed) with nothing of rasctl's.
+const bareFfi = await Deno.makeTempFile({ suffix: ".ts" });
+await Deno.writeTextFile(
+  bareFfi,
+  `const lib = Deno.dlopen(Deno.env.get("RASCTL_RASAPI32")!, { RasEnumEntriesW: ` +
+    `{ parameters: ["buffer", "buffer", "buffer", "buffer", "buffer"], result: "u32" } });\n` +
+    `lib.symbols.RasEnumEntriesW(null, null, null, new Uint32Array(1), new Uint32Array(1));\n`,
+);
 const run = (
   script: string,
   extra: string[] = [],
@@ -87,16 +96,21 @@ await measure(run(`${root}cli.ts`, ["entry", "list"]), env(small));
 await measure(run(empty), env(small));
 
 const floor: number[] = [];
+const ffi: number[] = [];
 const list: number[] = [];
 const ratios: number[] = [];
+const ffiRatios: number[] = [];
 let floorRss = 0;
 let listRss = 0;
 for (let i = 0; i < ROUNDS; i++) {
   const f = await measure(run(empty), env(small));
+  const b = await measure(run(bareFfi), env(small));
   const l = await measure(run(`${root}cli.ts`, ["entry", "list"]), env(small));
   floor.push(f.ms);
   list.push(l.ms);
   ratios.push(l.ms / f.ms);
+  ffi.push(b.ms);
+  ffiRatios.push(b.ms / f.ms);
   floorRss = Math.max(floorRss, f.rssKiB);
   listRss = Math.max(listRss, l.rssKiB);
 }
@@ -113,6 +127,10 @@ console.log(
 );
 console.log(
   `start-up ratio (median of per-round ratios): ${median(ratios).toFixed(3)} (target <= 1.10)`,
+);
+console.log(
+  `one bare FFI call (no rasctl code): median ${median(ffi).toFixed(1)} ms, ` +
+    `ratio ${median(ffiRatios).toFixed(3)} of the floor`,
 );
 
 // Linear cost means the time per extra entry is the same between any two sizes.
@@ -144,3 +162,4 @@ console.log(
 );
 await Deno.remove(small, { recursive: true });
 await Deno.remove(empty);
+await Deno.remove(bareFfi);
