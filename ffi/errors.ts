@@ -203,8 +203,16 @@ export class RasError extends Error {
   override readonly name: string;
 
   /**
+   * Builds the error and its message ("Cannot dial "Corp VPN": ... (ERROR 691)") from the
+   * code and where it happened.
+   *
    * @param code The code the function returned.
    * @param context The operation, the entry, and Windows' message if known.
+   * @example
+   * ```ts
+   * new RasError(691, { operation: "RasDial", entry: "Corp VPN" }).name;
+   * // "ERROR_AUTHENTICATION_FAILURE"
+   * ```
    */
   constructor(code: number, context: RasErrorContext) {
     const info = errorInfo(code);

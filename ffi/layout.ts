@@ -223,10 +223,15 @@ export const luid: FieldType<bigint> = { ...word64("luid", true), align: 4 };
 
 /** Any struct layout, as far as nesting needs to know it. */
 export interface NestedLayout<V> {
+  /** The ras.h name, e.g. `RASTUNNELENDPOINT`; field kinds are tagged `struct:<name>`. */
   readonly name: string;
+  /** Size in bytes of the struct as it is embedded (its newest version). */
   readonly size: number;
+  /** Alignment in bytes, already capped by pack(4). */
   readonly align: number;
+  /** Reads the struct found at `offset`. */
   decodeFrom(view: DataView, offset: number): V;
+  /** Writes `values` into the struct at `offset`; `path` names it in errors. */
   encodeInto(view: DataView, offset: number, values: Partial<V>, path: string): void;
 }
 
@@ -333,9 +338,13 @@ export type StructValue<F extends readonly FieldDecl[]> = {
 
 /** A field with its computed placement. */
 export interface FieldInfo {
+  /** The field's ras.h name, e.g. `dwSize`. */
   readonly name: string;
+  /** The field's kind: its size, alignment and codec. */
   readonly type: FieldType<unknown>;
+  /** Byte offset from the start of the struct. */
   readonly offset: number;
+  /** The WINVER level that added the field (`0x0400` for the original members). */
   readonly since: Winver;
 }
 
@@ -363,6 +372,18 @@ export class StructLayout<V> implements NestedLayout<V> {
   readonly sizes: Readonly<Partial<Record<Winver, number>>>;
   #byName: Map<string, FieldInfo>;
 
+  /**
+   * Computes the layout: offsets under pack(4), the size, and the dwSize per WINVER level.
+   * Prefer {@link defineStruct}, which also types the decoded value.
+   *
+   * @param name The ras.h name.
+   * @param decls `[name, kind, since]` per field, in ras.h order.
+   * @example
+   * ```ts
+   * const LUID_ = new StructLayout("LUID", [["LowPart", u32], ["HighPart", i32]]);
+   * LUID_.size; // 8
+   * ```
+   */
   constructor(name: string, decls: readonly FieldDecl[]) {
     this.name = name;
     let offset = 0;

@@ -15,6 +15,7 @@ export const OVERRIDE_ENV = "RASCTL_RASAPI32";
 
 /** Thrown when no rasapi32 can be found on this system. */
 export class LibraryNotFoundError extends Error {
+  /** Always `LibraryNotFoundError`, so the error can be told apart by name. */
   override readonly name = "LibraryNotFoundError";
 }
 

@@ -13,8 +13,11 @@ import { getEntry } from "./entries.ts";
 
 /** The entry that brings the IP network, with its own credentials. */
 export interface ViaEntry {
+  /** The name of the entry to dial first, e.g. a dial-up or broadband entry. */
   entry: string;
+  /** The phone-book file that holds it (default: the books Windows merges by default). */
   phonebook?: string | undefined;
+  /** Credentials for that entry; missing parts come from what is saved for it. */
   credentials?: Credentials | undefined;
 }
 

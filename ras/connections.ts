@@ -15,52 +15,83 @@ import { PROJECTION_TYPE, RASCS_CONNECTED, stateName, TUNNEL_ENDPOINT } from "./
 
 /** A connection as RasEnumConnections lists it. */
 export interface ConnectionName {
+  /** The connection's handle as hex text, e.g. `0x10001`. */
   handle: Handle;
+  /** The name of the entry that was dialed. */
   entry: string;
+  /** The phone-book file the entry came from. */
   phonebook: string;
+  /** The device it runs over: its type (`vpn`, `modem`, ...) and name (`WAN Miniport (IKEv2)`). */
   device: { type: string; name: string };
 }
 
 /** A connection's live state. */
 export interface ConnectionStatus {
+  /** The connection state's name, e.g. `connected` or `authenticate`. */
   state: string;
+  /** The same state as Windows' RASCONNSTATE number. */
   stateCode: number;
+  /** Why the connection failed (code, symbolic name, message), or null when it did not. */
   error: { code: number; name: string; message: string } | null;
+  /** The device the connection uses: its type and name. */
   device: { type: string; name: string };
+  /** The server (host name, address or phone number) that was dialed. */
   server: string;
+  /** The tunnel's local and remote addresses, or null where Windows reports none. */
   endpoints: { local: string | null; remote: string | null };
 }
 
 /** What was negotiated: addresses and the tunnel protocol family. */
 export interface Projection {
+  /** `ikev2` for IKEv2 tunnels, `ppp` for everything else (dial-up, PPTP, L2TP, SSTP). */
   kind: "ppp" | "ikev2";
+  /** This side's IPv4 address and the server's, or null when no IPv4 was negotiated. */
   ipv4: { address: string; serverAddress: string } | null;
+  /** This side's IPv6 address, the server's and the prefix length, or null without IPv6. */
   ipv6: { address: string; serverAddress: string; prefixLength: number } | null;
 }
 
 /** Everything `status` shows about a connection. */
 export interface Connection extends ConnectionName, ConnectionStatus {
+  /** The negotiated addresses, or null when not connected or not (yet) available. */
   projection: Projection | null;
+  /** Seconds the connection has been up, or null when not connected. */
   connectedSeconds: number | null;
 }
 
 /** Connection statistics (RAS_STATS). */
 export interface Statistics {
+  /** The name of the connected entry. */
   entry: string;
+  /** The connection's handle as hex text. */
   handle: Handle;
+  /** Bytes sent since the connection came up (or the counters were cleared). */
   bytesTransmitted: number;
+  /** Bytes received since the connection came up (or the counters were cleared). */
   bytesReceived: number;
+  /** Frames (packets) sent. */
   framesTransmitted: number;
+  /** Frames (packets) received. */
   framesReceived: number;
+  /** Frames received with a bad checksum (CRC). */
   crcErrors: number;
+  /** Time-outs while sending or receiving. */
   timeoutErrors: number;
+  /** Misaligned frames received. */
   alignmentErrors: number;
+  /** Times the hardware could not keep up with incoming data. */
   hardwareOverrunErrors: number;
+  /** Badly framed frames received. */
   framingErrors: number;
+  /** Times the receive buffer overflowed. */
   bufferOverrunErrors: number;
+  /** Compression ratio of received data, in percent (0 without compression). */
   compressionRatioIn: number;
+  /** Compression ratio of sent data, in percent (0 without compression). */
   compressionRatioOut: number;
+  /** The link speed in bits per second. */
   bps: number;
+  /** Milliseconds the connection has been up. */
   connectDurationMs: number;
 }
 

@@ -16,18 +16,27 @@ import type { PhonebookOptions } from "./phonebook.ts";
 
 /** What is saved for an entry (never the secrets themselves). */
 export interface SavedCredentials {
+  /** The entry's name, as Windows spells it. */
   entry: string;
+  /** The phone-book file that holds the entry. */
   phonebook: string;
+  /** The saved user name, or null when none is saved. */
   user: string | null;
+  /** The saved domain, or null when none is saved. */
   domain: string | null;
+  /** Whether a password is saved (the password itself is never read back). */
   passwordSaved: boolean;
+  /** Whether a pre-shared key is saved (the key itself is never read back). */
   pskSaved: boolean;
 }
 
 /** Credentials to save; unset parts stay as they are. */
 export interface CredentialsUpdate {
+  /** The user name to save. */
   user?: string | undefined;
+  /** The password to save. */
   password?: string | undefined;
+  /** The domain to save. */
   domain?: string | undefined;
   /** The L2TP/IKEv2 pre-shared key. */
   psk?: string | undefined;

@@ -10,7 +10,9 @@ import { decodeAll, enumerate } from "../ffi/negotiate.ts";
 
 /** A device a RAS entry can dial through. */
 export interface Device {
+  /** The device's name, e.g. `WAN Miniport (IKEv2)`; entries name their device by it. */
   name: string;
+  /** The device type, e.g. `vpn`, `modem` or `PPPoE`. */
   type: string;
 }
 

@@ -25,15 +25,21 @@ import type { PhonebookOptions } from "./phonebook.ts";
 
 /** User name, password and domain for one dial. Unset parts come from the saved ones. */
 export interface Credentials {
+  /** The user name to dial with. */
   user?: string | undefined;
+  /** The password to dial with. */
   password?: string | undefined;
+  /** The domain to authenticate in. */
   domain?: string | undefined;
 }
 
 /** One step of a dial, as Windows reports it. */
 export interface DialProgress {
+  /** The name of the entry being dialed. */
   entry: string;
+  /** The state reached, e.g. `connect-device`, `authenticate` or `connected`. */
   state: string;
+  /** The same state as Windows' RASCONNSTATE number. */
   stateCode: number;
 }
 

@@ -303,7 +303,9 @@ export function renameEntry(
 
 /** The outcome of {@link validateEntryName}. */
 export interface NameValidation {
+  /** The name that was checked. */
   name: string;
+  /** Whether a new entry may be created with this name. */
   valid: boolean;
   /** Why not, or null. */
   reason: string | null;
