@@ -102,9 +102,6 @@ export async function connectOptionsFrom(
     // They are for the entry's configured prerequisite.
     prerequisiteCredentials = await credentialsFrom(o, "via", `password of the prerequisite`);
   }
-  if (credentials.password === undefined && credentials.user !== undefined) {
-    credentials.password = await secretFromPrompt(`Password for ${credentials.user}@${name}: `);
-  }
   return {
     ...where,
     credentials,
@@ -115,6 +112,9 @@ export async function connectOptionsFrom(
     retryDelayMs: parseCount(String(o.retryDelay ?? "1000"), "--retry-delay", 600_000),
     signal,
     onProgress: (p) => context.progress(p.entry, p.state, p.stateCode),
+    // Only when no password was given and none is saved, and only with a person at a terminal.
+    askPassword: (entry, user) =>
+      secretFromPrompt(`Password for ${user || "the user"} of "${entry}": `),
     onRetry: (attempt, error, delay) =>
       context.note(`${error.entry ?? name}: ${error.message}; retry ${attempt} in ${delay} ms`),
   };

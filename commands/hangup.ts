@@ -23,7 +23,8 @@ function targets(name: string | undefined, o: Record<string, unknown>): Connecti
     [name !== undefined, o.handle !== undefined, o.all === true].filter(Boolean).length;
   if (chosen !== 1) throw new UsageError("give exactly one of NAME, --handle or --all");
   const all = listConnections();
-  if (o.all) return all;
+  // Newest first: a VPN goes down before the network it was dialed over.
+  if (o.all) return all.reverse();
   if (o.handle !== undefined) {
     const handle = String(o.handle).toLowerCase();
     if (!/^0x[0-9a-f]{1,16}$/.test(handle)) {

@@ -94,6 +94,7 @@ export async function connect(name: string, options: ConnectOptions = {}): Promi
             phonebook: via.phonebook,
             credentials: via.credentials,
             onProgress: options.onProgress,
+            askPassword: options.askPassword,
             signal: options.signal,
           }), options);
         started.push(ip);

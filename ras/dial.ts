@@ -49,6 +49,11 @@ export interface DialOptions extends PhonebookOptions {
   credentials?: Credentials | undefined;
   /** Called with every connection state. */
   onProgress?: ((progress: DialProgress) => void) | undefined;
+  /**
+   * Asked for a password when none was given and none is saved for the entry (a prompt when a
+   * person is at the terminal); undefined means dial without one.
+   */
+  askPassword?: ((entry: string, user: string) => Promise<string | undefined>) | undefined;
   /** Aborts the dial (timeout, Ctrl+C): what was started is hung up. */
   signal?: AbortSignal | undefined;
 }
@@ -129,7 +134,10 @@ export async function dialEntry(name: string, options: DialOptions = {}): Promis
     operation: "RasDial",
   });
   const saved = savedDialParams(where.name, where.phonebook);
-  const given = options.credentials ?? {};
+  const given = { ...options.credentials };
+  if (given.password === undefined && saved.szPassword === undefined && options.askPassword) {
+    given.password = await options.askPassword(where.name, given.user ?? saved.szUserName ?? "");
+  }
   const fields = {
     ...saved,
     szEntryName: where.name,

@@ -469,3 +469,12 @@ Deno.test("a dropped connection is no longer reported; its handle can still be h
   equal(h.code, 0, h.stderr);
   equal(home.query().counters.leakedHandles, 0);
 });
+
+Deno.test("hangup --all ends the VPN before the network it was dialed over", async () => {
+  await using home = await twoStageHome();
+  await dialBoth(home);
+  const r = await rasctl(home, ["hangup", "--all"]);
+  equal(r.code, 0, r.stderr);
+  deepEqual(names(r.json), ["Corp VPN", "ISP"]);
+  deepEqual(await connections(home), []);
+});
