@@ -64,7 +64,12 @@ export class Context {
     if (!path) return;
     const line = asciiJson({ time: new Date().toISOString(), pid: Deno.pid, event, ...data }, 0) +
       "\n";
-    Deno.writeTextFileSync(path, line, { append: true });
+    try {
+      Deno.writeTextFileSync(path, line, { append: true });
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new UsageError(`cannot append to --log-file "${path}": ${reason}`, "logFile");
+    }
   }
 }
 

@@ -406,3 +406,12 @@ Deno.test("exit status 3 for a RAS error, 0 for success", async () => {
   equal(r.stdout, "");
   equal((await rasctl(home, ["entry", "list"])).code, 0);
 });
+
+Deno.test("a --log-file that cannot be written is a usage error naming it (exit 2)", async () => {
+  await using home = await cliHome();
+  const bad = `${home.path}/no/such/folder/rasctl.log`;
+  const r = await rasctl(home, ["entry", "list", "--log-file", bad]);
+  equal(r.code, 2);
+  equal(r.stdout, "");
+  ok(String(r.error?.message).includes(bad), String(r.error?.message));
+});
