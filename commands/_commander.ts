@@ -32,7 +32,8 @@ export function toCommander(spec: CommandSpec): Command {
   for (const arg of spec.args ?? []) command.argument(arg);
   addOptions(command, spec.options ?? []);
   for (const sub of spec.subcommands ?? []) command.addCommand(toCommander(sub));
-  command.exitOverride().configureOutput({ writeErr: () => {} });
+  command.exitOverride().configureOutput({ writeErr: () => {} })
+    .configureHelp({ showGlobalOptions: true });
   const run = spec.run;
   if (run) {
     command.action((...params: unknown[]) => {

@@ -86,6 +86,10 @@ function subcommandName(args: string[]): string | undefined {
  * @returns The exit status.
  */
 export async function main(args: string[]): Promise<number> {
+  // `rasctl help dial` is `rasctl dial --help`.
+  if (args[0] === "help" && args[1] !== undefined && COMMANDS[args[1]]) {
+    args = [...args.slice(1), "--help"];
+  }
   const name = subcommandName(args);
   const chosen = name === undefined ? undefined : COMMANDS[name];
   const spec = chosen ? (await chosen.load()).spec : undefined;

@@ -415,3 +415,12 @@ Deno.test("a --log-file that cannot be written is a usage error naming it (exit 
   equal(r.stdout, "");
   ok(String(r.error?.message).includes(bad), String(r.error?.message));
 });
+
+Deno.test("help NAME prints that command's help, with the global options", async () => {
+  await using home = await cliHome();
+  const r = await rasctl(home, ["help", "hangup"]);
+  equal(r.code, 0);
+  ok(r.stdout.includes("Usage: rasctl hangup"), r.stdout);
+  ok(r.stdout.includes("--with-prerequisite"), r.stdout);
+  ok(r.stdout.includes("--log-file"), r.stdout);
+});
