@@ -20,6 +20,13 @@ import type { CommandSpec } from "./_spec.ts";
 
 type PhonebookInput = { phonebook?: string; allUsers?: boolean };
 
+/** The name, phone book and settings of `entry new` / `entry set`, all checked. */
+async function settingsInput(name: string, options: Record<string, unknown>) {
+  checkedName(name);
+  const where = phonebookOf(options as PhonebookInput);
+  return { where, settings: await settingsFrom(options) };
+}
+
 /** The `entry` command group. */
 export const spec: CommandSpec = {
   name: "entry",
@@ -45,9 +52,7 @@ export const spec: CommandSpec = {
       args: ["<name>"],
       options: [...PHONEBOOK_OPTIONS, ...SETTINGS_OPTIONS],
       run: async ({ args: [name], options }, ctx) => {
-        checkedName(name!);
-        const where = phonebookOf(options as PhonebookInput);
-        const settings = await settingsFrom(options);
+        const { where, settings } = await settingsInput(name!, options);
         ctx.result(createEntry(name!, settings, where));
       },
     },
@@ -57,9 +62,7 @@ export const spec: CommandSpec = {
       args: ["<name>"],
       options: [...PHONEBOOK_OPTIONS, ...SETTINGS_OPTIONS],
       run: async ({ args: [name], options }, ctx) => {
-        checkedName(name!);
-        const where = phonebookOf(options as PhonebookInput);
-        const settings = await settingsFrom(options);
+        const { where, settings } = await settingsInput(name!, options);
         if (Object.keys(settings).length === 0) {
           throw new UsageError(
             "entry set needs at least one setting to change (see rasctl entry set --help)",

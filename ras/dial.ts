@@ -18,6 +18,7 @@ import {
   type ConnectionName,
   connectionStatus,
   describeConnection,
+  ERROR_INVALID_HANDLE,
   listConnections,
 } from "./connections.ts";
 import { findEntry } from "./entries.ts";
@@ -194,8 +195,6 @@ export async function dialEntry(name: string, options: DialOptions = {}): Promis
     for (const key of Object.keys(fields) as (keyof typeof fields)[]) delete fields[key];
   }
 }
-
-const ERROR_INVALID_HANDLE = 6;
 
 function connectionName(handle: Handle, entry: string, phonebook: string): ConnectionName {
   return listConnections().find((c) => c.handle === handle) ??
