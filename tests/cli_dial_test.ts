@@ -56,6 +56,21 @@ async function twoStageHome(
   return home;
 }
 
+/** Creates an IKEv2 VPN entry for vpn.example.com. */
+async function newVpn(home: SimHome, name: string): Promise<void> {
+  const r = await rasctl(home, [
+    "-q",
+    "entry",
+    "new",
+    name,
+    "--server",
+    "vpn.example.com",
+    "--strategy",
+    "ikev2-only",
+  ]);
+  equal(r.code, 0, r.stderr);
+}
+
 function names(list: unknown): string[] {
   return (list as Json[]).map((c) => c.entry as string);
 }
@@ -271,19 +286,7 @@ Deno.test("a wrong password fails with 691, exit 3, and is never retried", async
 
 Deno.test("--retries retries an unreachable server and reports its error", async () => {
   await using home = await cliHome({ world: world({ ipNetwork: true }) });
-  equal(
-    (await rasctl(home, [
-      "-q",
-      "entry",
-      "new",
-      "V",
-      "--server",
-      "vpn.example.com",
-      "--strategy",
-      "ikev2-only",
-    ])).code,
-    0,
-  );
+  await newVpn(home, "V");
   home.command("unreachable vpn.example.com");
   const r = await rasctl(home, [
     "-q",
@@ -308,19 +311,7 @@ Deno.test("--retries retries an unreachable server and reports its error", async
 
 Deno.test("a retry succeeds once the server becomes reachable", async () => {
   await using home = await cliHome({ world: world({ ipNetwork: true }) });
-  equal(
-    (await rasctl(home, [
-      "-q",
-      "entry",
-      "new",
-      "V",
-      "--server",
-      "vpn.example.com",
-      "--strategy",
-      "ikev2-only",
-    ])).code,
-    0,
-  );
+  await newVpn(home, "V");
   home.command("unreachable vpn.example.com");
   const child = spawnRasctl(home, [
     "-q",
