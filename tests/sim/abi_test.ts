@@ -2,8 +2,7 @@ import { fileURLToPath } from "node:url";
 import { deepEqual, equal, ok } from "node:assert/strict";
 import { openRasapi32 } from "../../ffi/library.ts";
 import { buildSim, simLibraryPath } from "./harness.ts";
-
-const ABI_JSON = new URL("../../../shared/abi/rasapi32.x64.json", import.meta.url);
+import { loadAbiFacts } from "../_abi.ts";
 
 interface AbiField {
   name: string;
@@ -17,14 +16,15 @@ interface AbiStruct {
 
 async function abiCheckOutput(): Promise<string[]> {
   await buildSim();
-  const exe = fileURLToPath(new URL("build/abi_check", import.meta.url));
+  const name = Deno.build.os === "windows" ? "abi_check.exe" : "abi_check";
+  const exe = fileURLToPath(new URL(`build/${name}`, import.meta.url));
   const out = await new Deno.Command(exe, { stdout: "piped" }).output();
   equal(out.code, 0);
   return new TextDecoder().decode(out.stdout).trim().split("\n");
 }
 
 Deno.test("abi_check: every struct size in the sim equals rasapi32.x64.json", async () => {
-  const json = JSON.parse(await Deno.readTextFile(ABI_JSON)) as {
+  const json = (await loadAbiFacts("rasapi32.x64.json")) as {
     structs: Record<string, AbiStruct>;
   };
   const lines = await abiCheckOutput();
@@ -38,7 +38,7 @@ Deno.test("abi_check: every struct size in the sim equals rasapi32.x64.json", as
 });
 
 Deno.test("abi_check: every field offset and size in the sim equals rasapi32.x64.json", async () => {
-  const json = JSON.parse(await Deno.readTextFile(ABI_JSON)) as {
+  const json = (await loadAbiFacts("rasapi32.x64.json")) as {
     structs: Record<string, AbiStruct>;
   };
   const lines = await abiCheckOutput();

@@ -15,10 +15,19 @@ import {
   vpnEntry,
 } from "./_ras.ts";
 
+// The real phone books are read where they live, beside the project (CI has them); a lone
+// clone (the GitHub workflow's) skips the tests that need them.
 const PBK_DIR = new URL("../../../shared/pbk/", import.meta.url);
-const REAL_BOOKS = [...Deno.readDirSync(PBK_DIR)].map((e) => e.name).filter((n) =>
-  n.endsWith(".pbk")
-).sort();
+const NO_REAL_BOOKS = !(() => {
+  try {
+    return Deno.statSync(PBK_DIR).isDirectory;
+  } catch {
+    return false;
+  }
+})();
+const REAL_BOOKS = NO_REAL_BOOKS
+  ? []
+  : [...Deno.readDirSync(PBK_DIR)].map((e) => e.name).filter((n) => n.endsWith(".pbk")).sort();
 
 await buildSim();
 
@@ -147,7 +156,10 @@ for (const file of REAL_BOOKS) {
   });
 }
 
-Deno.test("RasGetEntryPropertiesW maps FORMAT.md keys onto RASENTRYW", async () => {
+Deno.test({
+  name: "RasGetEntryPropertiesW maps FORMAT.md keys onto RASENTRYW",
+  ignore: NO_REAL_BOOKS,
+}, async () => {
   await using home = await createSimHome();
   home.activate();
   const path = fileURLToPath(
