@@ -8,6 +8,7 @@
 import {
   asciiJson,
   chooseFormat,
+  describeError,
   type Format,
   printError,
   printResult,
@@ -163,7 +164,6 @@ export async function runWithContext(
   try {
     await action(context);
   } catch (error) {
-    const { describeError } = await import("./_output.ts");
     context.log("error", { error: describeError(error).report });
     throw error;
   }
