@@ -299,18 +299,3 @@ type _SchemasMatchTheirTypes = [
   Expect<Same<EntryFile, z.output<typeof entryFileObjectSchema>>>,
 ];
 type Expect<T extends true> = T;
-
-/**
- * The settings that reproduce an entry (for `entry new --from` after `entry show`).
- *
- * @param entry An entry as shown.
- * @returns The same entry as a settings patch.
- * @example
- * ```ts ignore
- * settingsOf(await getEntry("Corp"));
- * ```
- */
-export function settingsOf(entry: Entry): EntrySettings {
-  const { name: _name, phonebook: _phonebook, ...settings } = entry;
-  return entrySettingsSchema.parse(settings);
-}

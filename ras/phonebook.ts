@@ -40,25 +40,6 @@ export function allUsersPhonebook(
 }
 
 /**
- * The user's own phone book's path, from %APPDATA%.
- *
- * @param env Reads an environment variable (default: Deno.env.get).
- * @returns The path.
- * @throws {Error} When %APPDATA% is not set.
- * @example
- * ```ts
- * userPhonebook(() => "C:\\Users\\a\\AppData\\Roaming");
- * ```
- */
-export function userPhonebook(
-  env: (name: string) => string | undefined = (n) => Deno.env.get(n),
-): string {
-  const root = env("APPDATA");
-  if (!root) throw new Error("Cannot find the user's phone book: %APPDATA% is not set");
-  return join(root, PBK_TAIL);
-}
-
-/**
  * The phone-book argument for rasapi32: a path, or undefined for NULL (the default books).
  *
  * @param options `phonebook` or `allUsers`.
