@@ -19,7 +19,6 @@ import {
   VPN_STRATEGIES,
   type VpnStrategy,
 } from "./constants.ts";
-import type { Entry } from "./entry.ts";
 import { entryNameProblem } from "./entry_name.ts";
 
 /**
