@@ -129,12 +129,21 @@ const HINTS: Readonly<Record<number, string>> = {
     "No valid machine certificate was found for IKEv2. Install a machine certificate issued by a CA the server trusts.",
 };
 
-const TABLE: ReadonlyMap<number, readonly [number, string, string]> = new Map(
-  [...WIN32_ERRORS, ...RAS_ERRORS].map((row) => [row[0], row]),
-);
+let table: ReadonlyMap<number, readonly [number, string, string]> | undefined;
 
-/** Every code in the table, for tests and `rasctl error --all`. */
-export const KNOWN_ERROR_CODES: readonly number[] = [...TABLE.keys()];
+/** The code-to-row map, built on first lookup (a command that succeeds never needs it). */
+function errorTable(): ReadonlyMap<number, readonly [number, string, string]> {
+  return table ??= new Map([...WIN32_ERRORS, ...RAS_ERRORS].map((row) => [row[0], row]));
+}
+
+/**
+ * Every code in rasctl's table.
+ *
+ * @returns The codes, Win32 ones first.
+ */
+export function knownErrorCodes(): number[] {
+  return [...errorTable().keys()];
+}
 
 /**
  * Looks a code up in rasctl's own table (works with no rasapi32 at all).
@@ -147,7 +156,7 @@ export const KNOWN_ERROR_CODES: readonly number[] = [...TABLE.keys()];
  * ```
  */
 export function errorInfo(code: number): ErrorInfo {
-  const row = TABLE.get(code);
+  const row = errorTable().get(code);
   return {
     code,
     name: row?.[1] ?? `ERROR_${code}`,
