@@ -15,6 +15,7 @@ import { fileURLToPath } from "node:url";
 import { RUN_PERMISSIONS } from "./compile.ts";
 
 const ROUNDS = Number(Deno.env.get("BENCH_ROUNDS") ?? 21);
+const SIZE_ROUNDS = Number(Deno.env.get("BENCH_SIZE_ROUNDS") ?? 9);
 const root = fileURLToPath(new URL("../", import.meta.url));
 const sim = `${root}tests/sim/build/librasapi32sim.so`;
 
@@ -133,25 +134,27 @@ console.log(
     `ratio ${median(ffiRatios).toFixed(3)} of the floor`,
 );
 
-// Linear cost means the time per extra entry is the same between any two sizes.
+// Linear cost means the time per extra entry is the same between any two sizes. The sizes
+// are interleaved round by round so a burst of machine noise hits all of them alike.
 const sizes = [2500, 5000, 10000];
-const medians: number[] = [];
-for (const count of sizes) {
-  const home = await makeHome(count);
-  const times: number[] = [];
-  let rss = 0;
-  for (let i = 0; i < 5; i++) {
+const homes = await Promise.all(sizes.map(makeHome));
+const times: number[][] = sizes.map(() => []);
+const rss: number[] = sizes.map(() => 0);
+for (let round = 0; round < SIZE_ROUNDS; round++) {
+  for (const [i, home] of homes.entries()) {
     const m = await measure(run(`${root}cli.ts`, ["entry", "list"]), env(home));
-    times.push(m.ms);
-    rss = Math.max(rss, m.rssKiB);
+    times[i]!.push(m.ms);
+    rss[i] = Math.max(rss[i]!, m.rssKiB);
   }
-  medians.push(median(times));
-  console.log(
-    `rasctl entry list, ${count} entries: median ${median(times).toFixed(1)} ms, ` +
-      `peak RSS ${(rss / 1024).toFixed(1)} MiB`,
-  );
-  await Deno.remove(home, { recursive: true });
 }
+const medians = times.map(median);
+for (const [i, count] of sizes.entries()) {
+  console.log(
+    `rasctl entry list, ${count} entries: median ${medians[i]!.toFixed(1)} ms, ` +
+      `peak RSS ${(rss[i]! / 1024).toFixed(1)} MiB`,
+  );
+}
+for (const home of homes) await Deno.remove(home, { recursive: true });
 const low = (medians[1]! - medians[0]!) / (sizes[1]! - sizes[0]!);
 const high = (medians[2]! - medians[1]!) / (sizes[2]! - sizes[1]!);
 console.log(
