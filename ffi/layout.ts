@@ -336,9 +336,6 @@ export type StructValue<F extends readonly FieldDecl[]> = {
   -readonly [D in F[number] as D[0]]: D[1] extends FieldType<infer T> ? T : never;
 };
 
-/** A struct's field declarations, or a function that returns them when first needed. */
-export type FieldDecls = readonly FieldDecl[] | (() => readonly FieldDecl[]);
-
 /** A field with its computed placement. */
 export interface FieldInfo {
   /** The field's ras.h name, e.g. `dwSize`. */
@@ -361,93 +358,63 @@ function alignUp(n: number, align: number): number {
   return Math.ceil(n / align) * align;
 }
 
-/** Where a struct's fields sit: offsets under pack(4), the size and the dwSize per level. */
-interface Placement {
-  fields: readonly FieldInfo[];
-  byName: ReadonlyMap<string, FieldInfo>;
-  align: number;
-  size: number;
-  sizes: Readonly<Partial<Record<Winver, number>>>;
-}
-
-function placeFields(decls: readonly FieldDecl[]): Placement {
-  let offset = 0;
-  let align = 1;
-  const fields: FieldInfo[] = [];
-  for (const [fieldName, type, since = "0x0400"] of decls) {
-    const fieldAlign = Math.min(type.align, PACK);
-    offset = alignUp(offset, fieldAlign);
-    fields.push({ name: fieldName, type, offset, since });
-    offset += type.size;
-    align = Math.max(align, fieldAlign);
-  }
-  const size = alignUp(offset, align);
-  // A version's size ends after the last field that version has (fields only ever grow
-  // at the end, so the ends per level never shrink).
-  const ends: number[] = WINVER_LEVELS.map(() => 0);
-  let first: number = WINVER_LEVELS.length;
-  for (const f of fields) {
-    const rank = WINVER_LEVELS.indexOf(f.since);
-    first = Math.min(first, rank);
-    for (let level = rank; level < ends.length; level++) ends[level] = f.offset + f.type.size;
-  }
-  const sizes: Partial<Record<Winver, number>> = {};
-  for (let level = first; level < ends.length; level++) {
-    sizes[WINVER_LEVELS[level] as Winver] = alignUp(ends[level]!, align);
-  }
-  return { fields, byName: new Map(fields.map((f) => [f.name, f])), align, size, sizes };
-}
-
 /** A struct's computed layout and its codec. */
 export class StructLayout<V> implements NestedLayout<V> {
   /** The ras.h name, e.g. `RASCONNW`. */
   readonly name: string;
-  readonly #decls: FieldDecls;
-  #placement: Placement | undefined;
+  /** Fields in declaration order with computed offsets. */
+  readonly fields: readonly FieldInfo[];
+  /** Size in bytes of the newest version. */
+  readonly size: number;
+  /** Alignment under pack(4). */
+  readonly align: number;
+  /** Size per WINVER level at which the struct exists (the `dwSize` a caller of that era sets). */
+  readonly sizes: Readonly<Partial<Record<Winver, number>>>;
+  #byName: Map<string, FieldInfo>;
 
   /**
-   * Declares the layout; offsets, the size and the dwSize per WINVER level are computed on
-   * first use (a command touches only a few of rasctl's structs, and start-up is its speed).
+   * Computes the layout: offsets under pack(4), the size, and the dwSize per WINVER level.
    * Prefer {@link defineStruct}, which also types the decoded value.
    *
    * @param name The ras.h name.
-   * @param decls `[name, kind, since]` per field, in ras.h order, or a function returning
-   * them (so even the declaration is built only when the struct is first used).
+   * @param decls `[name, kind, since]` per field, in ras.h order.
    * @example
    * ```ts
    * const LUID_ = new StructLayout("LUID", [["LowPart", u32], ["HighPart", i32]]);
    * LUID_.size; // 8
    * ```
    */
-  constructor(name: string, decls: FieldDecls) {
+  constructor(name: string, decls: readonly FieldDecl[]) {
     this.name = name;
-    this.#decls = decls;
-  }
-
-  /** Fields in declaration order with computed offsets. */
-  get fields(): readonly FieldInfo[] {
-    return this.#place().fields;
-  }
-
-  /** Size in bytes of the newest version. */
-  get size(): number {
-    return this.#place().size;
-  }
-
-  /** Alignment under pack(4). */
-  get align(): number {
-    return this.#place().align;
-  }
-
-  /** Size per WINVER level at which the struct exists (the `dwSize` a caller of that era sets). */
-  get sizes(): Readonly<Partial<Record<Winver, number>>> {
-    return this.#place().sizes;
-  }
-
-  #place(): Placement {
-    return this.#placement ??= placeFields(
-      typeof this.#decls === "function" ? this.#decls() : this.#decls,
-    );
+    let offset = 0;
+    let align = 1;
+    const fields: FieldInfo[] = [];
+    for (const [fieldName, type, since = "0x0400"] of decls) {
+      const fieldAlign = Math.min(type.align, PACK);
+      offset = alignUp(offset, fieldAlign);
+      fields.push({ name: fieldName, type, offset, since });
+      offset += type.size;
+      align = Math.max(align, fieldAlign);
+    }
+    this.fields = fields;
+    this.align = align;
+    this.size = alignUp(offset, align);
+    this.#byName = new Map(fields.map((f) => [f.name, f]));
+    // A version's size ends after the last field that version has (fields only ever grow
+    // at the end, so the ends per level never shrink).
+    const ends: number[] = WINVER_LEVELS.map(() => 0);
+    let first: number = WINVER_LEVELS.length;
+    for (const f of fields) {
+      const rank = WINVER_LEVELS.indexOf(f.since);
+      first = Math.min(first, rank);
+      for (let level = rank; level < ends.length; level++) ends[level] = f.offset + f.type.size;
+    }
+    const sizes: Partial<Record<Winver, number>> = {};
+    for (let level = first; level < ends.length; level++) {
+      const name = WINVER_LEVELS[level] as Winver;
+      sizes[name] = alignUp(ends[level]!, align);
+    }
+    this.sizes = sizes;
   }
 
   /** The distinct dwSize values, newest (largest) first. */
@@ -463,7 +430,7 @@ export class StructLayout<V> implements NestedLayout<V> {
    * @throws {RangeError} When the struct has no such field.
    */
   field(name: string): FieldInfo {
-    const info = this.#place().byName.get(name);
+    const info = this.#byName.get(name);
     if (!info) throw new RangeError(`${this.name} has no field ${name}`);
     return info;
   }
@@ -503,7 +470,7 @@ export class StructLayout<V> implements NestedLayout<V> {
     size: number = this.size,
   ): void {
     for (const key of Object.keys(values)) {
-      if (!this.#place().byName.has(key)) throw new RangeError(`${this.name} has no field ${key}`);
+      if (!this.#byName.has(key)) throw new RangeError(`${this.name} has no field ${key}`);
     }
     const record = values as Record<string, unknown>;
     for (const f of this.fields) {
@@ -560,8 +527,7 @@ export class StructLayout<V> implements NestedLayout<V> {
  * Declares a struct from its fields in ras.h order.
  *
  * @param name The ras.h name.
- * @param decls `[name, kind, since]` per field, or a function returning them (built on
- * first use).
+ * @param decls `[name, kind, since]` per field.
  * @returns The layout, typed by the declaration.
  * @example
  * ```ts
@@ -571,7 +537,7 @@ export class StructLayout<V> implements NestedLayout<V> {
  */
 export function defineStruct<const F extends readonly FieldDecl[]>(
   name: string,
-  decls: F | (() => F),
+  decls: F,
 ): StructLayout<StructValue<F>> {
   return new StructLayout<StructValue<F>>(name, decls);
 }

@@ -2,12 +2,9 @@ import assert from "node:assert/strict";
 import fc from "fast-check";
 import { ALL_STRUCTS, RASCONNW, RASDIALPARAMSW, RASENTRYW } from "./structs.ts";
 import {
-  defineStruct,
   type FieldInfo,
   type FieldType,
   type StructLayout,
-  u16,
-  u32,
   type UnionMembers,
   type UnionType,
   WINVER_LEVELS,
@@ -432,16 +429,4 @@ Deno.test("lone surrogates and NULs are refused in every WCHAR field", () => {
       );
     }),
   );
-});
-
-Deno.test("a struct declared by a function builds its fields only when first used, once", () => {
-  let calls = 0;
-  const lazy = defineStruct("LAZY", () => {
-    calls++;
-    return [["dwSize", u32], ["w", u16]] as const;
-  });
-  assert.equal(calls, 0);
-  assert.equal(lazy.size, 8);
-  assert.deepEqual(lazy.decode(lazy.encode({ w: 7 })), { dwSize: 8, w: 7 });
-  assert.equal(calls, 1);
 });
