@@ -140,6 +140,10 @@ function errorTable(): ReadonlyMap<number, readonly [number, string, string]> {
  * Every code in rasctl's table.
  *
  * @returns The codes, Win32 ones first.
+ * @example
+ * ```ts
+ * knownErrorCodes().includes(691); // true
+ * ```
  */
 export function knownErrorCodes(): number[] {
   return [...errorTable().keys()];
@@ -196,7 +200,21 @@ const VERBS: Readonly<Record<string, string>> = {
   RasGetProjectionInfoEx: "read the addresses of",
 };
 
-/** A failure reported by a rasapi32 function. */
+/**
+ * A failure reported by a rasapi32 function.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   check(691, "RasDial", "Corp VPN");
+ * } catch (error) {
+ *   if (!(error instanceof RasError)) throw error;
+ *   error.name; // "ERROR_AUTHENTICATION_FAILURE"
+ *   error.message; // 'Cannot dial "Corp VPN": the remote connection was denied ... (ERROR 691)'
+ *   error.hint; // "The server refused the user name or password. ..."
+ * }
+ * ```
+ */
 export class RasError extends Error {
   /** The numeric code, e.g. 691. */
   readonly code: number;

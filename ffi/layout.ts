@@ -358,7 +358,17 @@ function alignUp(n: number, align: number): number {
   return Math.ceil(n / align) * align;
 }
 
-/** A struct's computed layout and its codec. */
+/**
+ * A struct's computed layout and its codec.
+ *
+ * @example
+ * ```ts
+ * const LUID_ = defineStruct("LUID", [["LowPart", u32], ["HighPart", i32]] as const);
+ * const data = LUID_.encode({ LowPart: 1, HighPart: -1 });
+ * LUID_.decode(data); // { LowPart: 1, HighPart: -1 }
+ * LUID_.field("HighPart").offset; // 4
+ * ```
+ */
 export class StructLayout<V> implements NestedLayout<V> {
   /** The ras.h name, e.g. `RASCONNW`. */
   readonly name: string;

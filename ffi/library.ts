@@ -13,7 +13,18 @@ import { fromCstr } from "./wstr.ts";
 /** The environment variable that names a library to load instead of rasapi32.dll. */
 export const OVERRIDE_ENV = "RASCTL_RASAPI32";
 
-/** Thrown when no rasapi32 can be found on this system. */
+/**
+ * Thrown when no rasapi32 can be found on this system.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   locateRasapi32({ os: "linux", env: () => undefined });
+ * } catch (error) {
+ *   error instanceof LibraryNotFoundError; // true
+ * }
+ * ```
+ */
 export class LibraryNotFoundError extends Error {
   /** Always `LibraryNotFoundError`, so the error can be told apart by name. */
   override readonly name = "LibraryNotFoundError";
@@ -60,6 +71,13 @@ type SymbolName = keyof typeof rasapi32Symbols;
  * An opened rasapi32. Each function is bound on first use (a bound symbol costs start-up time,
  * and a command uses only a few), so a missing export is reported when it is first called.
  * Dispose of it (or hold it with `using`) to close the library.
+ *
+ * @example
+ * ```ts ignore
+ * using lib = new Rasapi32Library(locateRasapi32());
+ * const text = new Uint8Array(512 * 2);
+ * lib.symbols.RasGetErrorStringW(691, text, 512); // 0; `text` holds Windows' message
+ * ```
  */
 export class Rasapi32Library implements Disposable {
   /** The file that was opened. */

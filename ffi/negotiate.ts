@@ -49,7 +49,14 @@ export function negotiateSize(
   return { code, size };
 }
 
-/** Forgets the negotiated sizes (tests that switch emulated Windows versions use it). */
+/**
+ * Forgets the negotiated sizes (tests that switch emulated Windows versions use it).
+ *
+ * @example
+ * ```ts
+ * resetNegotiatedSizes(); // the next negotiateSize() starts from the newest dwSize again
+ * ```
+ */
 export function resetNegotiatedSizes(): void {
   acceptedSizes.clear();
 }
@@ -134,6 +141,7 @@ function growUntilItFits(
  * @param layout The element struct.
  * @param enumerated What {@link enumerate} returned.
  * @returns One decoded object per element.
+ * @throws {RangeError} When `buffer` is shorter than `count` elements of `elementSize` bytes.
  * @example
  * ```ts ignore
  * const entries = decodeAll(RASENTRYNAMEW, enumerate(RASENTRYNAMEW, call, "RasEnumEntries"));

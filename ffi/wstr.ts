@@ -75,6 +75,7 @@ export function writeWchars(
  * @param offset Byte offset of the field.
  * @param capacity The field's length in WCHARs.
  * @returns The text before the first NUL.
+ * @throws {RangeError} When the field runs past the end of `view` before a NUL is found.
  * @example
  * ```ts
  * const text = readWchars(new DataView(new ArrayBuffer(8)), 0, 4); // ""
@@ -124,6 +125,7 @@ export function cstr(value: string, field = "string"): Uint8Array<ArrayBuffer> {
  * @param value The text, or undefined for NULL.
  * @param field The argument's name, for error messages.
  * @returns A buffer, or null.
+ * @throws {RangeError} When the text holds a NUL or a lone surrogate.
  * @example
  * ```ts
  * const pbk = cstrOrNull(undefined, "lpszPhonebook"); // null

@@ -58,6 +58,8 @@ const PERMANENT = new Set([
  * @returns True for RAS errors that are not authentication or configuration failures.
  * @example
  * ```ts
+ * import { RasError } from "./errors.ts";
+ *
  * isTransient(new RasError(800, { operation: "RasDial" })); // true
  * ```
  */

@@ -5,6 +5,7 @@
  * @module
  */
 
+/** A connection handle as text, e.g. `0x10001`. */
 export type { Handle } from "./_handle.ts";
 import { rasapi32 } from "../ffi/library.ts";
 import { RAS_PROJECTION_INFO, RAS_STATS, RASCONNSTATUSW, RASCONNW } from "../ffi/structs.ts";
@@ -125,6 +126,7 @@ export function listConnections(): ConnectionName[] {
  *
  * @param entry The entry's name (case-insensitive).
  * @returns The connection, or undefined when the entry is not connected.
+ * @throws {RasError} When RasEnumConnections fails.
  * @example
  * ```ts ignore
  * findConnection("Corp VPN")?.handle;
@@ -189,6 +191,7 @@ function endpointText(
  *
  * @param handle The connection.
  * @returns The projection, or null when it is not (yet) available.
+ * @throws {RangeError} When `handle` is not a hex handle such as `0x10001`.
  * @example
  * ```ts ignore
  * connectionProjection("0x10001")?.ipv4?.address;
@@ -293,6 +296,8 @@ export function clearStatistics(connection: { handle: Handle; entry: string }): 
  *
  * @param name The connection as listed.
  * @returns The full view, or null when it disappeared meanwhile.
+ * @throws {RasError} When RasGetConnectStatus fails for a reason other than ERROR_INVALID_HANDLE.
+ * @throws {RangeError} When `name.handle` is not a hex handle such as `0x10001`.
  * @example
  * ```ts ignore
  * describeConnection(findConnection("Corp")!)?.state;

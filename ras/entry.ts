@@ -9,6 +9,7 @@
 
 import type { EntrySettings, RawFields } from "./entry_schema.ts";
 
+/** A patch of entry settings (what `entry set` and `entry new` take); all optional. */
 export type { EntrySettings };
 import {
   AUTH_METHODS,

@@ -6,7 +6,9 @@
 
 import { type ErrorInfo, errorInfo, RasError } from "../ffi/errors.ts";
 
+/** A failure reported by a rasapi32 function, with its code, name, operation and hint. */
 export { RasError };
+/** What rasctl knows about one error code: its name, message and hint. */
 export type { ErrorInfo };
 
 /**
