@@ -26,6 +26,7 @@ export {
   validateEntryName,
 } from "./ras/entries.ts";
 export type { Entry, EntrySettings } from "./ras/entry.ts";
+export type { RawFields } from "./ras/entry_schema.ts";
 export { entryNameSchema, entrySettingsSchema } from "./ras/entry_schema.ts";
 export { connect, type ConnectOptions, isTransient, type ViaEntry } from "./ras/connect.ts";
 export {
@@ -34,6 +35,7 @@ export {
   type DialOptions,
   type DialProgress,
   hangUp,
+  type HangUpOptions,
 } from "./ras/dial.ts";
 export {
   clearStatistics,
@@ -41,11 +43,13 @@ export {
   type ConnectionName,
   connectionProjection,
   connectionStatistics,
+  type ConnectionStatus,
   connectionStatus,
   describeConnection,
   findConnection,
   type Handle,
   listConnections,
+  type Projection,
   type Statistics,
 } from "./ras/connections.ts";
 export {
@@ -58,7 +62,16 @@ export {
 export { type Device, listDevices } from "./ras/devices.ts";
 export { type ErrorInfo, explainError, RasError } from "./ras/errors.ts";
 export { type PhonebookOptions } from "./ras/phonebook.ts";
-export { ENCRYPTION_LEVELS, ENTRY_TYPES, VPN_STRATEGIES } from "./ras/constants.ts";
+export {
+  AUTH_METHODS,
+  type AuthMethod,
+  ENCRYPTION_LEVELS,
+  type EncryptionLevel,
+  ENTRY_TYPES,
+  type EntryType,
+  VPN_STRATEGIES,
+  type VpnStrategy,
+} from "./ras/constants.ts";
 
 if (import.meta.main) {
   const { main } = await import("./commands/main.ts");
