@@ -75,7 +75,8 @@ export interface SyntaxProblem {
  * @returns the problems in source order; empty for clean source
  * @example
  * ```ts
- * syntaxProblems(parsePowerShell(p, "if (")).length > 0; // => true
+ * const p = await powerShellParser();
+ * syntaxProblems(parsePowerShell(p, "if (").rootNode).length > 0; // => true
  * ```
  */
 export function syntaxProblems(root: Node): SyntaxProblem[] {
@@ -122,6 +123,7 @@ export interface FunctionInfo {
  * @returns the functions in source order
  * @example
  * ```ts
+ * const p = await powerShellParser();
  * functionsOf(parsePowerShell(p, "function Get-X { param($A) }").rootNode)[0]?.parameters; // => ["a"]
  * ```
  */
@@ -181,6 +183,7 @@ export function functionsOf(root: Node): FunctionInfo[] {
  * @returns the string literals of the value, unquoted
  * @example
  * ```ts
+ * const p = await powerShellParser();
  * manifestStrings(parsePowerShell(p, "@{ A = @('x','y') }").rootNode, "a"); // => ["x", "y"]
  * ```
  */
