@@ -75,19 +75,40 @@ function cell(value: unknown): string {
   return String(value);
 }
 
-/** A plain-text table: one row per item, one column per top-level key. */
+/**
+ * A plain-text view for a person: a list becomes a table (one row per item, one column per
+ * top-level key); a single object becomes one `field  value` line per field, nested fields
+ * spelled with dots (`ipv4.address`), since one row of twenty columns cannot be read. The raw
+ * option words stay in the JSON.
+ */
 export function renderTable(value: unknown): string {
+  if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+    return alignColumns(flatten(value as Record<string, unknown>, ""));
+  }
   const rows = Array.isArray(value) ? value : [value];
   if (rows.length === 0) return "(none)";
   if (rows.every((r) => r === null || typeof r !== "object")) return rows.map(cell).join("\n");
   const keys = [...new Set(rows.flatMap((r) => Object.keys(r as object)))].filter((k) =>
     k !== "raw"
   );
-  const table = [
+  return alignColumns([
     keys,
     ...rows.map((r) => keys.map((k) => cell((r as Record<string, unknown>)[k]))),
-  ];
-  const widths = keys.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
+  ]);
+}
+
+/** `[path, text]` for every leaf of an object, depth first; `raw` is left out. */
+function flatten(object: Record<string, unknown>, prefix: string): string[][] {
+  return Object.entries(object).filter(([key]) => key !== "raw").flatMap(([key, v]) =>
+    v !== null && typeof v === "object" && !Array.isArray(v)
+      ? flatten(v as Record<string, unknown>, `${prefix}${key}.`)
+      : [[`${prefix}${key}`, cell(v)]]
+  );
+}
+
+/** Pads every column to its widest cell, two spaces between columns. */
+function alignColumns(table: string[][]): string {
+  const widths = table[0]!.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
   return table.map((row) => row.map((c, i) => c.padEnd(widths[i]!)).join("  ").trimEnd()).join(
     "\n",
   );

@@ -345,6 +345,24 @@ Deno.test("--format table prints a table, not JSON", async () => {
   ok(lines.some((l) => l.startsWith("Corp VPN") && l.includes("allUsers")));
 });
 
+Deno.test("--format table shows one object as field/value lines, nested fields dotted", async () => {
+  await using home = await cliHome();
+  await newVpn(home, "Corp VPN", ["--dns", "10.0.0.53"]);
+  const r = await rasctl(home, ["entry", "show", "Corp VPN", "--format", "table"]);
+  equal(r.code, 0, r.stderr);
+  equal(r.json, undefined);
+  const fields = new Map(
+    r.stdout.trim().split("\n").map((line) => {
+      const [key, ...rest] = line.split(/\s{2,}/);
+      return [key!, rest.join("  ")];
+    }),
+  );
+  equal(fields.get("name"), "Corp VPN");
+  equal(fields.get("server"), "vpn.example.com");
+  equal(fields.get("ipv4.dns"), "10.0.0.53");
+  ok(![...fields.keys()].some((k) => k.startsWith("raw")), "raw words stay in the JSON");
+});
+
 Deno.test("output is ASCII-only with \\u escapes for a non-ASCII name", async () => {
   await using home = await cliHome();
   const created = await rasctl(home, ["-q", "entry", "new", "Büro VPN", "--server", "x.example"]);
