@@ -8,7 +8,7 @@
  */
 
 import { Command, CommanderError } from "commander";
-import { asciiJson, EXIT, printError, reportError } from "./_output.ts";
+import { asciiJson, type ErrorReport, EXIT, printError, reportError } from "./_output.ts";
 import { runWithContext } from "./_context.ts";
 import { type CommandSpec, GLOBAL_OPTIONS, type OptionSpec } from "./_spec.ts";
 import type { CommandEntry } from "./main.ts";
@@ -101,18 +101,33 @@ export async function parseWithCommander(
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.exitCode === 0) return EXIT.ok; // --help, --version
-      const message = error.message.replace(/^error: /, "");
-      const report = {
+      // Commander quotes an unknown `--password=secret` as typed: never repeat what follows "=".
+      const message = error.message.replace(/^error: /, "").replace(
+        /'(--[^'=\s]+)=[^']*'/g,
+        "'$1=...'",
+      );
+      const field = /(?:option|argument) '([^'= ]+)/.exec(message)?.[1] ?? null;
+      const report: ErrorReport = {
         code: null,
         name: "UsageError",
         message,
-        hint: "see rasctl --help",
+        hint: usageHint(field),
         operation: null,
         entry: null,
+        field,
       };
       printError(asciiJson({ error: report }, 0));
       return EXIT.usage;
     }
     return reportError(error);
   }
+}
+
+/** What to do instead; rasdial habits (a password as an argument) get a pointed answer. */
+function usageHint(field: string | null): string {
+  if (field !== null && /^--(via-)?password$/.test(field)) {
+    return `rasctl takes no secret on the command line (other users can read it); use ` +
+      `${field}-stdin or ${field}-env VARIABLE`;
+  }
+  return "see rasctl --help";
 }

@@ -122,7 +122,8 @@ export interface ErrorReport {
   hint: string | null;
   operation: string | null;
   entry: string | null;
-  field?: string | null;
+  /** The option, argument or settings field that was wrong, for input errors. */
+  field: string | null;
 }
 
 /**
@@ -145,6 +146,7 @@ export function describeError(
         hint: error.hint,
         operation: error.operation,
         entry: error.entry,
+        field: null,
       },
       // Like rasdial.exe: `$LASTEXITCODE -eq 691`. Elsewhere statuses are 8-bit and a code
       // could wrap to 0, so RAS errors exit 3.

@@ -505,6 +505,11 @@ for (const c of CASES) {
     const parsed = JSON.parse(lines[0]!) as { error?: Record<string, unknown> };
     ok(parsed.error && typeof parsed.error === "object", 'the line is {"error": {...}}');
     const error = parsed.error;
+    deepEqual(
+      Object.keys(error),
+      ["code", "name", "message", "hint", "operation", "entry", "field"],
+      "every error report has the same keys, in the same order",
+    );
     if (c.code === 3) {
       equal(error.code, c.ras, `RAS code; message: ${error.message}`);
       equal(typeof error.name, "string");

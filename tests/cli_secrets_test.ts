@@ -370,3 +370,32 @@ Deno.test("no --help documents an option that takes a password or key as its val
   const dialHelp = helps.find((h) => h.path.join(" ") === "dial")!.run.stdout;
   ok(dialHelp.includes("--password-stdin") && dialHelp.includes("--via-password-stdin"));
 });
+
+Deno.test("a password typed as an option (rasdial's habit) is refused without being repeated", async () => {
+  await using home = await secretsHome();
+  for (
+    const args of [
+      ["dial", "Corp VPN", "--user", "alice", `--password=${VPN_PASSWORD}`],
+      ["dial", "Corp VPN", "--user", "alice", "--password", VPN_PASSWORD],
+      ["dial", "Corp VPN", "--via", "ISP", `--via-password=${ISP_PASSWORD}`],
+      ["creds", "set", "Corp L2TP", `--psk-value=${PSK}`],
+    ]
+  ) {
+    const r = await rasctl(home, args);
+    equal(r.code, 2, `${args[0]}: ${r.stderr}`);
+    equal(r.stdout, "");
+    equal(r.error?.name, "UsageError");
+    for (const secret of ALL_SECRETS) {
+      for (const form of leakForms(secret)) {
+        ok(!r.stderr.includes(form), `${args.join(" ")} repeated a secret in stderr`);
+      }
+    }
+  }
+  const typed = await rasctl(home, ["dial", "Corp VPN", `--password=${VPN_PASSWORD}`]);
+  equal(typed.error?.field, "--password");
+  ok(
+    /--password-stdin or --password-env/.test(String(typed.error?.hint)),
+    String(typed.error?.hint),
+  );
+  deepEqual(home.query().connections, [], "nothing was dialed");
+});
