@@ -101,17 +101,13 @@ export async function parseWithCommander(
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.exitCode === 0) return EXIT.ok; // --help, --version
-      // Commander quotes an unknown `--password=secret` as typed: never repeat what follows "=".
-      const message = error.message.replace(/^error: /, "").replace(
-        /'(--[^'=\s]+)=[^']*'/g,
-        "'$1=...'",
-      );
+      const message = withoutTypedValues(error.message.replace(/^error: /, ""));
       const field = /(?:option|argument) '([^'= ]+)/.exec(message)?.[1] ?? null;
       const report: ErrorReport = {
         code: null,
         name: "UsageError",
         message,
-        hint: usageHint(field),
+        hint: usageHint(field, error.code, spec?.name),
         operation: null,
         entry: null,
         field,
@@ -123,11 +119,26 @@ export async function parseWithCommander(
   }
 }
 
+/**
+ * Commander's message without what the user typed as a value: it quotes an unknown
+ * `--password=secret` as typed and lists surplus arguments (`rasdial NAME USER PASSWORD`).
+ */
+function withoutTypedValues(message: string): string {
+  return message.replace(/'(--[^'=\s]+)=[^']*'/g, "'$1=...'")
+    .replace(/^(too many arguments.*?got \d+): .*$/s, "$1.");
+}
+
 /** What to do instead; rasdial habits (a password as an argument) get a pointed answer. */
-function usageHint(field: string | null): string {
+function usageHint(field: string | null, code: string, command: string | undefined): string {
   if (field !== null && /^--(via-)?password$/.test(field)) {
     return `rasctl takes no secret on the command line (other users can read it); use ` +
       `${field}-stdin or ${field}-env VARIABLE`;
+  }
+  if (code === "commander.excessArguments") {
+    return command === "dial" || command === "ensure"
+      ? "rasctl reads no user or password from plain arguments (rasdial's NAME USER PASSWORD); " +
+        "give --user, and the password with --password-stdin or --password-env VARIABLE"
+      : 'quote a name that has spaces: "Corp VPN"';
   }
   return "see rasctl --help";
 }

@@ -371,7 +371,7 @@ Deno.test("no --help documents an option that takes a password or key as its val
   ok(dialHelp.includes("--password-stdin") && dialHelp.includes("--via-password-stdin"));
 });
 
-Deno.test("a password typed as an option (rasdial's habit) is refused without being repeated", async () => {
+Deno.test("a password typed on the command line (rasdial's habit) is refused without being repeated", async () => {
   await using home = await secretsHome();
   for (
     const args of [
@@ -379,6 +379,8 @@ Deno.test("a password typed as an option (rasdial's habit) is refused without be
       ["dial", "Corp VPN", "--user", "alice", "--password", VPN_PASSWORD],
       ["dial", "Corp VPN", "--via", "ISP", `--via-password=${ISP_PASSWORD}`],
       ["creds", "set", "Corp L2TP", `--psk-value=${PSK}`],
+      ["dial", "Corp VPN", "alice", VPN_PASSWORD], // rasdial's NAME USER PASSWORD
+      ["ensure", "ISP", "isp", ISP_PASSWORD],
     ]
   ) {
     const r = await rasctl(home, args);
@@ -397,5 +399,7 @@ Deno.test("a password typed as an option (rasdial's habit) is refused without be
     /--password-stdin or --password-env/.test(String(typed.error?.hint)),
     String(typed.error?.hint),
   );
+  const positional = await rasctl(home, ["dial", "Corp VPN", "alice", VPN_PASSWORD]);
+  ok(/--password-stdin/.test(String(positional.error?.hint)), String(positional.error?.hint));
   deepEqual(home.query().connections, [], "nothing was dialed");
 });
