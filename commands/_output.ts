@@ -83,7 +83,8 @@ function cell(value: unknown): string {
  */
 export function renderTable(value: unknown): string {
   if (value !== null && typeof value === "object" && !Array.isArray(value)) {
-    return alignColumns(flatten(value as Record<string, unknown>, ""));
+    const fields = flatten(value as Record<string, unknown>, "");
+    return fields.length === 0 ? "(none)" : alignColumns(fields);
   }
   const rows = Array.isArray(value) ? value : [value];
   if (rows.length === 0) return "(none)";

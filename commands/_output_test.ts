@@ -1,0 +1,54 @@
+import { deepEqual, equal } from "node:assert/strict";
+import { asciiJson, describeError, renderTable, UsageError } from "./_output.ts";
+import { RasError } from "../ras/errors.ts";
+
+Deno.test("renderTable() lays a list out as columns under its keys, raw left out", () => {
+  const text = renderTable([
+    { name: "Corp VPN", scope: "user", raw: { dwfOptions: 1 } },
+    { name: "ISP", scope: "allUsers", raw: { dwfOptions: 2 } },
+  ]);
+  deepEqual(text.split("\n"), ["name      scope", "Corp VPN  user", "ISP       allUsers"]);
+});
+
+Deno.test("renderTable() shows one object as field/value lines with nested fields dotted", () => {
+  const text = renderTable({ name: "Corp", ipv4: { address: "10.0.0.5", dns: ["1.1.1.1"] } });
+  deepEqual(text.split("\n"), [
+    "name          Corp",
+    "ipv4.address  10.0.0.5",
+    "ipv4.dns      1.1.1.1",
+  ]);
+});
+
+Deno.test("renderTable() of nothing to show says (none)", () => {
+  deepEqual([renderTable([]), renderTable({}), renderTable({ raw: {} })], [
+    "(none)",
+    "(none)",
+    "(none)",
+  ]);
+});
+
+Deno.test("describeError() gives RAS, usage and other errors the same keys", () => {
+  const reports = [
+    new RasError(691, { operation: "RasDial", entry: "Corp" }),
+    new UsageError("--timeout takes seconds", "timeout"),
+    new Error("boom"),
+  ].map((e) => describeError(e, "linux"));
+  for (const { report } of reports) {
+    deepEqual(Object.keys(report), [
+      "code",
+      "name",
+      "message",
+      "hint",
+      "operation",
+      "entry",
+      "field",
+    ]);
+  }
+  deepEqual(reports.map((r) => r.status), [3, 2, 1]);
+  equal(reports[1]!.report.field, "timeout");
+  equal(describeError(new RasError(691, { operation: "RasDial" }), "windows").status, 691);
+});
+
+Deno.test("asciiJson() escapes every non-ASCII character", () => {
+  equal(asciiJson({ name: "Büro Ω" }, 0), '{"name":"B\\u00fcro \\u03a9"}');
+});
