@@ -1,6 +1,7 @@
 // Structure checks of the GitHub Actions workflows, which cannot run here.
 import assert from "node:assert/strict";
 import { parseDocument } from "yaml";
+import { parsePowerShell, powerShellParser, syntaxProblems } from "../scripts/_ps_parse.ts";
 
 const WORKFLOWS = new URL("../.github/workflows/", import.meta.url);
 
@@ -207,5 +208,29 @@ Deno.test("the windows job builds the simulator, tests, compiles, smoke-runs and
     );
     const checks = (step["run"] as string).split("\n").filter((l) => l.includes("$LASTEXITCODE"));
     assert.ok(checks.length >= natives.length, `exit codes checked in: ${step["name"]}`);
+  }
+});
+
+Deno.test("the exe smoke test asks every command for its help, so each is inside the exe", async () => {
+  const { COMMANDS } = await import("../commands/main.ts");
+  const { jobs } = await windowsWorkflow();
+  const scripts = runScripts(jobs["windows"]!);
+  const loop = /foreach \(\$command in ([^)]*)\)/.exec(scripts);
+  assert.ok(loop, "a foreach over the commands");
+  const named = [...loop[1]!.matchAll(/'([a-z]+)'/g)].map((m) => m[1]);
+  assert.deepEqual(named.sort(), Object.keys(COMMANDS).sort());
+  assert.match(scripts, /dist\/rasctl\.exe \$command --help/);
+});
+
+Deno.test("every PowerShell script of the windows job parses without a syntax error", async () => {
+  const { jobs } = await windowsWorkflow();
+  const parser = await powerShellParser();
+  const powershell = steps(jobs["windows"]!).filter((s) =>
+    typeof s["run"] === "string" && /^(pwsh|powershell)?$/.test(String(s["shell"] ?? ""))
+  );
+  assert.ok(powershell.length >= 6, `${powershell.length} PowerShell steps`);
+  for (const step of powershell) {
+    const problems = syntaxProblems(parsePowerShell(parser, step["run"] as string).rootNode);
+    assert.deepEqual(problems, [], String(step["name"]));
   }
 });
