@@ -177,8 +177,6 @@ export interface RasErrorContext {
   entry?: string | undefined;
   /** The phone-book file concerned, if any. */
   phonebook?: string | undefined;
-  /** Windows' own message for the code (RasGetErrorStringW), when it gave one. */
-  message?: string | undefined;
 }
 
 const VERBS: Readonly<Record<string, string>> = {
@@ -231,10 +229,11 @@ export class RasError extends Error {
 
   /**
    * Builds the error and its message ("Cannot dial "Corp VPN": ... (ERROR 691)") from the
-   * code and where it happened.
+   * code and where it happened. The detail is Windows' own text for the code when rasapi32 is
+   * open (see {@link setMessageSource}), else rasctl's table.
    *
    * @param code The code the function returned.
-   * @param context The operation, the entry, and Windows' message if known.
+   * @param context The operation and the entry or phone book concerned.
    * @example
    * ```ts
    * new RasError(691, { operation: "RasDial", entry: "Corp VPN" }).name;
@@ -243,7 +242,7 @@ export class RasError extends Error {
    */
   constructor(code: number, context: RasErrorContext) {
     const info = errorInfo(code);
-    const detail = (context.message ?? info.message).replace(/\.$/, "");
+    const detail = (messageSource?.(code) ?? info.message).replace(/\.$/, "");
     const verb = VERBS[context.operation] ?? context.operation;
     const entry = context.entry === undefined ? "" : ` "${context.entry}"`;
     const book = context.phonebook === undefined
@@ -298,5 +297,5 @@ export function setMessageSource(source: MessageSource | undefined): void {
  */
 export function check(code: number, operation: string, entry?: string, phonebook?: string): void {
   if (code === 0) return;
-  throw new RasError(code, { operation, entry, phonebook, message: messageSource?.(code) });
+  throw new RasError(code, { operation, entry, phonebook });
 }
