@@ -136,6 +136,33 @@ function growUntilItFits(
 }
 
 /**
+ * Calls a function that fills one struct plus trailing data (`lpcb` in and out): when it
+ * answers ERROR_BUFFER_TOO_SMALL with a larger size, calls once more with a buffer that big,
+ * the struct's bytes copied over.
+ *
+ * @param buffer The struct, its dwSize set.
+ * @param call Calls rasapi32 with the buffer and its size; returns the result code.
+ * @returns The result code and the buffer the last call filled.
+ * @example
+ * ```ts ignore
+ * const { code, buffer } = callGrowing(RAS_PROJECTION_INFO.encode({ version: 4 }), (b, cb) =>
+ *   lib.RasGetProjectionInfoEx(handle, b, cb)
+ * );
+ * ```
+ */
+export function callGrowing(
+  buffer: Uint8Array<ArrayBuffer>,
+  call: (buffer: Uint8Array<ArrayBuffer>, cb: Uint32Array<ArrayBuffer>) => number,
+): { code: number; buffer: Uint8Array<ArrayBuffer> } {
+  const cb = new Uint32Array([buffer.byteLength]);
+  const code = call(buffer, cb);
+  if (code !== ERROR_BUFFER_TOO_SMALL || cb[0]! <= buffer.byteLength) return { code, buffer };
+  const bigger = new Uint8Array(cb[0]!);
+  bigger.set(buffer);
+  return { code: call(bigger, cb), buffer: bigger };
+}
+
+/**
  * Decodes the elements an enumeration returned.
  *
  * @param layout The element struct.

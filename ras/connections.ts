@@ -10,7 +10,7 @@ export type { Handle } from "./_handle.ts";
 import { rasapi32 } from "../ffi/library.ts";
 import { RAS_PROJECTION_INFO, RAS_STATS, RASCONNSTATUSW, RASCONNW } from "../ffi/structs.ts";
 import { check, errorInfo } from "../ffi/errors.ts";
-import { decodeAll, enumerate, ERROR_BUFFER_TOO_SMALL, negotiateSize } from "../ffi/negotiate.ts";
+import { callGrowing, decodeAll, enumerate, negotiateSize } from "../ffi/negotiate.ts";
 import { type Handle, handlePointer, handleText } from "./_handle.ts";
 import { PROJECTION_TYPE, RASCS_CONNECTED, stateName, TUNNEL_ENDPOINT } from "./constants.ts";
 
@@ -200,15 +200,10 @@ function endpointText(
 export function connectionProjection(handle: Handle): Projection | null {
   const lib = rasapi32();
   const pointer = handlePointer(handle);
-  let buffer = RAS_PROJECTION_INFO.encode({ version: 4 /* RASAPIVERSION_601 */ });
-  const cb = new Uint32Array([buffer.byteLength]);
-  let code = lib.RasGetProjectionInfoEx(pointer, buffer, cb);
-  if (code === ERROR_BUFFER_TOO_SMALL && cb[0]! > buffer.byteLength) {
-    const bigger = new Uint8Array(cb[0]!);
-    bigger.set(buffer);
-    buffer = bigger;
-    code = lib.RasGetProjectionInfoEx(pointer, buffer, cb);
-  }
+  const { code, buffer } = callGrowing(
+    RAS_PROJECTION_INFO.encode({ version: 4 /* RASAPIVERSION_601 */ }),
+    (b, cb) => lib.RasGetProjectionInfoEx(pointer, b, cb),
+  );
   if (code !== 0) return null;
   const info = RAS_PROJECTION_INFO.decode(buffer);
   if (info.type === PROJECTION_TYPE.ikev2) {

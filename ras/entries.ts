@@ -8,7 +8,7 @@ import { rasapi32 } from "../ffi/library.ts";
 import { RASENTRYNAMEW, RASENTRYW } from "../ffi/structs.ts";
 import { cstr, cstrOrNull } from "../ffi/wstr.ts";
 import { check, RasError } from "../ffi/errors.ts";
-import { decodeAll, enumerate, ERROR_BUFFER_TOO_SMALL, negotiateSize } from "../ffi/negotiate.ts";
+import { callGrowing, decodeAll, enumerate, negotiateSize } from "../ffi/negotiate.ts";
 import { REN_ALL_USERS } from "./constants.ts";
 import {
   applySettings,
@@ -104,18 +104,13 @@ function readStruct(name: string, phonebook: string): RasEntryStruct {
   const entryName = cstr(name, "entry name");
   let result: RasEntryStruct | undefined;
   const { code } = negotiateSize(RASENTRYW, (size) => {
-    let buffer = RASENTRYW.encode({}, { size });
-    const cb = new Uint32Array([buffer.byteLength]);
-    let rc = lib.RasGetEntryPropertiesW(pbk, entryName, buffer, cb, null, null);
-    if (rc === ERROR_BUFFER_TOO_SMALL && cb[0]! > buffer.byteLength) {
-      // Alternate phone numbers follow the struct; make room for them.
-      const bigger = new Uint8Array(cb[0]!);
-      bigger.set(buffer);
-      buffer = bigger;
-      rc = lib.RasGetEntryPropertiesW(pbk, entryName, buffer, cb, null, null);
-    }
-    if (rc === 0) result = RASENTRYW.decode(buffer, 0, size);
-    return rc;
+    // Alternate phone numbers follow the struct; callGrowing makes room for them.
+    const { code, buffer } = callGrowing(
+      RASENTRYW.encode({}, { size }),
+      (b, cb) => lib.RasGetEntryPropertiesW(pbk, entryName, b, cb, null, null),
+    );
+    if (code === 0) result = RASENTRYW.decode(buffer, 0, size);
+    return code;
   });
   check(code, "RasGetEntryProperties", name, phonebook);
   return result!;
