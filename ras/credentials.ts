@@ -11,7 +11,7 @@ import { RASCREDENTIALSW } from "../ffi/structs.ts";
 import { cstr } from "../ffi/wstr.ts";
 import { check } from "../ffi/errors.ts";
 import { RASCM } from "./constants.ts";
-import { findEntry } from "./entries.ts";
+import { type EntryName, findEntry } from "./entries.ts";
 import type { PhonebookOptions } from "./phonebook.ts";
 
 /** What is saved for an entry (never the secrets themselves). */
@@ -42,16 +42,13 @@ export interface CredentialsUpdate {
   psk?: string | undefined;
 }
 
+type CredentialsStruct = ReturnType<typeof RASCREDENTIALSW.decode>;
+
 function call(
-  name: string,
-  options: PhonebookOptions,
-  fields: Partial<ReturnType<typeof RASCREDENTIALSW.decode>>,
+  where: EntryName,
+  fields: Partial<CredentialsStruct>,
   operation: "get" | "set" | "clear",
-): ReturnType<typeof RASCREDENTIALSW.decode> & { phonebook: string; entryName: string } {
-  const where = findEntry(name, {
-    ...options,
-    operation: operation === "get" ? "RasGetCredentials" : "RasSetCredentials",
-  });
+): CredentialsStruct {
   const lib = rasapi32();
   const buffer = RASCREDENTIALSW.encode(fields);
   try {
@@ -68,10 +65,23 @@ function call(
     );
     const decoded = RASCREDENTIALSW.decode(buffer);
     decoded.szPassword = "";
-    return { ...decoded, phonebook: where.phonebook, entryName: where.name };
+    return decoded;
   } finally {
     buffer.fill(0); // it held a password or key
   }
+}
+
+function savedAt(where: EntryName): SavedCredentials {
+  const main = call(where, { dwMask: RASCM.UserName | RASCM.Password | RASCM.Domain }, "get");
+  const psk = call(where, { dwMask: RASCM.PreSharedKey }, "get");
+  return {
+    entry: where.name,
+    phonebook: where.phonebook,
+    user: main.dwMask & RASCM.UserName && main.szUserName ? main.szUserName : null,
+    domain: main.dwMask & RASCM.Domain && main.szDomain ? main.szDomain : null,
+    passwordSaved: (main.dwMask & RASCM.Password) !== 0,
+    pskSaved: (psk.dwMask & RASCM.PreSharedKey) !== 0,
+  };
 }
 
 /**
@@ -87,17 +97,7 @@ function call(
  * ```
  */
 export function getCredentials(name: string, options: PhonebookOptions = {}): SavedCredentials {
-  const mask = RASCM.UserName | RASCM.Password | RASCM.Domain;
-  const main = call(name, options, { dwMask: mask }, "get");
-  const psk = call(name, options, { dwMask: RASCM.PreSharedKey }, "get");
-  return {
-    entry: main.entryName,
-    phonebook: main.phonebook,
-    user: main.dwMask & RASCM.UserName && main.szUserName ? main.szUserName : null,
-    domain: main.dwMask & RASCM.Domain && main.szDomain ? main.szDomain : null,
-    passwordSaved: (main.dwMask & RASCM.Password) !== 0,
-    pskSaved: (psk.dwMask & RASCM.PreSharedKey) !== 0,
-  };
+  return savedAt(findEntry(name, { ...options, operation: "RasGetCredentials" }));
 }
 
 /**
@@ -121,8 +121,10 @@ export function setCredentials(
   const mask = (update.user !== undefined ? RASCM.UserName : 0) |
     (update.password !== undefined ? RASCM.Password : 0) |
     (update.domain !== undefined ? RASCM.Domain : 0);
+  // One lookup for the whole operation: each is a RasEnumEntries call.
+  const where = findEntry(name, { ...options, operation: "RasSetCredentials" });
   if (mask !== 0) {
-    call(name, options, {
+    call(where, {
       dwMask: mask,
       szUserName: update.user ?? "",
       szPassword: update.password ?? "",
@@ -130,9 +132,9 @@ export function setCredentials(
     }, "set");
   }
   if (update.psk !== undefined) {
-    call(name, options, { dwMask: RASCM.PreSharedKey, szPassword: update.psk }, "set");
+    call(where, { dwMask: RASCM.PreSharedKey, szPassword: update.psk }, "set");
   }
-  return getCredentials(name, options);
+  return savedAt(where);
 }
 
 /**
@@ -154,6 +156,8 @@ export function clearCredentials(
   options: PhonebookOptions = {},
 ): SavedCredentials {
   const mask = what === "psk" ? RASCM.PreSharedKey : RASCM.UserName | RASCM.Password | RASCM.Domain;
-  call(name, options, { dwMask: mask }, "clear");
-  return getCredentials(name, options);
+  // One lookup for the whole operation: each is a RasEnumEntries call.
+  const where = findEntry(name, { ...options, operation: "RasSetCredentials" });
+  call(where, { dwMask: mask }, "clear");
+  return savedAt(where);
 }

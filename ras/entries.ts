@@ -233,7 +233,7 @@ export function updateEntry(
   const where = findEntry(name, options);
   const current = readStruct(where.name, where.phonebook);
   writeStruct(where.name, where.phonebook, applySettings(current, patch));
-  return getEntry(where.name, { phonebook: where.phonebook });
+  return entryFromStruct(where.name, where.phonebook, readStruct(where.name, where.phonebook));
 }
 
 /**
@@ -280,15 +280,14 @@ export function renameEntry(
   options: PhonebookOptions = {},
 ): { from: string; to: string; phonebook: string } {
   const where = findEntry(from, { ...options, operation: "RasRenameEntry" });
-  const pbk = cstr(where.phonebook, "phonebook");
-  const lib = rasapi32();
   // RasRenameEntry does not check the new name itself on every Windows version.
-  if (where.name.toLowerCase() !== to.toLowerCase()) {
-    const code = lib.RasValidateEntryNameW(pbk, cstr(to, "new name"));
-    check(code, "RasValidateEntryName", to, where.phonebook);
-  }
+  if (where.name.toLowerCase() !== to.toLowerCase()) assertNameFree(to, where.phonebook);
   check(
-    lib.RasRenameEntryW(pbk, cstr(where.name, "entry name"), cstr(to, "new name")),
+    rasapi32().RasRenameEntryW(
+      cstr(where.phonebook, "phonebook"),
+      cstr(where.name, "entry name"),
+      cstr(to, "new name"),
+    ),
     "RasRenameEntry",
     from,
     where.phonebook,
