@@ -67,6 +67,13 @@ export function isTransient(error: unknown): error is RasError {
   return error instanceof RasError && error.operation === "RasDial" && !PERMANENT.has(error.code);
 }
 
+/** The entry's connection, if it is connected now (a dial would fail with 602). */
+function connectedAs(entry: string): Connection | null {
+  const found = findConnection(entry);
+  const described = found ? describeConnection(found) : null;
+  return described?.state === "connected" ? described : null;
+}
+
 /**
  * Connects an entry, through its IP-network entry if needed.
  *
@@ -86,10 +93,9 @@ export async function connect(name: string, options: ConnectOptions = {}): Promi
   const result: Connection[] = [];
   try {
     if (via) {
-      const existing = findConnection(via.entry);
-      const described = existing ? describeConnection(existing) : null;
-      if (described?.state === "connected") {
-        result.push(described);
+      const existing = connectedAs(via.entry);
+      if (existing) {
+        result.push(existing);
       } else {
         const ip = await withRetries(() =>
           dialEntry(via.entry, {
@@ -103,10 +109,9 @@ export async function connect(name: string, options: ConnectOptions = {}): Promi
         result.push(ip);
       }
     }
-    const current = findConnection(name);
-    const up = current ? describeConnection(current) : null;
-    if (up?.state === "connected") {
-      result.push(up);
+    const current = connectedAs(name);
+    if (current) {
+      result.push(current);
     } else {
       result.push(await withRetries(() => dialEntry(name, options), options));
     }

@@ -210,9 +210,7 @@ export function connectionProjection(handle: Handle): Projection | null {
     const p = info.Anonymous.ikev2!;
     return {
       kind: "ikev2",
-      ipv4: p.dwIPv4NegotiationError === 0 && p.ipv4Address !== "0.0.0.0"
-        ? { address: p.ipv4Address, serverAddress: p.ipv4ServerAddress }
-        : null,
+      ipv4: ipv4Projection(p),
       ipv6: p.dwIPv6NegotiationError === 0 && p.ipv6Address !== "::"
         ? {
           address: p.ipv6Address,
@@ -223,13 +221,16 @@ export function connectionProjection(handle: Handle): Projection | null {
     };
   }
   const p = info.Anonymous.ppp!;
-  return {
-    kind: "ppp",
-    ipv4: p.dwIPv4NegotiationError === 0 && p.ipv4Address !== "0.0.0.0"
-      ? { address: p.ipv4Address, serverAddress: p.ipv4ServerAddress }
-      : null,
-    ipv6: null,
-  };
+  return { kind: "ppp", ipv4: ipv4Projection(p), ipv6: null };
+}
+
+/** The IPv4 part of a PPP or IKEv2 projection, or null when IPv4 was not negotiated. */
+function ipv4Projection(
+  p: { dwIPv4NegotiationError: number; ipv4Address: string; ipv4ServerAddress: string },
+): Projection["ipv4"] {
+  return p.dwIPv4NegotiationError === 0 && p.ipv4Address !== "0.0.0.0"
+    ? { address: p.ipv4Address, serverAddress: p.ipv4ServerAddress }
+    : null;
 }
 
 /**
