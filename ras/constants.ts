@@ -126,8 +126,6 @@ export const CONNECTION_STATES: Readonly<Record<number, string>> = {
 
 /** RASCS_Connected. */
 export const RASCS_CONNECTED = 0x2000;
-/** RASCS_Disconnected. */
-export const RASCS_DISCONNECTED = 0x2001;
 
 /**
  * Names a connection state.

@@ -25,8 +25,6 @@ export function entryNameProblem(name: string): string | null {
   // deno-lint-ignore no-control-regex -- control characters are exactly what is refused
   if (/[\0-\x1f\x7f]/.test(name)) return "must not contain control characters";
   if (!/[\p{L}\p{N}]/u.test(name)) return "needs at least one letter or digit";
-  if (/[\uD800-\uDFFF]/.test(name.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, ""))) {
-    return "contains a lone UTF-16 surrogate";
-  }
+  if (!name.isWellFormed()) return "contains a lone UTF-16 surrogate";
   return null;
 }

@@ -155,9 +155,6 @@ const rawObjectSchema = z.strictObject({
   fDisableIKEv2Fragmentation: z.number().int(),
 }).partial();
 
-/** The zod rule for the raw RASENTRYW fields (see {@link RawFields}). */
-export const rawSchema: ZodType<RawFields> = rawObjectSchema;
-
 /**
  * A patch of entry settings (what `entry set` and `entry new` take): the named, user-facing
  * settings of an entry. Every setting is optional; those left out stay as they are.

@@ -477,7 +477,7 @@ function validate(o: TaskOptions): void {
     if (/[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/.test(value)) {
       throw new RangeError(`${name} contains a control character that XML cannot carry`);
     }
-    if (/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(value)) {
+    if (!value.isWellFormed()) {
       throw new RangeError(`${name} contains a lone UTF-16 surrogate`);
     }
     if (
