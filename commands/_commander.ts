@@ -10,7 +10,7 @@
 import { Command, CommanderError } from "commander";
 import { asciiJson, type ErrorReport, EXIT, printError, reportError } from "./_output.ts";
 import { runWithContext } from "./_context.ts";
-import { type CommandSpec, GLOBAL_OPTIONS, type OptionSpec } from "./_spec.ts";
+import { type CommandSpec, GLOBAL_OPTIONS, type OptionSpec, subcommandName } from "./_spec.ts";
 import type { CommandEntry } from "./main.ts";
 
 function addOptions(command: Command, options: OptionSpec[]): void {
@@ -76,14 +76,15 @@ export async function parseWithCommander(
   version: string,
 ): Promise<number> {
   const program = rootCommand(version);
+  const command = spec ? toCommander(spec) : undefined;
   try {
-    if (spec) {
-      program.addCommand(toCommander(spec));
+    if (command) {
+      program.addCommand(command);
     } else {
       for (const [n, { summary }] of Object.entries(commands)) {
         program.command(n).description(summary);
       }
-      const name = args.find((a) => !a.startsWith("-"));
+      const name = subcommandName(args);
       if (name !== undefined && name !== "help") {
         throw new CommanderError(
           2,
@@ -91,16 +92,17 @@ export async function parseWithCommander(
           `unknown command "${name}"; see rasctl --help`,
         );
       }
-      if (args.length === 0) {
-        program.outputHelp();
-        return EXIT.usage;
-      }
     }
     await program.parseAsync(args, { from: "user" });
     return EXIT.ok;
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.exitCode === 0) return EXIT.ok; // --help, --version
+      if (error.code === "commander.help") {
+        // No (sub)command given; commander wrote its help to the silenced stderr.
+        (command ?? program).outputHelp();
+        return EXIT.usage;
+      }
       const message = withoutTypedValues(error.message.replace(/^error: /, ""));
       const field = /(?:option|argument) '([^'= ]+)/.exec(message)?.[1] ?? null;
       const report: ErrorReport = {

@@ -142,3 +142,23 @@ export function fastParse(
   const options = { ...defaults([...GLOBAL_OPTIONS, ...(command.options ?? [])]), ...given };
   return { command, invocation: { args, options } };
 }
+
+/**
+ * The subcommand a command line names: its first word that is neither a global option nor
+ * such an option's value (`--format json dial` names dial).
+ */
+export function subcommandName(args: string[]): string | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (GLOBALS_WITH_VALUE.has(arg)) i++;
+    else if (!arg.startsWith("-")) return arg;
+  }
+  return undefined;
+}
+
+/** Global options whose next word is their value, not the subcommand. */
+const GLOBALS_WITH_VALUE = new Set(
+  GLOBAL_OPTIONS.map((o) => parseFlags(o.flags)).filter((f) => f.takesValue).map((f) =>
+    `--${f.long}`
+  ),
+);

@@ -7,7 +7,7 @@
 
 import { EXIT, reportError } from "./_output.ts";
 import { runWithContext } from "./_context.ts";
-import { type CommandSpec, fastParse, GLOBAL_OPTIONS, parseFlags } from "./_spec.ts";
+import { type CommandSpec, fastParse, subcommandName } from "./_spec.ts";
 
 /** rasctl's version. */
 export const VERSION = "0.1.0";
@@ -67,23 +67,6 @@ export const COMMANDS: Record<string, CommandEntry> = {
     load: () => import("./task.ts"),
   },
 };
-
-/** The first word of argv that is not a global option (and its value). */
-function subcommandName(args: string[]): string | undefined {
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (GLOBALS_WITH_VALUE.has(arg)) i++;
-    else if (!arg.startsWith("-")) return arg;
-  }
-  return undefined;
-}
-
-/** Global options whose next word is their value, not the subcommand. */
-const GLOBALS_WITH_VALUE = new Set(
-  GLOBAL_OPTIONS.map((o) => parseFlags(o.flags)).filter((f) => f.takesValue).map((f) =>
-    `--${f.long}`
-  ),
-);
 
 /**
  * Runs rasctl with the given arguments. A plain command line is parsed by the small fast
