@@ -8,33 +8,22 @@
  */
 
 import { connect, type ConnectOptions, isTransient } from "../ras/connect.ts";
-import {
-  type Connection,
-  connectionStatus,
-  describeConnection,
-  findConnection,
-} from "../ras/connections.ts";
+import { connectionStatus, describeConnection, findConnection } from "../ras/connections.ts";
 import { hangUp } from "../ras/dial.ts";
 import { type Context, interruptSignal, parseSeconds } from "./_context.ts";
 import type { CommandSpec } from "./_spec.ts";
 import { connectOptionsFrom, DIAL_OPTIONS, timeoutOf } from "./_dial_options.ts";
 import { asciiJson } from "./_output.ts";
 
-function connectedNow(name: string): Connection | null {
-  const found = findConnection(name);
-  const described = found ? describeConnection(found) : null;
-  return described?.state === "connected" ? described : null;
-}
-
 async function ensureOnce(name: string, options: ConnectOptions, ctx: Context) {
-  const up = connectedNow(name);
-  if (up) {
+  const found = findConnection(name);
+  const up = found ? describeConnection(found) : null;
+  if (up?.state === "connected") {
     ctx.log("already-connected", { entry: name, handle: up.handle });
     return { entry: name, action: "none" as const, connections: [up] };
   }
   // A dropped link can leave a dead handle behind: release it before redialing.
-  const stale = findConnection(name);
-  if (stale) await hangUp(stale.handle, { entry: name }).catch(() => {});
+  if (found) await hangUp(found.handle, { entry: name }).catch(() => {});
   const connections = await connect(name, options);
   ctx.log("dialed", { entry: name, handles: connections.map((c) => c.handle) });
   return { entry: name, action: "dialed" as const, connections };

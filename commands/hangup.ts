@@ -6,25 +6,25 @@
  * @module
  */
 
-import { type ConnectionName, findConnection, listConnections } from "../ras/connections.ts";
+import {
+  type ConnectionName,
+  connectionOf,
+  findConnection,
+  listConnections,
+} from "../ras/connections.ts";
 import { hangUp } from "../ras/dial.ts";
 import { getEntry } from "../ras/entries.ts";
-import { RasError } from "../ras/errors.ts";
 import { parseSeconds } from "./_context.ts";
 import type { CommandSpec } from "./_spec.ts";
 import { UsageError } from "./_output.ts";
 import { checkedName } from "./_settings.ts";
 
-/** ERROR_NO_CONNECTION (raserror.h 668): the entry is not connected. */
-const ERROR_NO_CONNECTION = 668;
-
 function targets(name: string | undefined, o: Record<string, unknown>): ConnectionName[] {
   const chosen =
     [name !== undefined, o.handle !== undefined, o.all === true].filter(Boolean).length;
   if (chosen !== 1) throw new UsageError("give exactly one of NAME, --handle or --all");
-  const all = listConnections();
   // Newest first: a VPN goes down before the network it was dialed over.
-  if (o.all) return all.reverse();
+  if (o.all) return listConnections().reverse();
   if (o.handle !== undefined) {
     const handle = String(o.handle).toLowerCase();
     if (!/^0x[0-9a-f]{1,16}$/.test(handle)) {
@@ -33,12 +33,11 @@ function targets(name: string | undefined, o: Record<string, unknown>): Connecti
     // A dropped link is no longer listed but its handle still needs RasHangUp, which itself
     // answers ERROR_INVALID_HANDLE for a handle Windows does not know.
     return [
-      all.find((c) => c.handle === handle) ??
+      listConnections().find((c) => c.handle === handle) ??
         { handle, entry: handle, phonebook: "", device: { type: "", name: "" } },
     ];
   }
-  const found = findConnection(checkedName(name!));
-  if (!found) throw new RasError(ERROR_NO_CONNECTION, { operation: "RasHangUp", entry: name });
+  const found = connectionOf(checkedName(name!), "RasHangUp");
   const list = [found];
   if (o.withPrerequisite) {
     const prerequisite = getEntry(found.entry, { phonebook: found.phonebook }).prerequisite;

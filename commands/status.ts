@@ -4,13 +4,15 @@
  * @module
  */
 
-import { describeConnection, findConnection, listConnections } from "../ras/connections.ts";
+import {
+  connectionOf,
+  describeConnection,
+  ERROR_NO_CONNECTION,
+  listConnections,
+} from "../ras/connections.ts";
 import { RasError } from "../ras/errors.ts";
 import { checkedName } from "./_settings.ts";
 import type { CommandSpec } from "./_spec.ts";
-
-/** ERROR_NO_CONNECTION (raserror.h 668): the entry is not connected. */
-const ERROR_NO_CONNECTION = 668;
 
 /** The `status` command. */
 export const spec: CommandSpec = {
@@ -22,10 +24,11 @@ export const spec: CommandSpec = {
       ctx.result(listConnections().map(describeConnection).filter((c) => c !== null));
       return;
     }
-    const found = findConnection(checkedName(name));
-    const described = found ? describeConnection(found) : null;
+    const operation = "RasGetConnectStatus";
+    const described = describeConnection(connectionOf(checkedName(name), operation));
+    // It can drop between the listing and the status call.
     if (!described) {
-      throw new RasError(ERROR_NO_CONNECTION, { operation: "RasGetConnectStatus", entry: name });
+      throw new RasError(ERROR_NO_CONNECTION, { operation, entry: name });
     }
     ctx.result(described);
   },

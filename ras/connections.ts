@@ -9,7 +9,7 @@
 export type { Handle } from "./_handle.ts";
 import { rasapi32 } from "../ffi/library.ts";
 import { RAS_PROJECTION_INFO, RAS_STATS, RASCONNSTATUSW, RASCONNW } from "../ffi/structs.ts";
-import { check, errorInfo } from "../ffi/errors.ts";
+import { check, errorInfo, RasError } from "../ffi/errors.ts";
 import { callGrowing, decodeAll, enumerate, negotiateSize } from "../ffi/negotiate.ts";
 import { type Handle, handlePointer, handleText } from "./_handle.ts";
 import { PROJECTION_TYPE, RASCS_CONNECTED, stateName, TUNNEL_ENDPOINT } from "./constants.ts";
@@ -135,6 +135,28 @@ export function listConnections(): ConnectionName[] {
 export function findConnection(entry: string): ConnectionName | undefined {
   const wanted = entry.toLowerCase();
   return listConnections().find((c) => c.entry.toLowerCase() === wanted);
+}
+
+/** ERROR_NO_CONNECTION (raserror.h 668): the entry is not connected. */
+export const ERROR_NO_CONNECTION = 668;
+
+/**
+ * The connection of an entry that must be connected.
+ *
+ * @param entry The entry's name (case-insensitive).
+ * @param operation The rasapi32 function the caller was about to use, for the error.
+ * @returns The connection.
+ * @throws {RasError} ERROR_NO_CONNECTION (668) when the entry is not connected, or when
+ * RasEnumConnections fails.
+ * @example
+ * ```ts ignore
+ * connectionStatistics(connectionOf("Corp VPN", "RasGetConnectionStatistics"));
+ * ```
+ */
+export function connectionOf(entry: string, operation: string): ConnectionName {
+  const found = findConnection(entry);
+  if (!found) throw new RasError(ERROR_NO_CONNECTION, { operation, entry });
+  return found;
 }
 
 /**
