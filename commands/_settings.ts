@@ -155,7 +155,7 @@ export function zodFailure(error: z.ZodError, source: string): UsageError {
   const issue = error.issues[0]!;
   const field = issue.path.join(".");
   const where = field ? `${source}: ${field}` : source;
-  return new UsageError(`${where}: ${issue.message}`, field || null || undefined);
+  return new UsageError(`${where}: ${issue.message}`, field || undefined);
 }
 
 async function readSettingsFile(path: string): Promise<Record<string, unknown>> {
@@ -170,16 +170,16 @@ async function readSettingsFile(path: string): Promise<Record<string, unknown>> 
     throw new UsageError(`--from "${path}" is larger than 1 MiB`, "from");
   }
   const text = await Deno.readTextFile(path);
+  let value: unknown;
   try {
-    const value = JSON.parse(text.replace(/^\uFEFF/, ""));
-    if (value === null || typeof value !== "object" || Array.isArray(value)) {
-      throw new UsageError(`--from "${path}" must hold one JSON object (an entry)`, "from");
-    }
-    return value;
+    value = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (error) {
-    if (error instanceof UsageError) throw error;
     throw new UsageError(`--from "${path}" is not valid JSON: ${(error as Error).message}`, "from");
   }
+  if (!isPlain(value)) {
+    throw new UsageError(`--from "${path}" must hold one JSON object (an entry)`, "from");
+  }
+  return value;
 }
 
 /**
