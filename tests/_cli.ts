@@ -87,6 +87,9 @@ export async function rasctl(
   return parseRun(await spawnRasctl(home, args, options).output());
 }
 
+/** The password cliHome()'s VPN server accepts for "alice". */
+export const CLI_VPN_PASSWORD = "s3cret-Pässwörd";
+
 /** A sim home for CLI tests: fast dial steps and release, a VPN server, a dial-up number. */
 export function cliHome(options: SimHomeOptions = {}): Promise<SimHome> {
   return createSimHome({
@@ -96,7 +99,7 @@ export function cliHome(options: SimHomeOptions = {}): Promise<SimHome> {
         "vpn.example.com": {
           protocols: ["ikev2", "sstp", "l2tp"],
           user: "alice",
-          password: "s3cret-Pässwörd",
+          password: CLI_VPN_PASSWORD,
           ipv4: "10.8.0.5",
           ipv6: "fd00::5",
         },

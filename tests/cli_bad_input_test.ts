@@ -8,7 +8,7 @@
  */
 
 import { deepEqual, equal, ok } from "node:assert/strict";
-import { cliHome, rasctl } from "./_cli.ts";
+import { CLI_VPN_PASSWORD, cliHome, rasctl } from "./_cli.ts";
 import type { SimHome } from "./sim/harness.ts";
 
 /** Where a case may put its own files. */
@@ -370,8 +370,8 @@ const CASES: BadInput[] = [
   {
     name: "dial refuses --password-stdin together with --password-env (exit 2)",
     args: ["dial", "Corp VPN", "--user", "alice", "--password-stdin", "--password-env", "PW"],
-    stdin: "s3cret-Pässwörd\n",
-    env: { PW: "s3cret-Pässwörd" },
+    stdin: `${CLI_VPN_PASSWORD}\n`,
+    env: { PW: CLI_VPN_PASSWORD },
     code: 2,
     mentions: ["password", "stdin", "environment variable"],
   },

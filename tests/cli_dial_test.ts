@@ -7,12 +7,12 @@
  */
 
 import { deepEqual, equal, ok } from "node:assert/strict";
-import { cliHome, parseRun, rasctl, spawnRasctl } from "./_cli.ts";
+import { CLI_VPN_PASSWORD, cliHome, parseRun, rasctl, spawnRasctl } from "./_cli.ts";
 import type { SimHome, WorldSpec } from "./sim/harness.ts";
 
 type Json = Record<string, unknown>;
 
-const PW = "s3cret-Pässwörd";
+const PW = CLI_VPN_PASSWORD;
 
 function world(machine: NonNullable<WorldSpec["machine"]> = {}): WorldSpec {
   return {
@@ -214,8 +214,7 @@ Deno.test("hangup --with-prerequisite ends the VPN and its IP connection", async
 });
 
 Deno.test("hangup waits until the connection is released", async () => {
-  await using home = await cliHome();
-  await home.writeWorld({ ...world({ ipNetwork: true, releaseDelayMs: 600 }) });
+  await using home = await cliHome({ world: world({ ipNetwork: true, releaseDelayMs: 600 }) });
   equal((await rasctl(home, ["-q", "entry", "new", "V", "--server", "vpn.example.com"])).code, 0);
   const d = await rasctl(home, ["-q", "dial", "V", "--user", "alice", "--password-env", "PW"], {
     env: { PW },

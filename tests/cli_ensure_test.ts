@@ -5,12 +5,12 @@
  */
 
 import { deepEqual, equal, ok } from "node:assert/strict";
-import { cliHome, parseRun, rasctl, spawnRasctl } from "./_cli.ts";
+import { CLI_VPN_PASSWORD, cliHome, parseRun, rasctl, spawnRasctl } from "./_cli.ts";
 import type { SimHome } from "./sim/harness.ts";
 
 type Json = Record<string, unknown>;
 
-const PW = "s3cret-Pässwörd";
+const PW = CLI_VPN_PASSWORD;
 
 async function vpnHome(): Promise<SimHome> {
   const home = await cliHome();

@@ -9,7 +9,7 @@
 
 import { Buffer } from "node:buffer";
 import { deepEqual, equal, ok } from "node:assert/strict";
-import { type CliRun, rasctl } from "./_cli.ts";
+import { type CliOptions, type CliRun, rasctl } from "./_cli.ts";
 import { createSimHome, type SimHome, type WorldSpec } from "./sim/harness.ts";
 
 const VPN_PASSWORD = "Zx9-ÜNIQUE-s3cr3t-Ω";
@@ -107,7 +107,7 @@ let logCounter = 0;
 async function run(
   home: SimHome,
   args: string[],
-  options: { stdin?: string; env?: Record<string, string> } = {},
+  options: CliOptions = {},
 ): Promise<CliRun & { events: Record<string, unknown>[] }> {
   const logFile = `${home.path}/rasctl-${++logCounter}.log`;
   const result = await rasctl(home, ["--progress-json", "--log-file", logFile, ...args], options);

@@ -375,11 +375,7 @@ Deno.test("output is ASCII-only with \\u escapes for a non-ASCII name", async ()
       "entry",
       "list",
     ],
-    env: {
-      ...home.env,
-      APPDATA: `${home.path}/AppData/Roaming`,
-      ProgramData: `${home.path}/ProgramData`,
-    },
+    env: cliEnv(home),
     stdout: "piped",
     stderr: "piped",
   }).output();

@@ -52,8 +52,7 @@ export function enumEntries(
   const cb = dword(0);
   const count = dword(0);
   let rc = ras().RasEnumEntriesW(null, cstrOrNull(pbk), null, cb, count);
-  if (rc !== 0 && rc !== 603) return { rc, entries: [] };
-  if (rc === 0) return { rc, entries: [] };
+  if (rc !== 603) return { rc, entries: [] }; // nothing to read, or a failure
   const buf = new Uint8Array(cb[0]!);
   new DataView(buf.buffer).setUint32(0, size, true);
   rc = ras().RasEnumEntriesW(null, cstrOrNull(pbk), buf, cb, count);
@@ -184,7 +183,7 @@ export async function waitFor(fn: () => boolean, timeoutMs = 5000): Promise<void
 
 /** The section names of a phone-book file (the expected RasEnumEntries result). */
 export function sectionNames(text: string): string[] {
-  return text.split(/\r?\n/).filter((l) => /^\[.+\]\s*$/.test(l)).map((l) => l.trim().slice(1, -1));
+  return sections(text).map(([name]) => name);
 }
 
 /** Sections of a phone book as [name, key/value lines] (blank lines dropped). */

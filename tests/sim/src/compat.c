@@ -272,18 +272,6 @@ int sim_read_file(const char *path, size_t cap, char **out, size_t *len) {
   return 0;
 }
 
-int sim_stat(const char *path, int64_t *mtime_ns, int64_t *size) {
-  struct stat st;
-  if (stat(path, &st) != 0) return -1;
-#ifdef _WIN32
-  *mtime_ns = (int64_t)st.st_mtime * 1000000000LL;
-#else
-  *mtime_ns = (int64_t)st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec;
-#endif
-  *size = (int64_t)st.st_size;
-  return 0;
-}
-
 int sim_file_exists(const char *path) {
   struct stat st;
   return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG;

@@ -39,8 +39,6 @@ int sim_mkdirs_for(const char *path);
 int sim_write_atomic(const char *path, const char *data, size_t len);
 /* Read a whole file (NUL-terminated copy). Returns 0, or -1 missing, -2 too big, -3 I/O error. */
 int sim_read_file(const char *path, size_t cap, char **out, size_t *len);
-/* File identity for change detection: returns 0 and fills mtime (ns) and size, -1 if missing. */
-int sim_stat(const char *path, int64_t *mtime_ns, int64_t *size);
 int sim_file_exists(const char *path);
 void sim_random_bytes(uint8_t *out, size_t n);
 
