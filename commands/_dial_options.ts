@@ -41,7 +41,15 @@ export const DIAL_OPTIONS: OptionSpec[] = [
 
 type Options = Record<string, unknown>;
 
-async function credentialsFrom(o: Options, prefix: "" | "via", what: string): Promise<Credentials> {
+/**
+ * The user, domain and password that the {@link credentialOptions} with this prefix give,
+ * checked against Windows' limits; the password read from stdin or the environment.
+ */
+export async function credentialsFrom(
+  o: Options,
+  prefix: "" | "via",
+  what: string,
+): Promise<Credentials> {
   const key = (name: string) => (prefix ? prefix + name[0]!.toUpperCase() + name.slice(1) : name);
   const user = o[key("user")] as string | undefined;
   const domain = o[key("domain")] as string | undefined;

@@ -6,7 +6,8 @@
  */
 
 import { clearCredentials, getCredentials, setCredentials } from "../ras/credentials.ts";
-import { PHONEBOOK_OPTIONS, phonebookOf } from "./_options.ts";
+import { credentialOptions, PHONEBOOK_OPTIONS, phonebookOf } from "./_options.ts";
+import { credentialsFrom } from "./_dial_options.ts";
 import type { CommandSpec } from "./_spec.ts";
 import { UsageError } from "./_output.ts";
 import { passwordFrom } from "./_secrets.ts";
@@ -17,26 +18,13 @@ type Options = Record<string, unknown> & { phonebook?: string; allUsers?: boolea
 async function saveCredentials(name: string, o: Options) {
   checkedName(name);
   const where = phonebookOf(o);
-  const user = o.user as string | undefined;
-  const domain = o.domain as string | undefined;
-  if (user !== undefined && user.length > 256) {
-    throw new UsageError("--user is at most 256 characters", "user");
-  }
-  if (domain !== undefined && domain.length > 15) {
-    throw new UsageError("--domain is at most 15 characters", "domain");
-  }
-  const password = await passwordFrom(
-    { passwordStdin: o.passwordStdin as boolean, passwordEnv: o.passwordEnv as string },
-    "password",
-  );
+  const { user, domain, password } = await credentialsFrom(o, "", "password");
   const psk = await passwordFrom(
     { passwordStdin: o.pskStdin as boolean, passwordEnv: o.pskEnv as string },
     "pre-shared key",
   );
-  for (const [secret, what] of [[password, "password"], [psk, "pre-shared key"]] as const) {
-    if (secret !== undefined && secret.length > 256) {
-      throw new UsageError(`the ${what} is at most 256 characters`);
-    }
+  if (psk !== undefined && psk.length > 256) {
+    throw new UsageError("the pre-shared key is at most 256 characters");
   }
   if ([user, domain, password, psk].every((v) => v === undefined)) {
     throw new UsageError("creds set needs --user, --domain, a password or a pre-shared key");
@@ -63,13 +51,7 @@ export const spec: CommandSpec = {
       args: ["<name>"],
       options: [
         ...PHONEBOOK_OPTIONS,
-        { flags: "--user <name>", description: "user name" },
-        { flags: "--domain <domain>", description: "domain" },
-        { flags: "--password-stdin", description: "read the password from a line of stdin" },
-        {
-          flags: "--password-env <variable>",
-          description: "read the password from this environment variable",
-        },
+        ...credentialOptions("", "the entry"),
         {
           flags: "--psk-stdin",
           description: "read the pre-shared key from the next line of stdin",
