@@ -9,10 +9,9 @@
 import type { ConnectOptions } from "../ras/connect.ts";
 import type { Credentials } from "../ras/dial.ts";
 import { type Context, parseCount, parseSeconds } from "./_context.ts";
-import { credentialOptions, PHONEBOOK_OPTIONS, phonebookOf } from "./_options.ts";
+import { checkedName, credentialOptions, PHONEBOOK_OPTIONS, phonebookOf } from "./_options.ts";
 import type { OptionSpec } from "./_spec.ts";
 import { passwordFrom, secretFromPrompt } from "./_secrets.ts";
-import { checkedName } from "./_settings.ts";
 import { UsageError } from "./_output.ts";
 
 /** Every dial option (also taken by `ensure`). */

@@ -1,5 +1,6 @@
 /**
- * Options several commands share: which phone book, entry settings, and credential sources.
+ * Options several commands share: which phone book, credential sources, and the entry name
+ * check.
  *
  * @module
  */
@@ -7,6 +8,7 @@
 import type { OptionSpec } from "./_spec.ts";
 import type { PhonebookOptions } from "../ras/phonebook.ts";
 import { UsageError } from "./_output.ts";
+import { entryNameProblem } from "../ras/entry_name.ts";
 
 /** `--phonebook PATH` and `--all-users`. */
 export const PHONEBOOK_OPTIONS: OptionSpec[] = [
@@ -50,4 +52,18 @@ export function credentialOptions(prefix = "", what = "the entry"): OptionSpec[]
       description: `read the password for ${what} from this environment variable`,
     },
   ];
+}
+
+/**
+ * Validates an entry name with the same rules Windows applies.
+ *
+ * @param name The name from the command line.
+ * @param option Which argument it is, for messages.
+ * @returns The name.
+ * @throws {UsageError} When the name breaks a rule.
+ */
+export function checkedName(name: string, option = "name"): string {
+  const problem = entryNameProblem(name);
+  if (problem) throw new UsageError(`${option} "${name}" ${problem}`, option);
+  return name;
 }

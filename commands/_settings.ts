@@ -9,7 +9,6 @@ import type { OptionSpec } from "./_spec.ts";
 import type { z } from "zod";
 import type { EntrySettings } from "../ras/entry_schema.ts";
 import { UsageError } from "./_output.ts";
-import { entryNameProblem } from "../ras/entry_name.ts";
 
 /** The options that set entry settings (`entry new` and `entry set`). */
 export const SETTINGS_OPTIONS: OptionSpec[] = [
@@ -219,18 +218,4 @@ function mergeDeep(
 
 function isPlain(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === "object" && !Array.isArray(v);
-}
-
-/**
- * Validates an entry name with the same rules Windows applies.
- *
- * @param name The name from the command line.
- * @param option Which argument it is, for messages.
- * @returns The name.
- * @throws {UsageError} When the name breaks a rule.
- */
-export function checkedName(name: string, option = "name"): string {
-  const problem = entryNameProblem(name);
-  if (problem) throw new UsageError(`${option} "${name}" ${problem}`, option);
-  return name;
 }

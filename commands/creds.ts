@@ -6,12 +6,11 @@
  */
 
 import { clearCredentials, getCredentials, setCredentials } from "../ras/credentials.ts";
-import { credentialOptions, PHONEBOOK_OPTIONS, phonebookOf } from "./_options.ts";
+import { checkedName, credentialOptions, PHONEBOOK_OPTIONS, phonebookOf } from "./_options.ts";
 import { credentialsFrom } from "./_dial_options.ts";
 import type { CommandSpec } from "./_spec.ts";
 import { UsageError } from "./_output.ts";
 import { passwordFrom } from "./_secrets.ts";
-import { checkedName } from "./_settings.ts";
 
 type Options = Record<string, unknown> & { phonebook?: string; allUsers?: boolean };
 

@@ -13,8 +13,8 @@ import {
   updateEntry,
   validateEntryName,
 } from "../ras/entries.ts";
-import { PHONEBOOK_OPTIONS, phonebookOf } from "./_options.ts";
-import { checkedName, SETTINGS_OPTIONS, settingsFrom } from "./_settings.ts";
+import { checkedName, PHONEBOOK_OPTIONS, phonebookOf } from "./_options.ts";
+import { SETTINGS_OPTIONS, settingsFrom } from "./_settings.ts";
 import { UsageError } from "./_output.ts";
 import type { CommandSpec } from "./_spec.ts";
 

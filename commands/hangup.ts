@@ -17,7 +17,7 @@ import { getEntry } from "../ras/entries.ts";
 import { parseSeconds } from "./_context.ts";
 import type { CommandSpec } from "./_spec.ts";
 import { UsageError } from "./_output.ts";
-import { checkedName } from "./_settings.ts";
+import { checkedName } from "./_options.ts";
 
 function targets(name: string | undefined, o: Record<string, unknown>): ConnectionName[] {
   const chosen =

@@ -5,7 +5,7 @@
  */
 
 import { clearStatistics, connectionOf, connectionStatistics } from "../ras/connections.ts";
-import { checkedName } from "./_settings.ts";
+import { checkedName } from "./_options.ts";
 import type { CommandSpec } from "./_spec.ts";
 
 /** The `stats` command. */

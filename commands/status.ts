@@ -11,7 +11,7 @@ import {
   listConnections,
 } from "../ras/connections.ts";
 import { RasError } from "../ras/errors.ts";
-import { checkedName } from "./_settings.ts";
+import { checkedName } from "./_options.ts";
 import type { CommandSpec } from "./_spec.ts";
 
 /** The `status` command. */

@@ -11,7 +11,7 @@ import { buildTaskXml, encodeTaskXml, taskName, type TaskOptions } from "../ras/
 import { type Context, parseCount, parseSeconds } from "./_context.ts";
 import type { CommandSpec } from "./_spec.ts";
 import { UsageError } from "./_output.ts";
-import { checkedName } from "./_settings.ts";
+import { checkedName } from "./_options.ts";
 
 function exePath(): string {
   const own = Deno.execPath();
