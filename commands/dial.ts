@@ -17,10 +17,13 @@ export const spec: CommandSpec = {
   args: ["<name>"],
   options: DIAL_OPTIONS,
   run: async ({ args: [name], options }, ctx) => {
-    const interrupt = interruptSignal(timeoutOf(options));
+    const seconds = timeoutOf(options);
+    const interrupt = interruptSignal(seconds);
+    // Hanging up after a failure waits only for what is left of --timeout.
+    const deadline = seconds === undefined ? undefined : Date.now() + seconds * 1000;
     try {
       const connectOptions = await connectOptionsFrom(name!, options, ctx, interrupt.signal);
-      ctx.result(await connect(name!, connectOptions));
+      ctx.result(await connect(name!, { ...connectOptions, deadline }));
     } finally {
       interrupt.dispose();
     }

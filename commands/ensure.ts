@@ -7,10 +7,10 @@
  * @module
  */
 
-import { connect, type ConnectOptions, isTransient } from "../ras/connect.ts";
+import { awaitOtherDial, connect, type ConnectOptions, isTransient } from "../ras/connect.ts";
 import { connectionStatus, describeConnection, findConnection } from "../ras/connections.ts";
 import { hangUp } from "../ras/dial.ts";
-import { type Context, interruptSignal, parseSeconds } from "./_context.ts";
+import { type Context, interruptSignal, parseSeconds, TimeoutError } from "./_context.ts";
 import type { CommandSpec } from "./_spec.ts";
 import { connectOptionsFrom, DIAL_OPTIONS, timeoutOf } from "./_dial_options.ts";
 import { asciiJson } from "./_output.ts";
@@ -22,7 +22,13 @@ async function ensureOnce(name: string, options: ConnectOptions, ctx: Context) {
     ctx.log("already-connected", { entry: name, handle: up.handle });
     return { entry: name, action: "none" as const, connections: [up] };
   }
-  // A dropped link can leave a dead handle behind: release it before redialing.
+  if (found && up && up.error === null && up.state !== "disconnected") {
+    // Still dialing (a person's own dial, Windows' reconnect): never hang that up; wait for it.
+    const joined = await awaitOtherDial(name, options);
+    ctx.log("joined", { entry: name, handle: joined.handle });
+    return { entry: name, action: "none" as const, connections: [joined] };
+  }
+  // A dropped link leaves a dead handle behind: release it before redialing.
   if (found) await hangUp(found.handle, { entry: name }).catch(() => {});
   const connections = await connect(name, options);
   ctx.log("dialed", { entry: name, handles: connections.map((c) => c.handle) });
@@ -33,14 +39,38 @@ function emit(event: Record<string, unknown>): void {
   Deno.stdout.writeSync(new TextEncoder().encode(asciiJson(event, 0) + "\n"));
 }
 
+/**
+ * One dial's options under --keep: its own --timeout (a deadline and a time-out signal) and the
+ * watch's stop signal, so Ctrl+C/SIGTERM also hangs up a redial in progress.
+ */
+function perDial(options: ConnectOptions, stop: AbortSignal, timeoutMs: number | undefined) {
+  if (timeoutMs === undefined) return { ...options, signal: stop };
+  return {
+    ...options,
+    signal: AbortSignal.any([stop, timeoutAfter(timeoutMs)]),
+    deadline: Date.now() + timeoutMs,
+  };
+}
+
+function timeoutAfter(ms: number): AbortSignal {
+  const controller = new AbortController();
+  const timer = setTimeout(
+    () => controller.abort(new TimeoutError(`timed out after ${ms / 1000} s`)),
+    ms,
+  );
+  Deno.unrefTimer(timer); // a finished dial's timer must not keep the watch alive
+  return controller.signal;
+}
+
 async function keep(
   name: string,
   options: ConnectOptions,
   ctx: Context,
   intervalMs: number,
   signal: AbortSignal,
+  timeoutMs?: number,
 ) {
-  const first = await ensureOnce(name, options, ctx);
+  const first = await ensureOnce(name, perDial(options, signal, timeoutMs), ctx);
   emit({ event: first.action === "none" ? "connected" : "dialed", ...first });
   // Watch the handle itself: a dropped link leaves the enumeration, but its handle still
   // reports the error and still has to be hung up.
@@ -55,7 +85,7 @@ async function keep(
     emit({ event: "dropped", entry: name, handle, error });
     if (status) await hangUp(handle, { entry: name }).catch(() => {});
     try {
-      const again = await ensureOnce(name, options, ctx);
+      const again = await ensureOnce(name, perDial(options, signal, timeoutMs), ctx);
       handle = again.connections.at(-1)!.handle;
       ctx.log("redialed", { entry: name, handle });
       emit({ event: "redialed", ...again });
@@ -104,9 +134,18 @@ export const spec: CommandSpec = {
       const options = await connectOptionsFrom(name!, o, ctx, interrupt.signal);
       if (keepGoing) {
         const interval = parseSeconds(String(o.checkInterval), "--check-interval") * 1000;
-        // Each redial gets --timeout of its own; Ctrl+C/SIGTERM only stops the watch.
-        const { signal: _s, ...perDial } = options;
-        await keep(name!, perDial, ctx, interval, interrupt.signal);
+        // Each redial gets --timeout of its own; Ctrl+C/SIGTERM stops the watch and hangs up
+        // a redial in progress.
+        const { signal: _s, ...dialOptions } = options;
+        const seconds = timeoutOf(o);
+        await keep(
+          name!,
+          dialOptions,
+          ctx,
+          interval,
+          interrupt.signal,
+          seconds === undefined ? undefined : seconds * 1000,
+        );
       } else {
         ctx.result(await ensureOnce(name!, options, ctx));
       }

@@ -13,6 +13,7 @@ import {
   listConnections,
 } from "../ras/connections.ts";
 import { hangUp } from "../ras/dial.ts";
+import { RasError } from "../ras/errors.ts";
 import { getEntry } from "../ras/entries.ts";
 import { parseSeconds } from "./_context.ts";
 import type { CommandSpec } from "./_spec.ts";
@@ -70,12 +71,22 @@ export const spec: CommandSpec = {
   ],
   run: async ({ args: [name], options }, ctx) => {
     const timeoutMs = parseSeconds(String(options.timeout), "--timeout") * 1000;
-    const done = [];
-    // The VPN first, then the network it runs over.
+    const done: Record<string, unknown>[] = [];
+    let failure: unknown;
+    // The VPN first, then the network it runs over. One that does not release does not stop
+    // the others: each is reported.
     for (const c of targets(name, options)) {
-      await hangUp(c.handle, { entry: c.entry, timeoutMs });
-      done.push({ entry: c.entry, handle: c.handle, released: true });
+      try {
+        await hangUp(c.handle, { entry: c.entry, timeoutMs });
+        done.push({ entry: c.entry, handle: c.handle, released: true });
+      } catch (error) {
+        failure ??= error;
+        const code = error instanceof RasError ? error.code : null;
+        const message = error instanceof Error ? error.message : String(error);
+        done.push({ entry: c.entry, handle: c.handle, released: false, error: { code, message } });
+      }
     }
     ctx.result(done);
+    if (failure !== undefined) throw failure;
   },
 };
