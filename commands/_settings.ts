@@ -1,7 +1,7 @@
 /**
  * Entry settings from command-line options and JSON files (`entry new`, `entry set`). The
- * options are declared once, here, in {@link SETTINGS_OPTIONS} (they are to be derived from the
- * entry-settings table once it exists); each is read by its value type, then the merged patch
+ * options are derived from ras/'s entry-settings table (one declaration per setting) into
+ * {@link SETTINGS_OPTIONS}; each is read by its value type, then the merged patch
  * is validated with the entry schema so bad input never reaches rasapi32. Messages name the
  * option as typed, or the JSON path inside the `--from` file.
  *
@@ -10,121 +10,74 @@
 
 import type { z } from "zod";
 import type { EntrySettings } from "../ras/entry_schema.ts";
-import { AUTH_METHODS, ENCRYPTION_LEVELS, ENTRY_TYPES, VPN_STRATEGIES } from "../ras/constants.ts";
+import { getPath, setPath, SETTING_OPTIONS, type SettingOption } from "../ras/entry_settings.ts";
 import { isUnspecifiedAddress, LIMITS } from "../ras/values.ts";
 import { InputFileError, UsageError } from "./_errors.ts";
-import { flag, option, type Parsed, types } from "./_spec.ts";
+import { flag, type Option, option, type Options, types, type ValueType } from "./_spec.ts";
 
-const u32 = 0xffffffff;
+/** A setting option's value type, from the table's description of it. */
+function valueType(o: SettingOption): ValueType<unknown> {
+  const family = o.paths[0]!.startsWith("ipv6.") ? 6 : 4;
+  switch (o.type) {
+    case "choice":
+      return types.choice(o.choices ?? []);
+    case "list":
+      return types.choiceList(Object.fromEntries((o.choices ?? []).map((c) => [c, c])));
+    case "host":
+      return types.host();
+    case "address":
+      return types.ipAddress({ family, auto: o.nullWord === "auto" });
+    case "addresses":
+      return types.ipList();
+    case "metric":
+      return types.countOrAuto({ max: o.max ?? 0xffffffff, metavar: "METRIC" });
+    case "count":
+    case "seconds":
+      return types.count({
+        min: o.min ?? 0,
+        max: o.max ?? 0xffffffff,
+        metavar: (o.valueName ?? "n").toUpperCase(),
+      });
+    case "entry":
+      return types.entryName();
+    case "path":
+      return types.path();
+    default:
+      return types.text({
+        maxLength: o.maxLength ?? LIMITS.path,
+        metavar: (o.valueName ?? "text").toUpperCase(),
+        empty: true,
+      });
+  }
+}
 
-/** The options that set entry settings (`entry new` and `entry set`), in one place. */
-export const SETTINGS_OPTIONS = {
+/** One declaration of rasctl's command layer for one option of the entry-settings table. */
+function declaration(o: SettingOption): Option<unknown> {
+  const extra = o.nullWord ? ` ('${o.nullWord}' for none)` : "";
+  if (!o.takesValue) {
+    return flag(o.flag, o.description, o.negatable ? { negation: `--no-${o.flag.slice(2)}` } : {});
+  }
+  return option(o.flag, valueType(o), o.description + extra, {
+    ...(o.requires.length ? { requires: o.requires } : {}),
+  });
+}
+
+/**
+ * The options that set entry settings (`entry new` and `entry set`): `--from`, and one per
+ * option of ras/'s entry-settings table ({@link SETTING_OPTIONS}).
+ */
+export const SETTINGS_OPTIONS: Options = {
   from: option(
     "--from",
     types.path(),
     "read settings from a JSON file (as `entry show` prints; UTF-8 or UTF-16 with BOM); " +
       "options override it",
   ),
-  type: option("--type", types.choice(ENTRY_TYPES), "the entry type"),
-  server: option("--server", types.host(), "VPN server name or address (or phone number)"),
-  strategy: option("--strategy", types.choice(VPN_STRATEGIES), "VPN protocols to try (VPN only)"),
-  auth: option(
-    "--auth",
-    types.choiceList(AUTH_METHODS),
-    "required authentication methods, comma-separated",
-  ),
-  encryption: option("--encryption", types.choice(ENCRYPTION_LEVELS), "data encryption level"),
-  splitTunnel: flag("--split-tunnel", "send only the VPN's own traffic through it", {
-    negation: "--no-split-tunnel",
-  }),
-  dns: option(
-    "--dns",
-    types.ipList(),
-    "DNS servers, comma-separated (up to two IPv4 and two IPv6; 'auto' for server-assigned)",
-  ),
-  dnsSuffix: option(
-    "--dns-suffix",
-    types.text({ maxLength: LIMITS.dnsSuffix, metavar: "SUFFIX", empty: true }),
-    "connection-specific DNS suffix",
-  ),
-  registerDns: flag("--register-dns", "register this connection's address in DNS", {
-    negation: "--no-register-dns",
-  }),
-  ipv4Address: option(
-    "--ipv4-address",
-    types.ipAddress({ family: 4, auto: true }),
-    "static IPv4 address, or 'auto'",
-  ),
-  ipv6Address: option(
-    "--ipv6-address",
-    types.ipAddress({ family: 6, auto: true }),
-    "static IPv6 address, or 'auto'",
-  ),
-  ipv6PrefixLength: option(
-    "--ipv6-prefix-length",
-    types.count({ max: 128, metavar: "BITS" }),
-    "IPv6 prefix length",
-  ),
-  metric: option("--metric", types.countOrAuto({ max: u32 }), "IPv4 interface metric, or 'auto'"),
-  ipv6Metric: option(
-    "--ipv6-metric",
-    types.countOrAuto({ max: u32 }),
-    "IPv6 interface metric, or 'auto'",
-  ),
-  idleDisconnect: option(
-    "--idle-disconnect",
-    types.count({ max: u32, metavar: "SECONDS" }),
-    "hang up after this many idle seconds (0: never)",
-  ),
-  redialAttempts: option(
-    "--redial-attempts",
-    types.count({ max: 999_999_999 }),
-    "redial attempts",
-  ),
-  redialPause: option(
-    "--redial-pause",
-    types.count({ max: 86400, metavar: "SECONDS" }),
-    "pause between redial attempts",
-  ),
-  reconnectIfDropped: flag("--reconnect-if-dropped", "let Windows redial a dropped link", {
-    negation: "--no-reconnect-if-dropped",
-  }),
-  rememberCredentials: flag("--remember-credentials", "let Windows cache the credentials", {
-    negation: "--no-remember-credentials",
-  }),
-  useWindowsLogon: flag("--use-windows-logon", "use the Windows logon credentials", {
-    negation: "--no-use-windows-logon",
-  }),
-  usePsk: flag(
-    "--use-psk",
-    "authenticate L2TP with a pre-shared key (set it with `creds set --psk-stdin`)",
-    { negation: "--no-use-psk" },
-  ),
-  prerequisite: option(
-    "--prerequisite",
-    types.entryName(),
-    "the entry that brings the IP network ('none' to clear)",
-  ),
-  prerequisitePhonebook: option(
-    "--prerequisite-phonebook",
-    types.path(),
-    "the prerequisite entry's phone book",
-    { requires: ["--prerequisite"] },
-  ),
-  deviceType: option(
-    "--device-type",
-    types.text({ maxLength: LIMITS.deviceType, metavar: "TYPE" }),
-    "device type (vpn, modem, PPPoE, isdn, ...)",
-  ),
-  deviceName: option(
-    "--device-name",
-    types.text({ maxLength: LIMITS.deviceName, metavar: "NAME", empty: true }),
-    "device name (e.g. 'WAN Miniport (IKEv2)')",
-  ),
-} as const;
+  ...Object.fromEntries(SETTING_OPTIONS.map((o) => [o.key, declaration(o)])),
+};
 
 /** The parsed settings options. */
-export type SettingsValues = Parsed<typeof SETTINGS_OPTIONS>;
+export type SettingsValues = Record<string, unknown> & { from?: string | undefined };
 
 /** The largest --from file read. */
 const MAX_FILE_BYTES = 1 << 20;
@@ -132,50 +85,31 @@ const MAX_FILE_BYTES = 1 << 20;
 /** Builds the settings patch from options (undefined options change nothing). */
 function settingsFromOptions(o: SettingsValues): Record<string, unknown> {
   const s: Record<string, unknown> = {};
-  const set = (key: string, value: unknown) => value !== undefined && (s[key] = value);
-  set("type", o.type);
-  set("server", o.server);
-  set("strategy", o.strategy);
-  set("authentication", o.auth);
-  set("encryption", o.encryption);
-  set("splitTunnel", o.splitTunnel);
-  const ipv4: Record<string, unknown> = {};
-  const ipv6: Record<string, unknown> = {};
-  if (o.dns !== undefined) {
-    ipv4.dns = o.dns.filter((a) => !a.includes(":"));
-    ipv6.dns = o.dns.filter((a) => a.includes(":"));
-    if ((ipv4.dns as string[]).length > 2 || (ipv6.dns as string[]).length > 2) {
-      throw new UsageError("--dns takes at most two IPv4 and two IPv6 servers", "--dns");
+  for (const option of SETTING_OPTIONS) {
+    const given = o[option.key];
+    if (given === undefined) continue;
+    for (const path of option.paths) {
+      if (option.part !== null) {
+        const whole = getPath(s, path);
+        if (whole !== null && typeof whole === "object") {
+          (whole as Record<string, unknown>)[option.part] = given;
+        }
+        continue;
+      }
+      let value = given;
+      // --dns takes both families; each setting keeps its own.
+      if (option.type === "addresses") {
+        const v6 = path.startsWith("ipv6.");
+        value = (given as string[]).filter((a) => a.includes(":") === v6);
+        if ((value as string[]).length > 2) {
+          throw new UsageError(`--dns takes at most two IPv${v6 ? 6 : 4} servers`, "--dns");
+        }
+      }
+      if (option.type === "entry") {
+        value = given === option.nullWord ? null : { entry: given, phonebook: null };
+      }
+      setPath(s, path, value);
     }
-  }
-  if (o.ipv4Address !== undefined) ipv4.address = o.ipv4Address;
-  if (o.ipv6Address !== undefined) ipv6.address = o.ipv6Address;
-  if (o.ipv6PrefixLength !== undefined) ipv6.prefixLength = o.ipv6PrefixLength;
-  if (o.metric !== undefined) ipv4.metric = o.metric;
-  if (o.ipv6Metric !== undefined) ipv6.metric = o.ipv6Metric;
-  if (Object.keys(ipv4).length) s.ipv4 = ipv4;
-  if (Object.keys(ipv6).length) s.ipv6 = ipv6;
-  set("dnsSuffix", o.dnsSuffix);
-  set("registerDns", o.registerDns);
-  set("idleDisconnectSeconds", o.idleDisconnect);
-  const redial: Record<string, unknown> = {};
-  if (o.redialAttempts !== undefined) redial.attempts = o.redialAttempts;
-  if (o.redialPause !== undefined) redial.pauseSeconds = o.redialPause;
-  if (o.reconnectIfDropped !== undefined) redial.reconnectIfDropped = o.reconnectIfDropped;
-  if (Object.keys(redial).length) s.redial = redial;
-  set("rememberCredentials", o.rememberCredentials);
-  set("useWindowsLogon", o.useWindowsLogon);
-  set("usePreSharedKey", o.usePsk);
-  if (o.prerequisite !== undefined) {
-    s.prerequisite = o.prerequisite === "none"
-      ? null
-      : { entry: o.prerequisite, phonebook: o.prerequisitePhonebook ?? null };
-  }
-  if (o.deviceType !== undefined || o.deviceName !== undefined) {
-    s.device = {
-      ...(o.deviceType === undefined ? {} : { type: o.deviceType }),
-      ...(o.deviceName === undefined ? {} : { name: o.deviceName }),
-    };
   }
   return s;
 }

@@ -1,6 +1,8 @@
 /**
  * `rasctl creds show | set | clear NAME`: saved credentials. `show` never prints a secret;
- * `set` reads secrets only from stdin or environment variables.
+ * `set` reads secrets only from stdin or environment variables. `--default` saves (or clears)
+ * an all-users entry's default credentials, the ones LocalSystem (a machine task) and users
+ * without their own dial with; Windows allows that only from an elevated prompt.
  *
  * @module
  */
@@ -10,6 +12,23 @@ import { CREDENTIAL_OPTIONS, PHONEBOOK_OPTIONS, phonebookOf } from "./_options.t
 import { argument, command, type CommandModule, flag, option, types } from "./_spec.ts";
 import { UsageError } from "./_errors.ts";
 import { readStdinSecrets, secretOf } from "./_secrets.ts";
+
+const DEFAULT_OPTION = flag(
+  "--default",
+  "the entry's default credentials for all users and LocalSystem (RASCM_DefaultCreds): " +
+    "all-users entries only, needs an elevated prompt",
+);
+
+function scopeOf(
+  o: {
+    phonebook?: string | undefined;
+    allUsers?: boolean | undefined;
+    default?: boolean | undefined;
+  },
+) {
+  const where = phonebookOf(o);
+  return o.default ? { ...where, default: true } : where;
+}
 
 const NAME = argument("name", "the entry's name", { type: types.entryName() });
 
@@ -30,16 +49,17 @@ const set = command({
   args: [NAME],
   options: {
     ...PHONEBOOK_OPTIONS,
+    default: DEFAULT_OPTION,
     ...CREDENTIAL_OPTIONS,
     pskStdin: flag("--psk-stdin", "read the pre-shared key from the next line of stdin", {
-      conflicts: ["--psk-env"],
+      conflicts: ["--psk-env", "--default"],
       secret: true,
     }),
     pskEnv: option(
       "--psk-env",
       types.envName(),
       "read the pre-shared key from this environment variable",
-      { conflicts: ["--psk-stdin"], secret: true },
+      { conflicts: ["--psk-stdin", "--default"], secret: true },
     ),
   },
   examples: [
@@ -58,7 +78,7 @@ const set = command({
         "see rasctl creds set --help",
       );
     }
-    ctx.result(setCredentials(args.name!, { user, domain, password, psk }, phonebookOf(o)));
+    ctx.result(setCredentials(args.name!, { user, domain, password, psk }, scopeOf(o)));
   },
 });
 
@@ -68,12 +88,15 @@ const clear = command({
   args: [NAME],
   options: {
     ...PHONEBOOK_OPTIONS,
-    psk: flag("--psk", "forget the pre-shared key instead of user/password/domain"),
+    default: DEFAULT_OPTION,
+    psk: flag("--psk", "forget the pre-shared key instead of user/password/domain", {
+      conflicts: ["--default"],
+    }),
   },
   examples: ['rasctl creds clear "Corp VPN"', 'rasctl creds clear "Corp L2TP" --psk'],
   run: ({ args, options }, ctx) =>
     ctx.result(
-      clearCredentials(args.name!, options.psk ? "psk" : "credentials", phonebookOf(options)),
+      clearCredentials(args.name!, options.psk ? "psk" : "credentials", scopeOf(options)),
     ),
 });
 

@@ -23,6 +23,29 @@ import {
 import { UsageError } from "./_errors.ts";
 import { ENSURE_OPTIONS } from "./ensure.ts";
 import { LIMITS } from "../ras/values.ts";
+import { getCredentials } from "../ras/credentials.ts";
+import { getEntry } from "../ras/entries.ts";
+
+/** dwCustomAuthKey of EAP-TLS ("Smart Card or other certificate"), which needs no password. */
+const EAP_TLS = 13;
+
+/**
+ * What is wrong with a machine task for this entry, or null: the task runs as LocalSystem, which
+ * sees only the all-users phone book (or the given one) and dials with the entry's default
+ * credentials (RASCM_DefaultCreds), unless the entry authenticates with a certificate.
+ */
+function machineTaskProblem(name: string, phonebook: string | undefined): string | null {
+  const where = phonebook !== undefined ? { phonebook } : { allUsers: true };
+  const entry = getEntry(name, where);
+  if (entry.authentication.includes("eap") && entry.raw.dwCustomAuthKey === EAP_TLS) return null;
+  const saved = getCredentials(entry.name, where);
+  if (saved.default?.passwordSaved) return null;
+  const book = phonebook !== undefined ? `--phonebook "${phonebook}"` : "--all-users";
+  return `a machine task runs as LocalSystem, which dials "${entry.name}" with its default ` +
+    `credentials, and none are saved. From an elevated prompt run: rasctl creds set ` +
+    `"${entry.name}" ${book} --default --user USER --password-stdin ` +
+    `(or install a user task with --user-task)`;
+}
 
 /** Where the installer puts rasctlw.exe, for a task printed away from an installed rasctl. */
 export const DEFAULT_EXE = "C:\\Program Files\\rasctl\\rasctlw.exe";
@@ -168,7 +191,12 @@ const install = command({
   ],
   run: async ({ args, options: o }, ctx) => {
     const name = args.name!;
-    const xml = buildTaskXml(taskOptions(name, o, ctx));
+    const options = taskOptions(name, o, ctx);
+    const xml = buildTaskXml(options);
+    if (!options.userTask && !o.xml) {
+      const problem = machineTaskProblem(options.entry, options.phonebook);
+      if (problem) throw new UsageError(`Cannot install the task: ${problem}`, "--user-task");
+    }
     if (o.xml) {
       // Printed as UTF-8 text, so it says so (schtasks is given UTF-16 with a BOM below).
       ctx.print(
