@@ -21,6 +21,8 @@ export class InvalidInputError extends Error {
   /** The field of the input (`server`, `ipv4.dns.0`). */
   readonly field: string;
   /**
+   * Names the field and says what is wrong with it.
+   *
    * @param field The input field that cannot be used.
    * @param message What is wrong with it, in the user's terms.
    */
