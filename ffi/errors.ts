@@ -7,6 +7,8 @@
 
 import { RAS_ERRORS } from "./_ras_errors.ts";
 
+export * from "./_error_codes.ts";
+
 /** What rasctl knows about one error code. */
 export interface ErrorInfo {
   /** The numeric code, e.g. 691. */
@@ -19,8 +21,8 @@ export interface ErrorInfo {
   hint: string | null;
 }
 
-/** General Win32 codes that RAS functions return (winerror.h), with their system messages. */
-const WIN32_ERRORS: readonly (readonly [number, string, string])[] = [
+/** The Win32 codes rasapi32 returns (winerror.h): [code, symbolic name, message]. */
+export const WIN32_ERRORS: readonly (readonly [number, string, string])[] = [
   [0, "ERROR_SUCCESS", "The operation completed successfully."],
   [1, "ERROR_INVALID_FUNCTION", "Incorrect function."],
   [2, "ERROR_FILE_NOT_FOUND", "The system cannot find the file specified."],

@@ -1,5 +1,15 @@
 import assert from "node:assert/strict";
-import { check, errorInfo, knownErrorCodes, RasError, setMessageSource } from "./errors.ts";
+import {
+  check,
+  ERROR_NO_CONNECTION,
+  ERROR_TIMEOUT,
+  errorInfo,
+  knownErrorCodes,
+  RasError,
+  setMessageSource,
+  WIN32_ERRORS,
+} from "./errors.ts";
+import { renderErrorCodes } from "../scripts/gen_error_table.ts";
 import { RAS_ERRORS } from "./_ras_errors.ts";
 import { loadAbiFacts } from "../tests/_abi.ts";
 
@@ -20,6 +30,32 @@ Deno.test("the generated RAS error table equals raserror.json, code for code", (
     RAS_ERRORS.map(([code, name, message]) => ({ code, name, message })),
     rasFacts.codes.map((c) => ({ code: c.value, name: c.name, message: c.message })),
   );
+});
+
+Deno.test("the ERROR_* constants are generated from both tables and up to date", async () => {
+  const file = await Deno.readTextFile(new URL("./_error_codes.ts", import.meta.url));
+  const rendered = renderErrorCodes({ win32: WIN32_ERRORS, ras: RAS_ERRORS });
+  // deno fmt may rewrap the file; compare the declarations.
+  const declarations = (text: string) => text.match(/export const \w+ = \d+;/g) ?? [];
+  assert.deepEqual(declarations(file), declarations(rendered));
+  assert.equal(ERROR_NO_CONNECTION, 668);
+  assert.equal(ERROR_TIMEOUT, 1460);
+});
+
+Deno.test("no module keeps its own copy of an error code such as 668 or 1460", async () => {
+  const root = new URL("../", import.meta.url);
+  const offenders: string[] = [];
+  for (const dir of ["ffi", "ras", "commands"]) {
+    for await (const f of Deno.readDir(new URL(`${dir}/`, root))) {
+      if (!f.name.endsWith(".ts") || f.name.endsWith("_test.ts") || f.name.startsWith("_ras_")) {
+        continue;
+      }
+      if (f.name === "_error_codes.ts" || (dir === "ffi" && f.name === "errors.ts")) continue;
+      const text = await Deno.readTextFile(new URL(`${dir}/${f.name}`, root));
+      if (/\bERROR_\w+\s*=\s*\d+|\b(668|1460)\b/.test(text)) offenders.push(`${dir}/${f.name}`);
+    }
+  }
+  assert.deepEqual(offenders, []);
 });
 
 Deno.test("errorInfo() knows every RAS code by its raserror.h name and message", () => {

@@ -6,7 +6,19 @@
  * @module
  */
 
-import { RasError } from "../ffi/errors.ts";
+import {
+  ERROR_AUTH_INTERNAL,
+  ERROR_AUTHENTICATION_FAILURE,
+  ERROR_CANNOT_FIND_PHONEBOOK_ENTRY,
+  ERROR_INTERACTIVE_MODE,
+  ERROR_INVALID_PARAMETER,
+  ERROR_INVALID_SIZE,
+  ERROR_IPSEC_IKE_AUTH_FAIL,
+  ERROR_IPSEC_IKE_NO_CERT,
+  ERROR_NO_DIALIN_PERMISSION,
+  ERROR_SERVER_POLICY,
+  RasError,
+} from "../ffi/errors.ts";
 import { type Connection, describeConnection, findConnection } from "./connections.ts";
 import { type Credentials, dialEntry, type DialOptions, hangUp } from "./dial.ts";
 import { getEntry } from "./entries.ts";
@@ -39,17 +51,17 @@ export interface ConnectOptions extends DialOptions {
 }
 
 /** Codes that retrying cannot fix: wrong or missing credentials, policy, configuration. */
-const PERMANENT = new Set([
-  623, // ERROR_CANNOT_FIND_PHONEBOOK_ENTRY
-  632, // ERROR_INVALID_SIZE
-  645, // ERROR_AUTH_INTERNAL
-  649, // ERROR_NO_DIALIN_PERMISSION
-  691, // ERROR_AUTHENTICATION_FAILURE
-  703, // ERROR_INTERACTIVE_MODE
-  812, // ERROR_NO_AUTH_PROTOCOL_AVAILABLE / policy mismatch
-  87, // ERROR_INVALID_PARAMETER
-  13801, // ERROR_IPSEC_IKE_AUTH_FAIL
-  13806, // ERROR_IPSEC_IKE_NO_CERT
+const PERMANENT: ReadonlySet<number> = new Set([
+  ERROR_CANNOT_FIND_PHONEBOOK_ENTRY,
+  ERROR_INVALID_SIZE,
+  ERROR_AUTH_INTERNAL,
+  ERROR_NO_DIALIN_PERMISSION,
+  ERROR_AUTHENTICATION_FAILURE,
+  ERROR_INTERACTIVE_MODE,
+  ERROR_SERVER_POLICY,
+  ERROR_INVALID_PARAMETER,
+  ERROR_IPSEC_IKE_AUTH_FAIL,
+  ERROR_IPSEC_IKE_NO_CERT,
 ]);
 
 /**

@@ -9,7 +9,7 @@
 import { rasapi32 } from "../ffi/library.ts";
 import { RASDIALPARAMSW } from "../ffi/structs.ts";
 import { cstr } from "../ffi/wstr.ts";
-import { check, RasError } from "../ffi/errors.ts";
+import { check, ERROR_TIMEOUT, RasError } from "../ffi/errors.ts";
 import { negotiateSize } from "../ffi/negotiate.ts";
 import { RASCS_CONNECTED, stateName } from "./constants.ts";
 import { type Handle, handlePointer, handleText } from "./_handle.ts";
@@ -60,7 +60,7 @@ export interface DialOptions extends PhonebookOptions {
 }
 
 /** ERROR_TIMEOUT (winerror.h), reported when a dial or hang-up runs out of time. */
-export const ERROR_TIMEOUT = 1460;
+export { ERROR_TIMEOUT };
 
 type Listener = (state: number, error: number) => void;
 const listeners = new Map<bigint, Listener>();
