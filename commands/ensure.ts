@@ -82,7 +82,8 @@ export const ENSURE_OPTIONS = {
   }),
 } as const;
 
-const ensure = command({
+/** The `ensure` command (its declaration is what `task install` bakes into a task). */
+export const ENSURE_COMMAND = command({
   path: ["ensure"],
   summary: "connect unless connected; with --keep, stay connected (for scheduled tasks)",
   args: [argument("name", "the entry to keep connected", { type: types.entryName() })],
@@ -110,4 +111,4 @@ const ensure = command({
 });
 
 /** The `ensure` command. */
-export const commands: CommandModule["commands"] = [ensure];
+export const commands: CommandModule["commands"] = [ENSURE_COMMAND];

@@ -9,7 +9,7 @@
  * @module
  */
 
-import { buildTaskXml, encodeTaskXml, taskName, type TaskOptions } from "../ras/scheduled_task.ts";
+import { buildTaskXml, encodeTaskXml, taskName, type TaskOptions } from "./_scheduled_task.ts";
 import type { Context } from "./_context.ts";
 import {
   argument,
@@ -163,6 +163,18 @@ function taskOptions(name: string, o: Parsed<typeof INSTALL_OPTIONS>, ctx: Conte
   return options;
 }
 
+/** The task's XML; what only the builder checks (`%VAR%`, XML-unsafe text) is a usage error. */
+function taskXml(options: TaskOptions): string {
+  try {
+    return buildTaskXml(options);
+  } catch (error) {
+    if (error instanceof RangeError || error instanceof TypeError) {
+      throw new UsageError(`cannot build the task: ${error.message}`);
+    }
+    throw error;
+  }
+}
+
 async function schtasks(ctx: Context, args: string[]): Promise<string> {
   if (Deno.build.os !== "windows") {
     throw new UsageError(
@@ -192,7 +204,7 @@ const install = command({
   run: async ({ args, options: o }, ctx) => {
     const name = args.name!;
     const options = taskOptions(name, o, ctx);
-    const xml = buildTaskXml(options);
+    const xml = taskXml(options);
     if (!options.userTask && !o.xml) {
       const problem = machineTaskProblem(options.entry, options.phonebook);
       if (problem) throw new UsageError(`Cannot install the task: ${problem}`, "--user-task");
