@@ -23,6 +23,7 @@ import { type Connection, describeConnection, findConnection } from "./connectio
 import { type Credentials, dialEntry, type DialOptions, hangUp } from "./dial.ts";
 import { getEntry } from "./entries.ts";
 import { InvalidInputError } from "./input_error.ts";
+import { retry } from "./async.ts";
 
 /** The entry that brings the IP network, with its own credentials. */
 export interface ViaEntry {
@@ -155,32 +156,12 @@ function configuredPrerequisite(name: string, options: ConnectOptions): ViaEntry
   };
 }
 
-async function withRetries<T>(attempt: () => Promise<T>, options: ConnectOptions): Promise<T> {
-  const retries = options.retries ?? 0;
-  let delay = options.retryDelayMs ?? 1000;
-  for (let n = 0;; n++) {
-    try {
-      return await attempt();
-    } catch (error) {
-      if (n >= retries || !isTransient(error) || options.signal?.aborted) throw error;
-      options.onRetry?.(n + 1, error, delay);
-      await sleep(delay, options.signal);
-      delay = Math.min(delay * 2, 30_000);
-    }
-  }
-}
-
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(done, ms);
-    function done() {
-      signal?.removeEventListener("abort", abort);
-      resolve();
-    }
-    function abort() {
-      clearTimeout(timer);
-      reject(signal!.reason);
-    }
-    signal?.addEventListener("abort", abort, { once: true });
+function withRetries<T>(attempt: () => Promise<T>, options: ConnectOptions): Promise<T> {
+  return retry(attempt, {
+    retries: options.retries,
+    delayMs: options.retryDelayMs,
+    shouldRetry: isTransient,
+    onRetry: (n, error, pause) => options.onRetry?.(n, error as RasError, pause),
+    signal: options.signal,
   });
 }
