@@ -27,20 +27,28 @@ function addOptions(command: Command, options: OptionSpec[]): void {
  * @param spec The command.
  * @returns The commander command.
  */
-export function toCommander(spec: CommandSpec): Command {
+export function toCommander(
+  spec: CommandSpec,
+  onStatus: (status: number) => void = () => {},
+): Command {
   const command = new Command(spec.name).description(spec.description);
   for (const arg of spec.args ?? []) command.argument(arg);
   addOptions(command, spec.options ?? []);
-  for (const sub of spec.subcommands ?? []) command.addCommand(toCommander(sub));
+  for (const sub of spec.subcommands ?? []) command.addCommand(toCommander(sub, onStatus));
   command.exitOverride().configureOutput({ writeErr: () => {} })
     .configureHelp({ showGlobalOptions: true });
   const run = spec.run;
   if (run) {
     command.action((...params: unknown[]) => {
       const self = params.at(-1) as Command;
-      const args = params.slice(0, -2) as (string | undefined)[];
+      const positional = params.slice(0, -2) as (string | string[] | undefined)[];
+      const variadic = spec.args?.at(-1)?.includes("...") ?? false;
+      const args = (variadic ? positional.slice(0, -1) : positional) as (string | undefined)[];
+      const rest = variadic ? { rest: (positional.at(-1) ?? []) as string[] } : {};
       const options = self.optsWithGlobals();
-      return runWithContext(spec.name, options, (ctx) => run({ args, options }, ctx));
+      return runWithContext(spec.name, options, (ctx) => run({ args, options, ...rest }, ctx)).then(
+        onStatus,
+      );
     });
   }
   return command;
@@ -76,7 +84,8 @@ export async function parseWithCommander(
   version: string,
 ): Promise<number> {
   const program = rootCommand(version);
-  const command = spec ? toCommander(spec) : undefined;
+  let status: number = EXIT.ok;
+  const command = spec ? toCommander(spec, (s) => (status = s)) : undefined;
   try {
     if (command) {
       program.addCommand(command);
@@ -94,7 +103,7 @@ export async function parseWithCommander(
       }
     }
     await program.parseAsync(args, { from: "user" });
-    return EXIT.ok;
+    return status;
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.exitCode === 0) return EXIT.ok; // --help, --version

@@ -12,6 +12,7 @@ import {
   type Format,
   printError,
   printResult,
+  printText,
   UsageError,
 } from "./_output.ts";
 
@@ -28,6 +29,11 @@ export interface GlobalOptions {
 export class Context {
   readonly format: Format;
   readonly #options: GlobalOptions;
+  /**
+   * The exit status when the command succeeds but must say "no" (`profile test`: not in the
+   * desired state). Errors still decide the status themselves.
+   */
+  exitStatus = 0;
 
   constructor(options: GlobalOptions) {
     this.#options = options;
@@ -38,6 +44,15 @@ export class Context {
   result(value: unknown): void {
     this.log("result", { result: value });
     printResult(value, this.format);
+  }
+
+  /**
+   * Prints one line of plain text as the result, for callers that read a scalar or a summary
+   * line (Intune, ConfigMgr, DSC's JSON lines), non-ASCII escaped as \uXXXX.
+   */
+  text(line: string): void {
+    this.log("result", { text: line });
+    printText(line);
   }
 
   /** Shows a dial state (stderr), unless --quiet. */
@@ -153,16 +168,18 @@ export function parseCount(value: string, option: string, max: number): number {
  * @param name The command's name, for the log.
  * @param options Its options (global ones included).
  * @param action The work; it prints its result through the context.
+ * @returns The exit status the action set (0 unless it said otherwise).
  */
 export async function runWithContext(
   name: string,
   options: Record<string, unknown>,
   action: (context: Context) => Promise<void> | void,
-): Promise<void> {
+): Promise<number> {
   const context = new Context(options as GlobalOptions);
   context.log("start", { command: name });
   try {
     await action(context);
+    return context.exitStatus;
   } catch (error) {
     context.log("error", { error: describeError(error).report });
     throw error;

@@ -60,6 +60,15 @@ export function printResult(value: unknown, format: Format): void {
   Deno.stdout.writeSync(encoder.encode(text + "\n"));
 }
 
+/** Writes one line of plain text to stdout, non-ASCII escaped as \uXXXX. */
+export function printText(line: string): void {
+  const ascii = line.replace(
+    /[\u007f-\uffff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
+  Deno.stdout.writeSync(encoder.encode(ascii + "\n"));
+}
+
 /** Writes one line to stderr. */
 export function printError(line: string): void {
   Deno.stderr.writeSync(encoder.encode(line + "\n"));

@@ -21,13 +21,18 @@ export interface OptionSpec {
 export interface Invocation {
   args: (string | undefined)[];
   options: Record<string, unknown>;
+  /** The values of a variadic last argument (`[names...]`), when the command declares one. */
+  rest?: string[];
 }
 
 /** A command or command group. */
 export interface CommandSpec {
   name: string;
   description: string;
-  /** Positional arguments: `<name>` (required) or `[name]` (optional). */
+  /**
+   * Positional arguments: `<name>` (required) or `[name]` (optional); the last may be variadic
+   * (`[names...]`), its values in {@link Invocation.rest}.
+   */
   args?: string[];
   options?: OptionSpec[];
   subcommands?: CommandSpec[];
@@ -135,12 +140,17 @@ export function fastParse(
     positionals.push(arg);
   }
   if (!command?.run) return undefined;
-  const declared = command.args ?? [];
+  const all = command.args ?? [];
+  const variadic = all.at(-1)?.includes("...") ?? false;
+  const declared = variadic ? all.slice(0, -1) : all;
   const required = declared.filter((a) => a.startsWith("<")).length;
-  if (positionals.length < required || positionals.length > declared.length) return undefined;
+  if (positionals.length < required || (!variadic && positionals.length > declared.length)) {
+    return undefined;
+  }
   const args = declared.map((_, i) => positionals[i]);
   const options = { ...defaults([...GLOBAL_OPTIONS, ...(command.options ?? [])]), ...given };
-  return { command, invocation: { args, options } };
+  const rest = variadic ? { rest: positionals.slice(declared.length) } : {};
+  return { command, invocation: { args, options, ...rest } };
 }
 
 /**

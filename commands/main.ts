@@ -5,7 +5,7 @@
  * @module
  */
 
-import { EXIT, reportError } from "./_output.ts";
+import { reportError } from "./_output.ts";
 import { runWithContext } from "./_context.ts";
 import { type CommandSpec, fastParse, subcommandName } from "./_spec.ts";
 
@@ -62,6 +62,10 @@ export const COMMANDS: Record<string, CommandEntry> = {
     summary: "connect unless connected; with --keep, stay connected (for scheduled tasks)",
     load: () => import("./ensure.ts"),
   },
+  profile: {
+    summary: "desired state for fleets: get, test, set and export entry profiles",
+    load: () => import("./profile.ts"),
+  },
   task: {
     summary: "install, show or remove a Task Scheduler task that runs `rasctl ensure`",
     load: () => import("./task.ts"),
@@ -89,12 +93,11 @@ export async function main(args: string[]): Promise<number> {
     return await parseWithCommander(args, spec, COMMANDS, VERSION);
   }
   try {
-    await runWithContext(
+    return await runWithContext(
       fast.command.name,
       fast.invocation.options,
       (ctx) => fast.command.run!(fast.invocation, ctx),
     );
-    return EXIT.ok;
   } catch (error) {
     return reportError(error);
   }
