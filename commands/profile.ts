@@ -6,10 +6,12 @@
  */
 
 import type { Context } from "./_context.ts";
-import { describeError, UsageError } from "./_output.ts";
+import { describeError } from "./_output.ts";
+import { InputFileError, UsageError } from "./_errors.ts";
 import { PHONEBOOK_OPTIONS, phonebookOf } from "./_options.ts";
-import { secretFromEnv, secretFromStdin } from "./_secrets.ts";
-import type { CommandSpec } from "./_spec.ts";
+import { secretFromEnv } from "./_secrets.ts";
+import { argument, command, type CommandModule, flag, option, types } from "./_spec.ts";
+import { LIMITS } from "../ras/values.ts";
 import type { Profile, SecretSource } from "../ras/profile_schema.ts";
 import type { Change, EntryComparison, SetResult } from "../ras/profile.ts";
 
@@ -19,18 +21,6 @@ export const EXIT_NOT_IN_DESIRED_STATE = 4;
 const INTUNE_MAX = 2048;
 const MAX_FILE_BYTES = 1 << 20;
 
-/** The engine output modes. */
-const MODES = ["json", "intune", "ansible", "configmgr"] as const;
-type Mode = typeof MODES[number];
-
-function modeOf(options: Record<string, unknown>): Mode {
-  const mode = (options.mode ?? "json") as string;
-  if (!(MODES as readonly string[]).includes(mode)) {
-    throw new UsageError(`--mode must be ${MODES.join(", ")}, got "${mode}"`, "mode");
-  }
-  return mode as Mode;
-}
-
 /**
  * Reads, parses (JSON or YAML) and validates a profile before anything changes: unknown keys,
  * secrets written into it and invalid names are refused, naming the JSON path.
@@ -39,7 +29,7 @@ function modeOf(options: Record<string, unknown>): Mode {
  * @returns The validated profile.
  * @throws {UsageError} Naming the JSON path of the first problem.
  */
-export async function readProfile(source: string): Promise<Profile> {
+export async function readProfile(source: string, ctx: Context): Promise<Profile> {
   const [{ parse }, { profileSchema, secretPath }] = await Promise.all([
     import("yaml"),
     import("../ras/profile_schema.ts"),
@@ -47,16 +37,19 @@ export async function readProfile(source: string): Promise<Profile> {
   const where = source === "-" ? "profile on stdin" : `profile "${source}"`;
   let text: string;
   if (source === "-") {
-    text = await new Response(Deno.stdin.readable).text();
+    text = await stdinText(ctx);
   } else {
     let info: Deno.FileInfo;
     try {
       info = await Deno.stat(source);
     } catch (error) {
-      throw new UsageError(`cannot read ${where}: ${(error as Error).message}`, "file");
+      const reason = (error as Error).message.replace(/, (stat|open) '.*$/, "");
+      throw new InputFileError(`cannot read ${where}: ${reason}`, "file");
     }
-    if (!info.isFile) throw new UsageError(`${where} is not a file`, "file");
-    if (info.size > MAX_FILE_BYTES) throw new UsageError(`${where} is larger than 1 MiB`, "file");
+    if (!info.isFile) throw new InputFileError(`${where} is not a file`, "file");
+    if (info.size > MAX_FILE_BYTES) {
+      throw new InputFileError(`${where} is larger than 1 MiB`, "file");
+    }
     text = await Deno.readTextFile(source);
   }
   let value: unknown;
@@ -64,7 +57,7 @@ export async function readProfile(source: string): Promise<Profile> {
     value = parse(text.replace(/^\uFEFF/, ""), { uniqueKeys: true, prettyErrors: false });
   } catch (error) {
     const reason = (error as Error).message.split("\n")[0];
-    throw new UsageError(`${where} is neither valid JSON nor YAML: ${reason}`, "file");
+    throw new InputFileError(`${where} is neither valid JSON nor YAML: ${reason}`, "file");
   }
   const secret = secretPath(value);
   if (secret) {
@@ -90,30 +83,76 @@ export async function readProfile(source: string): Promise<Profile> {
   return parsed.data;
 }
 
-/** Reads the secrets a profile names: environment, a file only the caller can read, stdin. */
-async function readSecret(source: SecretSource, path: string): Promise<string> {
-  if ("env" in source) return secretFromEnv(source.env, path);
-  if ("stdin" in source) return await secretFromStdin(path);
-  let info: Deno.FileInfo;
+/** All of stdin as UTF-8 text (a profile, or the lines secrets are read from). */
+async function stdinText(ctx: Context): Promise<string> {
+  const bytes = new Uint8Array(await new Response(ctx.io.stdin.readable).arrayBuffer());
   try {
-    info = await Deno.stat(source.file);
-  } catch (error) {
-    throw new UsageError(
-      `${path}: cannot read "${source.file}": ${(error as Error).message}`,
-      path,
-    );
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\uFEFF/, "");
+  } catch {
+    throw new UsageError("stdin is not valid UTF-8", null);
   }
-  // POSIX modes only: Deno exposes no Windows ACLs, so there the file's ACL is not checked.
-  if (info.mode !== null && (info.mode & 0o077) !== 0) {
-    throw new UsageError(
-      `${path}: "${source.file}" is readable by others (mode ${
-        (info.mode & 0o777).toString(8)
-      }); make it readable only by you (chmod 600)`,
-      path,
-    );
-  }
-  const text = await Deno.readTextFile(source.file);
-  return text.replace(/^\uFEFF/, "").split(/\r?\n/)[0]!;
+}
+
+/**
+ * Reads the secrets a profile names: an environment variable, a file only the caller can
+ * read, or the next line of stdin (in document order; stdin is read once, when first needed).
+ */
+function secretReader(ctx: Context): (source: SecretSource, path: string) => Promise<string> {
+  let lines: string[] | undefined;
+  let next = 0;
+  return async (source, path) => {
+    if ("env" in source) return secretFromEnv(source.env, path);
+    if ("stdin" in source) {
+      if (lines === undefined) {
+        if (ctx.stdinIsTerminal) {
+          throw new UsageError(
+            `${path} reads stdin, which is a terminal: what you type would be echoed`,
+            path,
+            "pipe the secrets in, one line each, or name an environment variable",
+          );
+        }
+        lines = (await stdinText(ctx)).split(/\r?\n/);
+        if (lines.at(-1) === "") lines.pop();
+      }
+      const line = lines[next++];
+      if (line === undefined) {
+        throw new UsageError(`stdin ended before ${path} (line ${next})`, path);
+      }
+      if (line.length > LIMITS.password || line.includes("\0")) {
+        throw new UsageError(
+          `line ${next} of stdin (${path}) is longer than ${LIMITS.password} characters or holds NUL`,
+          path,
+        );
+      }
+      return line;
+    }
+    let info: Deno.FileInfo;
+    try {
+      info = await Deno.stat(source.file);
+    } catch (error) {
+      const reason = (error as Error).message.replace(/, (stat|open) '.*$/, "");
+      throw new InputFileError(`${path}: cannot read "${source.file}": ${reason}`, path);
+    }
+    // POSIX modes only: Deno exposes no Windows ACLs, so there the file's ACL is not checked.
+    if (info.mode !== null && (info.mode & 0o077) !== 0) {
+      throw new UsageError(
+        `${path}: "${source.file}" is readable by others (mode ${
+          (info.mode & 0o777).toString(8)
+        }); make it readable only by you (chmod 600)`,
+        path,
+      );
+    }
+    const text = await Deno.readTextFile(source.file);
+    return text.replace(/^\uFEFF/, "").split(/\r?\n/)[0]!;
+  };
+}
+
+/** Text for stdout, non-ASCII escaped as \uXXXX (stdout is ASCII, as the JSON is). */
+function asciiLine(text: string): string {
+  return text.replace(
+    /[\u007f-\uffff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
 }
 
 function differing(c: EntryComparison): string[] {
@@ -147,18 +186,46 @@ function ansibleDiff(entries: { name: string; diff: Change[] }[]) {
   });
 }
 
-async function runTest(source: string, options: Record<string, unknown>, ctx: Context) {
-  const mode = modeOf(options);
-  const profile = await readProfile(source);
+function setSummary(result: SetResult): string {
+  const changed = result.entries.filter((e) => e.changed);
+  const verb = result.whatIf ? "would change" : "changed";
+  if (result.failed) {
+    return `Failed: ${result.failed.name} (${describeError(result.failed.error).report.message})` +
+      (changed.length ? `; before that ${verb}: ${changed.map((e) => e.name).join(", ")}` : "");
+  }
+  if (changed.length === 0) {
+    return `Compliant: nothing to change in ${result.entries.length} entries`;
+  }
+  return `${result.whatIf ? "WhatIf" : "Remediated"}: ${verb} ${
+    changed.map((e) => `${e.name} (${e.action}: ${e.diff.map((d) => d.path).join(", ")})`)
+      .join("; ")
+  }`;
+}
+
+type Mode = "json" | "intune" | "ansible" | "configmgr";
+
+/** `--mode`: the output an engine reads. */
+const MODE = {
+  mode: option(
+    "--mode",
+    types.choice(["json", "intune", "ansible", "configmgr"]),
+    "output for an engine: json (default), intune, ansible or configmgr",
+  ),
+} as const;
+
+const FILE = argument("file", "the profile: a JSON or YAML file, or - for stdin");
+
+async function runTest(source: string, mode: Mode, ctx: Context) {
+  const profile = await readProfile(source, ctx);
   const { testProfile } = await import("../ras/profile.ts");
   const { inDesiredState, entries } = testProfile(profile);
   if (mode === "intune") {
-    ctx.text(oneLine(driftSummary(entries)));
+    ctx.print(asciiLine(oneLine(driftSummary(entries))));
     ctx.exitStatus = inDesiredState ? 0 : 1;
     return;
   }
   if (mode === "configmgr") {
-    ctx.text(inDesiredState ? "Compliant" : "NonCompliant");
+    ctx.print(inDesiredState ? "Compliant" : "NonCompliant");
     return;
   }
   const rows = entries.map((e) => ({
@@ -186,39 +253,19 @@ async function runTest(source: string, options: Record<string, unknown>, ctx: Co
   ctx.exitStatus = inDesiredState ? 0 : EXIT_NOT_IN_DESIRED_STATE;
 }
 
-function setSummary(result: SetResult): string {
-  const changed = result.entries.filter((e) => e.changed);
-  const verb = result.whatIf ? "would change" : "changed";
-  if (result.failed) {
-    return `Failed: ${result.failed.name} (${describeError(result.failed.error).report.message})` +
-      (changed.length ? `; before that ${verb}: ${changed.map((e) => e.name).join(", ")}` : "");
+async function runSet(source: string, mode: Mode, whatIf: boolean, ctx: Context) {
+  if (mode === "configmgr" && whatIf) {
+    throw new UsageError("--what-if has no ConfigMgr output", "--what-if", "use --mode json");
   }
-  if (changed.length === 0) {
-    return `Compliant: nothing to change in ${result.entries.length} entries`;
-  }
-  return `${result.whatIf ? "WhatIf" : "Remediated"}: ${verb} ${
-    changed.map((e) => `${e.name} (${e.action}: ${e.diff.map((d) => d.path).join(", ")})`)
-      .join("; ")
-  }`;
-}
-
-async function runSet(source: string, options: Record<string, unknown>, ctx: Context) {
-  const mode = modeOf(options);
-  if (mode === "configmgr" && options.whatIf) {
-    throw new UsageError("--what-if has no ConfigMgr output; use --mode json", "whatIf");
-  }
-  const profile = await readProfile(source);
+  const profile = await readProfile(source, ctx);
   const { setProfile } = await import("../ras/profile.ts");
-  const result = await setProfile(profile, {
-    whatIf: options.whatIf === true,
-    secrets: readSecret,
-  });
+  const result = await setProfile(profile, { whatIf, secrets: secretReader(ctx) });
   const failed = result.failed
     ? { name: result.failed.name, error: describeError(result.failed.error).report }
     : null;
   const diff = result.entries.flatMap((e) => e.diff.map((d) => ({ entry: e.name, ...d })));
-  if (mode === "intune") ctx.text(oneLine(setSummary(result)));
-  else if (mode === "configmgr") ctx.text(result.failed ? "NonCompliant" : "Compliant");
+  if (mode === "intune") ctx.print(asciiLine(oneLine(setSummary(result))));
+  else if (mode === "configmgr") ctx.print(result.failed ? "NonCompliant" : "Compliant");
   else if (mode === "ansible") {
     ctx.result({
       changed: result.changed,
@@ -239,81 +286,101 @@ async function runSet(source: string, options: Record<string, unknown>, ctx: Con
   if (result.failed) throw result.failed.error;
 }
 
-async function runGet(source: string, ctx: Context) {
-  const profile = await readProfile(source);
-  const { readActual, stateOf } = await import("../ras/profile.ts");
-  ctx.result({ entries: profile.entries.map((e) => stateOf(readActual(e))) });
-}
+const schema = command({
+  path: ["profile", "schema"],
+  summary: "print the profile document's JSON Schema (generated from the rules that check it)",
+  args: [],
+  options: {},
+  examples: ["rasctl profile schema > rasctl.profile.schema.json"],
+  run: async (_, ctx) => {
+    const { profileJsonSchema } = await import("../ras/profile_schema.ts");
+    ctx.result(profileJsonSchema());
+  },
+});
 
-async function runExport(names: string[], options: Record<string, unknown>, ctx: Context) {
-  const where = phonebookOf(options as { phonebook?: string; allUsers?: boolean });
-  const { exportProfile } = await import("../ras/profile.ts");
-  const { allUsersPhonebook } = await import("../ras/phonebook.ts");
-  const phonebook = where.allUsers ? allUsersPhonebook() : where.phonebook;
-  const profile = exportProfile({
-    ...(names.length ? { names } : {}),
-    ...(phonebook !== undefined ? { phonebook } : {}),
-  });
-  if (options.yaml) {
-    const { stringify } = await import("yaml");
-    ctx.text(stringify(profile).trimEnd());
-  } else {
-    ctx.result(profile);
-  }
-}
+const get = command({
+  path: ["profile", "get"],
+  summary: "print the actual state of the entries a profile names",
+  args: [FILE],
+  options: {},
+  examples: ["rasctl profile get corp.yaml", "Get-Content corp.json | rasctl profile get -"],
+  run: async ({ args }, ctx) => {
+    const profile = await readProfile(args.file!, ctx);
+    const { readActual, stateOf } = await import("../ras/profile.ts");
+    ctx.result({ entries: profile.entries.map((e) => stateOf(readActual(e))) });
+  },
+});
 
-const MODE_OPTION = {
-  flags: "--mode <mode>",
-  description: "output for an engine: json (default), intune, ansible or configmgr",
-};
-
-/** The `profile` command group. */
-export const spec: CommandSpec = {
-  name: "profile",
-  description: "desired state for entries: get, test, set and export profiles (JSON or YAML)",
-  subcommands: [
-    {
-      name: "schema",
-      description: "print the profile's JSON Schema",
-      run: async (_, ctx) => {
-        const { profileJsonSchema } = await import("../ras/profile_schema.ts");
-        ctx.result(profileJsonSchema());
-      },
-    },
-    {
-      name: "get",
-      description: "print the actual state of the entries a profile names (FILE or - for stdin)",
-      args: ["<file>"],
-      run: ({ args: [file] }, ctx) => runGet(file!, ctx),
-    },
-    {
-      name: "test",
-      description:
-        `compare with the profile: exit 0 in the desired state, ${EXIT_NOT_IN_DESIRED_STATE} ` +
-        "when not (intune: 1)",
-      args: ["<file>"],
-      options: [MODE_OPTION],
-      run: ({ args: [file], options }, ctx) => runTest(file!, options, ctx),
-    },
-    {
-      name: "set",
-      description: "make the entries as the profile says (create, change what differs, remove)",
-      args: ["<file>"],
-      options: [
-        MODE_OPTION,
-        { flags: "--what-if", description: "say what would change; change nothing" },
-      ],
-      run: ({ args: [file], options }, ctx) => runSet(file!, options, ctx),
-    },
-    {
-      name: "export",
-      description: "print a profile of the entries on this machine (all, or those named)",
-      args: ["[names...]"],
-      options: [...PHONEBOOK_OPTIONS, {
-        flags: "--yaml",
-        description: "print YAML instead of JSON",
-      }],
-      run: ({ rest, options }, ctx) => runExport(rest ?? [], options, ctx),
-    },
+const test = command({
+  path: ["profile", "test"],
+  summary: "compare the machine with a profile: exit 0 in the desired state, " +
+    `${EXIT_NOT_IN_DESIRED_STATE} when not`,
+  details: "--mode intune prints one summary line and exits 1 on drift; --mode configmgr " +
+    "prints Compliant or NonCompliant; --mode ansible prints changed, diff and msg.",
+  args: [FILE],
+  options: MODE,
+  examples: [
+    "rasctl profile test corp.yaml",
+    "rasctl profile test corp.yaml --mode intune",
+    "rasctl profile test corp.yaml --mode configmgr",
   ],
-};
+  run: ({ args, options }, ctx) => runTest(args.file!, options.mode ?? "json", ctx),
+});
+
+const set = command({
+  path: ["profile", "set"],
+  summary: "make the entries as a profile says: create, change only what differs, remove absent",
+  details: "One entry at a time; an entry whose change fails is put back as it was. " +
+    "Secrets come from the sources the profile names (environment, a file only you can " +
+    "read, lines of stdin in document order).",
+  args: [FILE],
+  options: {
+    ...MODE,
+    whatIf: flag("--what-if", "say what would change; change nothing"),
+  },
+  examples: [
+    "rasctl profile set corp.yaml --what-if",
+    "$env:VPN_PW | rasctl profile set corp.yaml",
+    "rasctl profile set corp.yaml --mode intune",
+  ],
+  run: ({ args, options }, ctx) =>
+    runSet(args.file!, options.mode ?? "json", options.whatIf === true, ctx),
+});
+
+const exportCommand = command({
+  path: ["profile", "export"],
+  summary: "print a profile of the entries on this machine (all, or the one named)",
+  args: [argument("name", "only this entry", { required: false, type: types.entryName() })],
+  options: {
+    ...PHONEBOOK_OPTIONS,
+    yaml: flag("--yaml", "print YAML instead of JSON"),
+  },
+  examples: [
+    "rasctl profile export > machine.json",
+    'rasctl profile export "Corp VPN" --all-users --yaml',
+  ],
+  run: async ({ args, options }, ctx) => {
+    const where = phonebookOf(options);
+    const { exportProfile } = await import("../ras/profile.ts");
+    const { allUsersPhonebook } = await import("../ras/phonebook.ts");
+    const phonebook = where.allUsers ? allUsersPhonebook() : where.phonebook;
+    const profile = exportProfile({
+      ...(args.name !== undefined ? { names: [args.name] } : {}),
+      ...(phonebook !== undefined ? { phonebook } : {}),
+    });
+    if (options.yaml) {
+      const { stringify } = await import("yaml");
+      // Every string double-quoted, so the \uXXXX escapes of non-ASCII are YAML escapes.
+      const text = stringify(profile, {
+        defaultStringType: "QUOTE_DOUBLE",
+        defaultKeyType: "PLAIN",
+      });
+      ctx.print(asciiLine(text.trimEnd()));
+    } else {
+      ctx.result(profile);
+    }
+  },
+});
+
+/** The `profile` commands. */
+export const commands: CommandModule["commands"] = [schema, get, test, set, exportCommand];

@@ -10,14 +10,7 @@ import { RASENTRYW } from "../ffi/structs.ts";
 import { RasError } from "../ffi/errors.ts";
 import { createEntry, deleteEntry, getEntry, listEntries, updateEntry } from "./entries.ts";
 import { type Entry, newEntryDefaults } from "./entry.ts";
-import {
-  diffEntries,
-  type RasEntryStruct,
-  readSettings,
-  setPath,
-  type SettingChange,
-  writeSettings,
-} from "./entry_settings.ts";
+import { diffEntries, type RasEntryStruct, readSettings, writeSettings } from "./entry_settings.ts";
 import { getCredentials, type SavedCredentials, setCredentials } from "./credentials.ts";
 import { findConnection } from "./connections.ts";
 import { hangUp } from "./dial.ts";

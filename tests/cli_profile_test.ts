@@ -302,7 +302,7 @@ Deno.test("profile export prints a profile that set accepts unchanged, in JSON a
   const named = await rasctl(home, ["profile", "export", "ISP"]);
   assert.deepEqual((named.json as typeof profile).entries.map((e) => e.name), ["ISP"]);
   const yaml = await rasctl(home, ["profile", "export", "--yaml"]);
-  assert.match(yaml.stdout, /^entries:\n {2}- name: Corp VPN\n/);
+  assert.match(yaml.stdout, /^entries:\n {2}- name: "Corp VPN"\n/);
   for (const [text, name] of [[exported.stdout, "e.json"], [yaml.stdout, "e.yaml"]]) {
     const path = `${home.path}/${name}`;
     await Deno.writeTextFile(path, text!);
