@@ -10,10 +10,12 @@
 import { awaitOtherDial, connect, type ConnectOptions, isTransient } from "../ras/connect.ts";
 import { connectionStatus, describeConnection, findConnection } from "../ras/connections.ts";
 import { hangUp } from "../ras/dial.ts";
-import { type Context, interruptSignal, parseSeconds, TimeoutError } from "./_context.ts";
-import type { CommandSpec } from "./_spec.ts";
-import { connectOptionsFrom, DIAL_OPTIONS, timeoutOf } from "./_dial_options.ts";
-import { asciiJson } from "./_output.ts";
+import { delay } from "../ras/async.ts";
+import type { Context } from "./_context.ts";
+import { interruptSignal } from "./_interrupt.ts";
+import { TimeoutError } from "./_errors.ts";
+import { argument, command, type CommandModule, flag, option, types } from "./_spec.ts";
+import { connectOptionsFrom, DIAL_OPTIONS } from "./_dial_options.ts";
 
 async function ensureOnce(name: string, options: ConnectOptions, ctx: Context) {
   const found = findConnection(name);
@@ -33,10 +35,6 @@ async function ensureOnce(name: string, options: ConnectOptions, ctx: Context) {
   const connections = await connect(name, options);
   ctx.log("dialed", { entry: name, handles: connections.map((c) => c.handle) });
   return { entry: name, action: "dialed" as const, connections };
-}
-
-function emit(event: Record<string, unknown>): void {
-  Deno.stdout.writeSync(new TextEncoder().encode(asciiJson(event, 0) + "\n"));
 }
 
 /**
@@ -71,7 +69,7 @@ async function keep(
   timeoutMs?: number,
 ) {
   const first = await ensureOnce(name, perDial(options, signal, timeoutMs), ctx);
-  emit({ event: first.action === "none" ? "connected" : "dialed", ...first });
+  ctx.event(first.action === "none" ? "connected" : "dialed", first);
   // Watch the handle itself: a dropped link leaves the enumeration, but its handle still
   // reports the error and still has to be hung up.
   let handle = first.connections.at(-1)!.handle;
@@ -81,76 +79,64 @@ async function keep(
     const status = connectionStatus(handle);
     if (status?.state === "connected") continue;
     const error = status?.error ?? null;
-    ctx.log("dropped", { entry: name, handle, error });
-    emit({ event: "dropped", entry: name, handle, error });
+    ctx.event("dropped", { entry: name, handle, error });
     if (status) await hangUp(handle, { entry: name }).catch(() => {});
     try {
       const again = await ensureOnce(name, perDial(options, signal, timeoutMs), ctx);
       handle = again.connections.at(-1)!.handle;
-      ctx.log("redialed", { entry: name, handle });
-      emit({ event: "redialed", ...again });
+      ctx.event("redialed", again);
     } catch (failure) {
       if (!isTransient(failure)) throw failure; // e.g. 691: redialing would only lock the account
-      ctx.log("redial-failed", { entry: name, code: failure.code });
-      emit({ event: "redial-failed", entry: name, code: failure.code, message: failure.message });
+      ctx.event("redial-failed", { entry: name, code: failure.code, message: failure.message });
     }
   }
-  emit({ event: "stopped", entry: name });
+  ctx.event("stopped", { entry: name });
 }
 
+/** Waits for the next check; Ctrl+C or SIGTERM ends the wait (and then the watch). */
 function pause(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise<void>((resolve) => {
-    const timer = setTimeout(done, ms);
-    signal.addEventListener("abort", done, { once: true });
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener("abort", done);
-      resolve();
-    }
-  });
+  return delay(ms, { signal }).catch(() => {});
 }
 
-/** The `ensure` command. */
-export const spec: CommandSpec = {
-  name: "ensure",
-  description: "connect unless already connected; --keep stays and redials on drops",
-  args: ["<name>"],
-  options: [
-    ...DIAL_OPTIONS,
-    {
-      flags: "--keep",
-      description: "keep running and redial when the link drops (NDJSON events on stdout)",
-    },
-    {
-      flags: "--check-interval <seconds>",
-      description: "with --keep: how often to check the link",
-      default: "10",
-    },
+/** `ensure`'s options: every dial option, and the watch. */
+export const ENSURE_OPTIONS = {
+  ...DIAL_OPTIONS,
+  keep: flag("--keep", "keep running and redial when the link drops (NDJSON events on stdout)"),
+  checkInterval: option("--check-interval", types.seconds(), "with --keep: how often to check", {
+    default: 10,
+  }),
+} as const;
+
+/** The `ensure` command (its declaration is what `task install` bakes into a task). */
+export const ENSURE_COMMAND = command({
+  path: ["ensure"],
+  summary: "connect unless connected; with --keep, stay connected (for scheduled tasks)",
+  args: [argument("name", "the entry to keep connected", { type: types.entryName() })],
+  options: ENSURE_OPTIONS,
+  examples: [
+    'rasctl ensure "Corp VPN"',
+    'rasctl ensure "Corp VPN" --keep --check-interval 30 --log-file C:\\ProgramData\\rasctl.log',
   ],
-  run: async ({ args: [name], options: o }, ctx) => {
-    const keepGoing = o.keep === true;
-    const interrupt = interruptSignal(keepGoing ? undefined : timeoutOf(o));
+  run: async ({ args, options: o }, ctx) => {
+    const name = args.name!;
+    const interrupt = interruptSignal(o.keep ? undefined : o.timeout);
     try {
-      const options = await connectOptionsFrom(name!, o, ctx, interrupt.signal);
-      if (keepGoing) {
-        const interval = parseSeconds(String(o.checkInterval), "--check-interval") * 1000;
+      const options = await connectOptionsFrom(name, o, ctx, interrupt.signal);
+      if (o.keep) {
         // Each redial gets --timeout of its own; Ctrl+C/SIGTERM stops the watch and hangs up
         // a redial in progress.
         const { signal: _s, ...dialOptions } = options;
-        const seconds = timeoutOf(o);
-        await keep(
-          name!,
-          dialOptions,
-          ctx,
-          interval,
-          interrupt.signal,
-          seconds === undefined ? undefined : seconds * 1000,
-        );
+        const timeoutMs = o.timeout === undefined ? undefined : o.timeout * 1000;
+        await keep(name, dialOptions, ctx, o.checkInterval * 1000, interrupt.signal, timeoutMs);
       } else {
-        ctx.result(await ensureOnce(name!, options, ctx));
+        const deadline = o.timeout === undefined ? undefined : Date.now() + o.timeout * 1000;
+        ctx.result(await ensureOnce(name, { ...options, deadline }, ctx));
       }
     } finally {
       interrupt.dispose();
     }
   },
-};
+});
+
+/** The `ensure` command. */
+export const commands: CommandModule["commands"] = [ENSURE_COMMAND];

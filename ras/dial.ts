@@ -9,7 +9,15 @@
 import { rasapi32 } from "../ffi/library.ts";
 import { RASDIALPARAMSW } from "../ffi/structs.ts";
 import { cstr } from "../ffi/wstr.ts";
-import { check, RasError } from "../ffi/errors.ts";
+import {
+  check,
+  ERROR_AUTHENTICATION_FAILURE,
+  ERROR_INTERACTIVE_MODE,
+  ERROR_PASSWD_EXPIRED,
+  ERROR_TIMEOUT,
+  ERROR_USER_DISCONNECTION,
+  RasError,
+} from "../ffi/errors.ts";
 import { negotiateSize } from "../ffi/negotiate.ts";
 import { RASCS_CONNECTED, stateName } from "./constants.ts";
 import { type Handle, handlePointer, handleText } from "./_handle.ts";
@@ -24,6 +32,7 @@ import {
   listConnections,
 } from "./connections.ts";
 import { findEntry } from "./entries.ts";
+import { abortable, poll } from "./async.ts";
 import type { PhonebookOptions } from "./phonebook.ts";
 
 /** User name, password and domain for one dial. Unset parts come from the saved ones. */
@@ -68,20 +77,12 @@ export interface DialOptions extends PhonebookOptions {
 }
 
 /** ERROR_TIMEOUT (winerror.h), reported when a dial or hang-up runs out of time. */
-export const ERROR_TIMEOUT = 1460;
+export { ERROR_TIMEOUT };
 
 /** RASCS_PAUSED: states from here up to RASCS_Connected wait for the caller (RASCONNSTATE). */
 const RASCS_PAUSED = 0x1000;
 /** RASCS_Disconnected (RASCONNSTATE). */
 const RASCS_DISCONNECTED = 0x2001;
-/** ERROR_USER_DISCONNECTION (raserror.h 631): the link went down without a code of its own. */
-const ERROR_USER_DISCONNECTION = 631;
-/** ERROR_INTERACTIVE_MODE (raserror.h 703): the dial waits for a person. */
-const ERROR_INTERACTIVE_MODE = 703;
-/** ERROR_PASSWD_EXPIRED (raserror.h 648). */
-const ERROR_PASSWD_EXPIRED = 648;
-/** ERROR_AUTHENTICATION_FAILURE (raserror.h 691). */
-const ERROR_AUTHENTICATION_FAILURE = 691;
 
 /**
  * The code a paused state ends an unattended dial with: RASCS_Interactive, CallbackSetByCaller
@@ -288,16 +289,6 @@ function connectionName(handle: Handle, entry: string, phonebook: string): Conne
     { handle, entry, phonebook, device: { type: "", name: "" } };
 }
 
-function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return promise;
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    if (signal.aborted) return onAbort();
-    signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
-  });
-}
-
 /** Options of {@link hangUp}. */
 export interface HangUpOptions {
   /** The entry, for messages. */
@@ -322,25 +313,25 @@ export interface HangUpOptions {
  */
 export async function hangUp(handle: Handle, options: HangUpOptions = {}): Promise<void> {
   const deadline = Date.now() + (options.timeoutMs ?? 10_000);
-  let pause = 5;
   for (let calls = 1;; calls++) {
     const code = rasapi32().RasHangUpW(handlePointer(handle));
     // Released between our own calls: gone is what was wanted.
     if (code === ERROR_INVALID_HANDLE && calls > 1) return;
     check(code, "RasHangUp", options.entry);
-    for (;;) {
+    // Still connected after RasHangUp: another RasDial holds a reference ("each RasDial on the
+    // connection should be matched by a RasHangUp", RasDial remarks). Hanging up means down, as
+    // rasdial /disconnect does: release that reference too.
+    let referenced = false;
+    const released = await poll(() => {
       const status = connectionStatus(handle);
-      if (status === null) return;
-      // Still connected after RasHangUp: another RasDial holds a reference ("each RasDial on
-      // the connection should be matched by a RasHangUp", RasDial remarks). Hanging up means
-      // down, as rasdial /disconnect does: release that reference too.
-      if (status.stateCode === RASCS_CONNECTED && calls < MAX_REFERENCES) break;
-      if (Date.now() >= deadline) {
-        throw new RasError(ERROR_TIMEOUT, { operation: "RasHangUp", entry: options.entry });
-      }
-      await new Promise((r) => setTimeout(r, pause));
-      pause = Math.min(pause * 2, 100);
+      if (status === null) return true;
+      referenced = status.stateCode === RASCS_CONNECTED && calls < MAX_REFERENCES;
+      return referenced;
+    }, { timeoutMs: Math.max(0, deadline - Date.now()) });
+    if (!released) {
+      throw new RasError(ERROR_TIMEOUT, { operation: "RasHangUp", entry: options.entry });
     }
+    if (!referenced) return;
   }
 }
 

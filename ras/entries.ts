@@ -4,10 +4,17 @@
  * @module
  */
 
+import { InvalidInputError } from "./input_error.ts";
 import { rasapi32 } from "../ffi/library.ts";
 import { RASENTRYNAMEW, RASENTRYW } from "../ffi/structs.ts";
 import { cstr, cstrOrNull } from "../ffi/wstr.ts";
-import { check, RasError } from "../ffi/errors.ts";
+import {
+  check,
+  ERROR_ALREADY_EXISTS,
+  ERROR_CANNOT_FIND_PHONEBOOK_ENTRY,
+  ERROR_INVALID_NAME,
+  RasError,
+} from "../ffi/errors.ts";
 import { callGrowing, decodeAll, enumerate, negotiateSize } from "../ffi/negotiate.ts";
 import { REN_ALL_USERS } from "./constants.ts";
 import {
@@ -29,13 +36,6 @@ export interface EntryName {
   /** The phone-book file that holds it. */
   phonebook: string;
 }
-
-/** RasValidateEntryName: the name is already in the phone book (winerror.h). */
-const ERROR_ALREADY_EXISTS = 183;
-/** RasValidateEntryName: the name breaks Windows' naming rules (winerror.h). */
-const ERROR_INVALID_NAME = 123;
-/** No such entry in the phone book (raserror.h). */
-const ERROR_CANNOT_FIND_PHONEBOOK_ENTRY = 623;
 
 /**
  * Lists the entries of a phone book, or of both default books (all users, then the user's).
@@ -157,7 +157,7 @@ export function getEntry(name: string, options: PhonebookOptions = {}): Entry {
  * @param options Which phone book (default: Windows' default book).
  * @returns The entry as written.
  * @throws {RasError} 183 when the name exists, 123 when Windows refuses the name.
- * @throws {TypeError} When a VPN entry has no server.
+ * @throws {InvalidInputError} When a VPN or phone entry has no server (field `server`).
  * @example
  * ```ts ignore
  * createEntry("Corp VPN", { server: "vpn.example.com", strategy: "ikev2-only" });
@@ -170,7 +170,7 @@ export function createEntry(
 ): Entry {
   const type = settings.type ?? "vpn";
   if ((type === "vpn" || type === "phone") && !settings.server) {
-    throw new TypeError(`A ${type} entry needs a server (--server)`);
+    throw new InvalidInputError("server", `a ${type} entry needs a server`);
   }
   const path = phonebookPath(options);
   const created = path !== undefined && createPhonebookFile(path);
