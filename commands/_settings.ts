@@ -5,7 +5,7 @@
  * @module
  */
 
-import type { OptionSpec } from "./_spec.ts";
+import { type OptionSpec, parseFlags } from "./_spec.ts";
 import type { z } from "zod";
 import type { EntrySettings } from "../ras/entry_schema.ts";
 import { UsageError } from "./_output.ts";
@@ -201,6 +201,21 @@ export async function settingsFrom(options: Options): Promise<EntrySettings> {
   const merged = mergeDeep(fromFile, fromOptions);
   const parsed = entrySettingsSchema.safeParse(merged);
   if (!parsed.success) throw zodFailure(parsed.error, "entry settings");
+  const { entryTextProblem, entryTextMessage } = await import("../ras/entry_text.ts");
+  const problem = entryTextProblem(parsed.data);
+  if (problem) {
+    // Options override the file, so a value equal to an option's came from that option.
+    const option = SETTINGS_OPTIONS.map((o) => parseFlags(o.flags)).find((f) =>
+      f.takesValue && options[f.key] === problem.value
+    );
+    if (option) {
+      throw new UsageError(entryTextMessage(problem, `--${option.long}`), `--${option.long}`);
+    }
+    throw new UsageError(
+      entryTextMessage(problem, `--from ${options.from}: ${problem.path}`),
+      problem.path,
+    );
+  }
   return parsed.data;
 }
 

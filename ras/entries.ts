@@ -19,6 +19,7 @@ import {
   type RasEntryStruct,
 } from "./entry.ts";
 import { type PhonebookOptions, phonebookPath } from "./phonebook.ts";
+import { assertEntryText } from "./entry_text.ts";
 
 /** An entry as a phone-book listing names it. */
 export interface EntryName {
@@ -158,6 +159,7 @@ export function getEntry(name: string, options: PhonebookOptions = {}): Entry {
  * @returns The entry as written.
  * @throws {RasError} 183 when the name exists, 123 when Windows refuses the name.
  * @throws {TypeError} When a VPN entry has no server.
+ * @throws {RangeError} When a text setting holds a control character (CR, LF, NUL ...).
  * @example
  * ```ts ignore
  * createEntry("Corp VPN", { server: "vpn.example.com", strategy: "ikev2-only" });
@@ -172,6 +174,7 @@ export function createEntry(
   if ((type === "vpn" || type === "phone") && !settings.server) {
     throw new TypeError(`A ${type} entry needs a server (--server)`);
   }
+  assertEntryText(settings);
   const path = phonebookPath(options);
   const created = path !== undefined && createPhonebookFile(path);
   try {
@@ -220,6 +223,7 @@ function assertNameFree(name: string, phonebook: string | undefined): void {
  * @param options Which phone book.
  * @returns The entry as now stored.
  * @throws {RasError} 623 when there is no such entry.
+ * @throws {RangeError} When a text setting holds a control character (CR, LF, NUL ...).
  * @example
  * ```ts ignore
  * updateEntry("Corp VPN", { splitTunnel: true });
@@ -230,6 +234,7 @@ export function updateEntry(
   patch: EntrySettings,
   options: PhonebookOptions = {},
 ): Entry {
+  assertEntryText(patch);
   const where = findEntry(name, options);
   const current = readStruct(where.name, where.phonebook);
   writeStruct(where.name, where.phonebook, applySettings(current, patch));
