@@ -9,6 +9,8 @@ import type { OptionSpec } from "./_spec.ts";
 import type { PhonebookOptions } from "../ras/phonebook.ts";
 import { UsageError } from "./_output.ts";
 import { entryNameProblem } from "../ras/entry_name.ts";
+import type { LockOptions } from "../ras/phonebook_lock.ts";
+import { type Context, InterruptedError, parseSeconds, TimeoutError } from "./_context.ts";
 
 /** `--phonebook PATH` and `--all-users`. */
 export const PHONEBOOK_OPTIONS: OptionSpec[] = [
@@ -66,4 +68,56 @@ export function checkedName(name: string, option = "name"): string {
   const problem = entryNameProblem(name);
   if (problem) throw new UsageError(`${option} "${name}" ${problem}`, option);
   return name;
+}
+
+/** How long a phone-book change waits for another rasctl changing the same book by default. */
+const LOCK_TIMEOUT_SECONDS = 30;
+
+/** `--timeout`: how long a phone-book change waits for another rasctl changing the same book. */
+export const LOCK_OPTIONS: OptionSpec[] = [
+  {
+    flags: "--timeout <seconds>",
+    description:
+      `wait at most this long for another rasctl changing the same phone book (default ${LOCK_TIMEOUT_SECONDS})`,
+  },
+];
+
+/**
+ * The wait of a phone-book change: aborted after `--timeout` seconds (TimeoutError) or by
+ * Ctrl+C/SIGTERM (InterruptedError, only while waiting: a change under way finishes first), with
+ * a note on stderr when another rasctl holds the book.
+ *
+ * @param options The parsed options (`timeout`).
+ * @param ctx Where the note goes.
+ * @returns Lock options for ras/, disposable (removes the timer and signal listeners).
+ * @throws {UsageError} When --timeout is not a number of seconds.
+ */
+export function phonebookWait(
+  options: Record<string, unknown>,
+  ctx: Context,
+): LockOptions & Disposable {
+  const seconds = options.timeout === undefined
+    ? LOCK_TIMEOUT_SECONDS
+    : parseSeconds(String(options.timeout), "--timeout");
+  const controller = new AbortController();
+  const timer = setTimeout(() =>
+    controller.abort(
+      new TimeoutError(
+        `timed out after ${seconds} s waiting for another rasctl to finish changing the phone book`,
+      ),
+    ), seconds * 1000);
+  const signals: Deno.Signal[] = Deno.build.os === "windows"
+    ? ["SIGINT", "SIGBREAK"]
+    : ["SIGINT", "SIGTERM"];
+  const onSignal = () =>
+    controller.abort(new InterruptedError("interrupted; the phone book was not changed"));
+  for (const s of signals) Deno.addSignalListener(s, onSignal);
+  return {
+    signal: controller.signal,
+    onWait: (book) => ctx.note(`waiting for another rasctl to finish changing "${book}"`),
+    [Symbol.dispose]() {
+      clearTimeout(timer);
+      for (const s of signals) Deno.removeSignalListener(s, onSignal);
+    },
+  };
 }

@@ -7,6 +7,8 @@
  */
 
 import { RasError } from "../ras/errors.ts";
+import { PhonebookFileError } from "../ras/phonebook_file.ts";
+import { PhonebookLockError } from "../ras/phonebook_lock.ts";
 
 /** How to print results. */
 export type Format = "json" | "table";
@@ -161,6 +163,11 @@ export function describeError(
   if (error instanceof UsageError) {
     return plain("UsageError", error.message, EXIT.usage, error.field);
   }
+  // A phone book that cannot be made or used is the --phonebook input's problem (exit 2).
+  if (error instanceof PhonebookFileError) {
+    return plain("UsageError", error.message, EXIT.usage, "--phonebook");
+  }
+  if (error instanceof PhonebookLockError) return plain("UsageError", error.message, EXIT.usage);
   if (error instanceof RangeError || error instanceof TypeError) {
     return plain(error.name, error.message, EXIT.usage);
   }

@@ -8,7 +8,15 @@
  */
 
 import { clearCredentials, getCredentials, setCredentials } from "../ras/credentials.ts";
-import { checkedName, credentialOptions, PHONEBOOK_OPTIONS, phonebookOf } from "./_options.ts";
+import {
+  checkedName,
+  credentialOptions,
+  LOCK_OPTIONS,
+  PHONEBOOK_OPTIONS,
+  phonebookOf,
+  phonebookWait,
+} from "./_options.ts";
+import type { Context } from "./_context.ts";
 import { credentialsFrom } from "./_dial_options.ts";
 import type { CommandSpec } from "./_spec.ts";
 import { UsageError } from "./_output.ts";
@@ -31,7 +39,7 @@ function scopeOf(o: Options) {
   return o.default ? { ...where, default: true } : where;
 }
 
-async function saveCredentials(name: string, o: Options) {
+async function saveCredentials(name: string, o: Options, ctx: Context) {
   checkedName(name);
   const where = scopeOf(o);
   const { user, domain, password } = await credentialsFrom(o, "", "password");
@@ -52,7 +60,8 @@ async function saveCredentials(name: string, o: Options) {
       "default",
     );
   }
-  return setCredentials(name, { user, domain, password, psk }, where);
+  using wait = phonebookWait(o, ctx);
+  return await setCredentials(name, { user, domain, password, psk }, { ...where, ...wait });
 }
 
 /** The `creds` command group. */
@@ -84,9 +93,10 @@ export const spec: CommandSpec = {
           flags: "--psk-env <variable>",
           description: "read the pre-shared key from this environment variable",
         },
+        ...LOCK_OPTIONS,
       ],
       run: async ({ args: [name], options }, ctx) =>
-        ctx.result(await saveCredentials(name!, options as Options)),
+        ctx.result(await saveCredentials(name!, options as Options, ctx)),
     },
     {
       name: "clear",
@@ -99,17 +109,17 @@ export const spec: CommandSpec = {
           flags: "--psk",
           description: "forget the pre-shared key instead of user/password/domain",
         },
+        ...LOCK_OPTIONS,
       ],
-      run: ({ args: [name], options }, ctx) => {
+      run: async ({ args: [name], options }, ctx) => {
         if (options.psk && options.default) {
           throw new UsageError("give --psk or --default, not both", "default");
         }
-        return ctx.result(
-          clearCredentials(
-            checkedName(name!),
-            options.psk ? "psk" : "credentials",
-            scopeOf(options as Options),
-          ),
+        checkedName(name!);
+        const where = scopeOf(options as Options);
+        using wait = phonebookWait(options, ctx);
+        ctx.result(
+          await clearCredentials(name!, options.psk ? "psk" : "credentials", { ...where, ...wait }),
         );
       },
     },

@@ -13,7 +13,13 @@ import {
   updateEntry,
   validateEntryName,
 } from "../ras/entries.ts";
-import { checkedName, PHONEBOOK_OPTIONS, phonebookOf } from "./_options.ts";
+import {
+  checkedName,
+  LOCK_OPTIONS,
+  PHONEBOOK_OPTIONS,
+  phonebookOf,
+  phonebookWait,
+} from "./_options.ts";
 import { SETTINGS_OPTIONS, settingsFrom } from "./_settings.ts";
 import { UsageError } from "./_output.ts";
 import type { CommandSpec } from "./_spec.ts";
@@ -50,17 +56,18 @@ export const spec: CommandSpec = {
       name: "new",
       description: "create an entry",
       args: ["<name>"],
-      options: [...PHONEBOOK_OPTIONS, ...SETTINGS_OPTIONS],
+      options: [...PHONEBOOK_OPTIONS, ...SETTINGS_OPTIONS, ...LOCK_OPTIONS],
       run: async ({ args: [name], options }, ctx) => {
         const { where, settings } = await settingsInput(name!, options);
-        ctx.result(createEntry(name!, settings, where));
+        using wait = phonebookWait(options, ctx);
+        ctx.result(await createEntry(name!, settings, { ...where, ...wait }));
       },
     },
     {
       name: "set",
       description: "change only the given settings",
       args: ["<name>"],
-      options: [...PHONEBOOK_OPTIONS, ...SETTINGS_OPTIONS],
+      options: [...PHONEBOOK_OPTIONS, ...SETTINGS_OPTIONS, ...LOCK_OPTIONS],
       run: async ({ args: [name], options }, ctx) => {
         const { where, settings } = await settingsInput(name!, options);
         if (Object.keys(settings).length === 0) {
@@ -68,26 +75,32 @@ export const spec: CommandSpec = {
             "entry set needs at least one setting to change (see rasctl entry set --help)",
           );
         }
-        ctx.result(updateEntry(name!, settings, where));
+        using wait = phonebookWait(options, ctx);
+        ctx.result(await updateEntry(name!, settings, { ...where, ...wait }));
       },
     },
     {
       name: "remove",
       description: "delete an entry",
       args: ["<name>"],
-      options: PHONEBOOK_OPTIONS,
-      run: ({ args: [name], options }, ctx) =>
-        ctx.result(deleteEntry(checkedName(name!), phonebookOf(options as PhonebookInput))),
+      options: [...PHONEBOOK_OPTIONS, ...LOCK_OPTIONS],
+      run: async ({ args: [name], options }, ctx) => {
+        const where = phonebookOf(options as PhonebookInput);
+        using wait = phonebookWait(options, ctx);
+        ctx.result(await deleteEntry(checkedName(name!), { ...where, ...wait }));
+      },
     },
     {
       name: "rename",
       description: "rename an entry",
       args: ["<name>", "<new-name>"],
-      options: PHONEBOOK_OPTIONS,
-      run: ({ args: [name, newName], options }, ctx) => {
+      options: [...PHONEBOOK_OPTIONS, ...LOCK_OPTIONS],
+      run: async ({ args: [name, newName], options }, ctx) => {
         checkedName(name!);
         checkedName(newName!, "new-name");
-        ctx.result(renameEntry(name!, newName!, phonebookOf(options as PhonebookInput)));
+        const where = phonebookOf(options as PhonebookInput);
+        using wait = phonebookWait(options, ctx);
+        ctx.result(await renameEntry(name!, newName!, { ...where, ...wait }));
       },
     },
     {
