@@ -10,6 +10,7 @@
 
 import { deepEqual, equal, ok } from "node:assert/strict";
 import { cliHome, type CliRun, rasctl } from "./_cli.ts";
+import type { Entry } from "../ras/entry.ts";
 
 const ROUNDS = 3;
 
