@@ -9,119 +9,108 @@
 
 import { clearCredentials, getCredentials, setCredentials } from "../ras/credentials.ts";
 import {
-  checkedName,
-  credentialOptions,
+  CREDENTIAL_OPTIONS,
   LOCK_OPTIONS,
   PHONEBOOK_OPTIONS,
   phonebookOf,
   phonebookWait,
 } from "./_options.ts";
-import type { Context } from "./_context.ts";
-import { credentialsFrom } from "./_dial_options.ts";
-import type { CommandSpec } from "./_spec.ts";
-import { UsageError } from "./_output.ts";
-import { passwordFrom } from "./_secrets.ts";
+import { argument, command, type CommandModule, flag, option, types } from "./_spec.ts";
+import { UsageError } from "./_errors.ts";
+import { readStdinSecrets, secretOf } from "./_secrets.ts";
 
-type Options = Record<string, unknown> & {
-  phonebook?: string;
-  allUsers?: boolean;
-  default?: boolean;
-};
+const DEFAULT_OPTION = flag(
+  "--default",
+  "the entry's default credentials for all users and LocalSystem (RASCM_DefaultCreds): " +
+    "all-users entries only, needs an elevated prompt",
+);
 
-const DEFAULT_OPTION = {
-  flags: "--default",
-  description:
-    "the entry's default credentials for all users and LocalSystem (RASCM_DefaultCreds): all-users entries only, needs an elevated prompt",
-};
-
-function scopeOf(o: Options) {
+function scopeOf(
+  o: {
+    phonebook?: string | undefined;
+    allUsers?: boolean | undefined;
+    default?: boolean | undefined;
+  },
+) {
   const where = phonebookOf(o);
   return o.default ? { ...where, default: true } : where;
 }
 
-async function saveCredentials(name: string, o: Options, ctx: Context) {
-  checkedName(name);
-  const where = scopeOf(o);
-  const { user, domain, password } = await credentialsFrom(o, "", "password");
-  const psk = await passwordFrom(
-    { passwordStdin: o.pskStdin as boolean, passwordEnv: o.pskEnv as string },
-    "pre-shared key",
-  );
-  if (psk !== undefined && psk.length > 256) {
-    throw new UsageError("the pre-shared key is at most 256 characters");
-  }
-  if ([user, domain, password, psk].every((v) => v === undefined)) {
-    throw new UsageError("creds set needs --user, --domain, a password or a pre-shared key");
-  }
-  if (o.default && psk !== undefined) {
-    // A pre-shared key belongs to the entry itself; RASCM_PreSharedKey takes no other flag.
-    throw new UsageError(
-      "--default is for user, domain and password; give the pre-shared key without it",
-      "default",
-    );
-  }
-  using wait = phonebookWait(o, ctx);
-  return await setCredentials(name, { user, domain, password, psk }, { ...where, ...wait });
-}
+const NAME = argument("name", "the entry's name", { type: types.entryName() });
 
-/** The `creds` command group. */
-export const spec: CommandSpec = {
-  name: "creds",
-  description: "saved credentials",
-  subcommands: [
-    {
-      name: "show",
-      description: "what is saved (never the secrets)",
-      args: ["<name>"],
-      options: PHONEBOOK_OPTIONS,
-      run: ({ args: [name], options }, ctx) =>
-        ctx.result(getCredentials(checkedName(name!), phonebookOf(options as Options))),
-    },
-    {
-      name: "set",
-      description: "save credentials",
-      args: ["<name>"],
-      options: [
-        ...PHONEBOOK_OPTIONS,
-        DEFAULT_OPTION,
-        ...credentialOptions("", "the entry"),
-        {
-          flags: "--psk-stdin",
-          description: "read the pre-shared key from the next line of stdin",
-        },
-        {
-          flags: "--psk-env <variable>",
-          description: "read the pre-shared key from this environment variable",
-        },
-        ...LOCK_OPTIONS,
-      ],
-      run: async ({ args: [name], options }, ctx) =>
-        ctx.result(await saveCredentials(name!, options as Options, ctx)),
-    },
-    {
-      name: "clear",
-      description: "forget saved credentials",
-      args: ["<name>"],
-      options: [
-        ...PHONEBOOK_OPTIONS,
-        DEFAULT_OPTION,
-        {
-          flags: "--psk",
-          description: "forget the pre-shared key instead of user/password/domain",
-        },
-        ...LOCK_OPTIONS,
-      ],
-      run: async ({ args: [name], options }, ctx) => {
-        if (options.psk && options.default) {
-          throw new UsageError("give --psk or --default, not both", "default");
-        }
-        checkedName(name!);
-        const where = scopeOf(options as Options);
-        using wait = phonebookWait(options, ctx);
-        ctx.result(
-          await clearCredentials(name!, options.psk ? "psk" : "credentials", { ...where, ...wait }),
-        );
-      },
-    },
+const show = command({
+  path: ["creds", "show"],
+  summary: "what is saved (never the secrets)",
+  args: [NAME],
+  options: PHONEBOOK_OPTIONS,
+  examples: ['rasctl creds show "Corp VPN"'],
+  run: ({ args, options }, ctx) => ctx.result(getCredentials(args.name!, phonebookOf(options))),
+});
+
+const set = command({
+  path: ["creds", "set"],
+  summary: "save credentials",
+  details: "Secrets are read from stdin one line each, in this order: --password-stdin, then " +
+    "--psk-stdin.",
+  args: [NAME],
+  options: {
+    ...PHONEBOOK_OPTIONS,
+    default: DEFAULT_OPTION,
+    ...CREDENTIAL_OPTIONS,
+    pskStdin: flag("--psk-stdin", "read the pre-shared key from the next line of stdin", {
+      conflicts: ["--psk-env", "--default"],
+      secret: true,
+    }),
+    pskEnv: option(
+      "--psk-env",
+      types.envName(),
+      "read the pre-shared key from this environment variable",
+      { conflicts: ["--psk-stdin", "--default"], secret: true },
+    ),
+    ...LOCK_OPTIONS,
+  },
+  examples: [
+    '$env:PW | rasctl creds set "Corp VPN" --user alice --password-stdin',
+    'rasctl creds set "Corp L2TP" --psk-env L2TP_PSK',
   ],
-};
+  run: async ({ args, options: o }, ctx) => {
+    const stdin = await readStdinSecrets(ctx, o);
+    const password = secretOf(stdin.passwordStdin, o.passwordEnv, "--password-env");
+    const psk = secretOf(stdin.pskStdin, o.pskEnv, "--psk-env");
+    const { user, domain } = o;
+    if ([user, domain, password, psk].every((v) => v === undefined)) {
+      throw new UsageError(
+        "creds set needs --user, --domain, a password or a pre-shared key",
+        null,
+        "see rasctl creds set --help",
+      );
+    }
+    using wait = phonebookWait(o.timeout, ctx);
+    ctx.result(
+      await setCredentials(args.name!, { user, domain, password, psk }, { ...scopeOf(o), ...wait }),
+    );
+  },
+});
+
+const clear = command({
+  path: ["creds", "clear"],
+  summary: "forget saved credentials",
+  args: [NAME],
+  options: {
+    ...PHONEBOOK_OPTIONS,
+    default: DEFAULT_OPTION,
+    psk: flag("--psk", "forget the pre-shared key instead of user/password/domain", {
+      conflicts: ["--default"],
+    }),
+    ...LOCK_OPTIONS,
+  },
+  examples: ['rasctl creds clear "Corp VPN"', 'rasctl creds clear "Corp L2TP" --psk'],
+  run: async ({ args, options }, ctx) => {
+    using wait = phonebookWait(options.timeout, ctx);
+    const what = options.psk ? "psk" : "credentials";
+    ctx.result(await clearCredentials(args.name!, what, { ...scopeOf(options), ...wait }));
+  },
+});
+
+/** The `creds` commands. */
+export const commands: CommandModule["commands"] = [show, set, clear];

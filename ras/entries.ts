@@ -4,6 +4,7 @@
  * @module
  */
 
+import { InvalidInputError } from "./input_error.ts";
 import { rasapi32 } from "../ffi/library.ts";
 import { RASENTRYNAMEW, RASENTRYW } from "../ffi/structs.ts";
 import { cstr, cstrOrNull } from "../ffi/wstr.ts";
@@ -166,8 +167,8 @@ export function getEntry(name: string, options: PhonebookOptions = {}): Entry {
  * @returns The entry as written.
  * @throws {RasError} 183 when the name exists, 123 when Windows refuses the name.
  * @throws {PhonebookFileError} When the phone-book file or its folders cannot be made.
- * @throws {TypeError} When a VPN entry has no server.
- * @throws {RangeError} When a text setting holds a control character (CR, LF, NUL ...).
+ * @throws {InvalidInputError} When a VPN or phone entry has no server (field `server`), or a
+ * text setting holds a control character (CR, LF, NUL ...; field: its JSON path).
  * @example
  * ```ts ignore
  * await createEntry("Corp VPN", { server: "vpn.example.com", strategy: "ikev2-only" });
@@ -180,7 +181,7 @@ export function createEntry(
 ): Promise<Entry> {
   const type = settings.type ?? "vpn";
   if ((type === "vpn" || type === "phone") && !settings.server) {
-    throw new TypeError(`A ${type} entry needs a server (--server)`);
+    throw new InvalidInputError("server", `a ${type} entry needs a server`);
   }
   assertEntryText(settings);
   const path = phonebookPath(options);
@@ -215,7 +216,7 @@ function assertNameFree(name: string, phonebook: string | undefined): void {
  * @param options Which phone book, and the lock wait's signal.
  * @returns The entry as now stored.
  * @throws {RasError} 623 when there is no such entry.
- * @throws {RangeError} When a text setting holds a control character (CR, LF, NUL ...).
+ * @throws {InvalidInputError} When a text setting holds a control character (CR, LF, NUL ...).
  * @example
  * ```ts ignore
  * await updateEntry("Corp VPN", { splitTunnel: true });

@@ -12,6 +12,7 @@
 
 import { RASENTRYW_FIELDS } from "../ffi/structs.ts";
 import { applySettings, type EntrySettings, type RasEntryStruct } from "./entry.ts";
+import { InvalidInputError } from "./input_error.ts";
 
 /** A RASENTRYW member that holds text. */
 export type EntryTextMember = keyof RasEntryStruct & string;
@@ -94,11 +95,11 @@ export function entryTextMessage(problem: EntryTextProblem, name = problem.path)
  * Refuses a patch that would write a control character into the phone book.
  *
  * @param patch The settings.
- * @throws {RangeError} Naming the JSON path, when a text value holds a control character.
+ * @throws {InvalidInputError} Naming the JSON path, when a text value holds a control character.
  */
 export function assertEntryText(patch: EntrySettings): void {
   const problem = entryTextProblem(patch);
-  if (problem) throw new RangeError(entryTextMessage(problem));
+  if (problem) throw new InvalidInputError(problem.path, entryTextMessage(problem));
 }
 
 /** The dotted path of the first string leaf of `object` equal to `value`. */

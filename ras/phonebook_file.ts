@@ -8,10 +8,13 @@
  * @module
  */
 
-/** A phone-book file or folder that cannot be made or used (exit 2: the path is the input). */
-export class PhonebookFileError extends Error {
-  /** The error's name. */
-  override readonly name = "PhonebookFileError";
+import { InvalidInputError } from "./input_error.ts";
+
+/**
+ * A phone-book file or folder that cannot be made or used: the `phonebook` input's problem
+ * (the CLI reports it as a UsageError naming `--phonebook`).
+ */
+export class PhonebookFileError extends InvalidInputError {
   /** The path concerned. */
   readonly path: string;
   /**
@@ -22,8 +25,9 @@ export class PhonebookFileError extends Error {
    * @param options The OS error as `cause`.
    */
   constructor(path: string, message: string, options?: ErrorOptions) {
-    super(message, options);
+    super("phonebook", message);
     this.path = path;
+    if (options?.cause !== undefined) this.cause = options.cause;
   }
 }
 

@@ -26,6 +26,7 @@
  * @module
  */
 
+import { InvalidInputError } from "./input_error.ts";
 import {
   allUsersPhonebook,
   type PhonebookOptions,
@@ -41,10 +42,19 @@ export interface LockOptions {
   onWait?: ((book: string) => void) | undefined;
 }
 
-/** The lock folder cannot be created or opened. */
-export class PhonebookLockError extends Error {
-  /** The error's name. */
-  override readonly name = "PhonebookLockError";
+/**
+ * No lock folder can be created or opened for the phone book (reported against the
+ * `phonebook` input, whose lock it is).
+ */
+export class PhonebookLockError extends InvalidInputError {
+  /**
+   * Says which book and why.
+   *
+   * @param message What is wrong, in the user's terms.
+   */
+  constructor(message: string) {
+    super("phonebook", message);
+  }
 }
 
 /** Books this process holds locked (a nested call for the same book runs inside the lock). */
