@@ -161,11 +161,8 @@ Deno.test("the issue's injection through --dns-suffix is refused by entry new an
     ]);
     equal(run.code, 2, run.stderr);
     equal(run.error?.field, "--dns-suffix");
-    ok(
-      String(run.error?.message).startsWith(
-        "--dns-suffix must not contain control characters (U+000D",
-      ),
-    );
+    // The option's own type or the phone-book check refuses it; either names the rule.
+    ok(String(run.error?.message).includes("control characters"), run.stderr);
   }
   deepEqual(await Deno.readFile(book), before);
   const list = await rasctl(home, ["entry", "list", "--phonebook", book]);
