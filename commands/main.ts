@@ -69,6 +69,10 @@ export const COMMANDS: Record<string, CommandEntry> = {
     summary: "connect unless connected; with --keep, stay connected (for scheduled tasks)",
     load: () => import("./ensure.ts"),
   },
+  profile: {
+    summary: "desired state for fleets: get, test, set and export entry profiles",
+    load: () => import("./profile.ts"),
+  },
   task: {
     summary: "install, show or remove a Task Scheduler task that runs `rasctl ensure`",
     load: () => import("./task.ts"),

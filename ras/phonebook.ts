@@ -40,14 +40,14 @@ export function allUsersPhonebook(
 }
 
 /**
- * The current user's phone book's path, from %APPDATA% as Windows sets it.
+ * The current user's phone book (`%APPDATA%\Microsoft\Network\Connections\Pbk\rasphone.pbk`).
  *
- * @param env Reads an environment variable (default: Deno.env.get).
+ * @param env Reads an environment variable (default: the process environment).
  * @returns The path.
  * @throws {Error} When %APPDATA% is not set.
  * @example
- * ```ts
- * userPhonebook(() => "C:\\Users\\a\\AppData\\Roaming"); // "C:\\Users\\a\\AppData\\Roaming\\Microsoft\\Network\\Connections\\Pbk\\rasphone.pbk"
+ * ```ts ignore
+ * userPhonebook(); // "C:\Users\alice\AppData\Roaming\Microsoft\...\rasphone.pbk"
  * ```
  */
 export function userPhonebook(
