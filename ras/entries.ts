@@ -200,7 +200,14 @@ function createPhonebookFile(path: string): boolean {
   }
   const folder = path.replace(/[\\/][^\\/]*$/, "");
   if (folder !== path && folder !== "") Deno.mkdirSync(folder, { recursive: true });
-  Deno.writeFileSync(path, new Uint8Array(), { createNew: true });
+  try {
+    Deno.writeFileSync(path, new Uint8Array(), { createNew: true });
+  } catch (error) {
+    // Another process made it between the stat and here (concurrent `profile set`s): it is
+    // theirs, and not ours to remove if our create fails.
+    if (error instanceof Deno.errors.AlreadyExists) return false;
+    throw error;
+  }
   return true;
 }
 
