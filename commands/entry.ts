@@ -35,8 +35,19 @@ export const spec: CommandSpec = {
     {
       name: "list",
       description: "list entries (JSON array of {name, scope, phonebook})",
-      options: PHONEBOOK_OPTIONS,
-      run: ({ options }, ctx) => ctx.result(listEntries(phonebookOf(options as PhonebookInput))),
+      options: [
+        ...PHONEBOOK_OPTIONS,
+        // One process for the RasCtl module's Get-RasEntry, instead of one `entry show` per entry.
+        { flags: "--details", description: "print each entry's settings, as entry show does" },
+      ],
+      run: ({ options }, ctx) => {
+        const listed = listEntries(phonebookOf(options as PhonebookInput));
+        ctx.result(
+          options["details"]
+            ? listed.map((e) => getEntry(e.name, { phonebook: e.phonebook }))
+            : listed,
+        );
+      },
     },
     {
       name: "show",
