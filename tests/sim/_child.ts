@@ -1,12 +1,30 @@
 /**
  * A second process for cross-process tests: `deno run -A tests/sim/_child.ts <action> [arg]`
- * with RASSIM_HOME set. Actions: `list` (RasEnumConnectionsW), `status <handle>`,
- * `hangup <handle>`. Prints one JSON document.
+ * with RASSIM_HOME set (and RASSIM_USER / RASSIM_ELEVATED for another identity). Actions:
+ * `list` (RasEnumConnectionsW), `status <handle>`, `hangup <handle>`,
+ * `setcreds <pbk|-> <entry> <mask> <user> <password>`, `getcreds <pbk|-> <entry> <mask>`,
+ * `setentry <pbk|-> <entry> <server>`, `dial <entry>` (synchronous, saved credentials).
+ * Prints one JSON document.
  *
  * @module
  */
 
-import { enumConnections, ptr, ras, status } from "./_ras.ts";
+import { RASCREDENTIALSW } from "../../ffi/structs.ts";
+import { cstr, cstrOrNull } from "../../ffi/wstr.ts";
+import {
+  dialParams,
+  dialSync,
+  enumConnections,
+  ptr,
+  ras,
+  setEntry,
+  status,
+  vpnEntry,
+} from "./_ras.ts";
+
+function book(arg: string | undefined): string | undefined {
+  return arg === "-" ? undefined : arg;
+}
 
 if (import.meta.main) {
   const [action, arg] = Deno.args;
@@ -26,6 +44,27 @@ if (import.meta.main) {
     result = { rc, state: s?.rasconnstate, error: s?.dwError };
   } else if (action === "hangup") {
     result = { rc: ras().RasHangUpW(ptr(BigInt(arg!))) };
+  } else if (action === "setcreds") {
+    const [, pbk, entry, mask, user, password] = Deno.args;
+    const buf = RASCREDENTIALSW.encode({
+      dwMask: Number(mask),
+      szUserName: user ?? "",
+      szPassword: password ?? "",
+    });
+    result = { rc: ras().RasSetCredentialsW(cstrOrNull(book(pbk)), cstr(entry!), buf, 0) };
+  } else if (action === "getcreds") {
+    const [, pbk, entry, mask] = Deno.args;
+    const buf = RASCREDENTIALSW.encode({ dwMask: Number(mask) });
+    const rc = ras().RasGetCredentialsW(cstrOrNull(book(pbk)), cstr(entry!), buf);
+    const got = RASCREDENTIALSW.decode(buf);
+    result = { rc, mask: got.dwMask, user: got.szUserName };
+  } else if (action === "setentry") {
+    const [, pbk, entry, server] = Deno.args;
+    result = { rc: setEntry(entry!, vpnEntry(server!), book(pbk)) };
+  } else if (action === "dial") {
+    const { rc, handle } = dialSync(dialParams(arg!));
+    if (handle) ras().RasHangUpW(ptr(handle));
+    result = { rc };
   }
   console.log(JSON.stringify(result));
 }
