@@ -27,11 +27,14 @@ function Invoke-RasCtl {
     # Secrets first: a secret rasctl could not read back intact fails here, before any process.
     $stdinBytes = $null
     if (@($Secret).Count -gt 0) {
-        try { $stdinBytes = ConvertTo-SecretBytes -SecureString $Secret -ParameterName $SecretName }
-        catch {
-            $record = New-Object System.Management.Automation.ErrorRecord -ArgumentList $_.Exception, 'InvalidSecret', 'InvalidArgument', $TargetObject
+        $problem = $null
+        $stdinBytes = ConvertTo-SecretBytes -SecureString $Secret -ParameterName $SecretName -Problem ([ref]$problem)
+        if ($problem) {
+            $exception = New-Object System.ArgumentException -ArgumentList $problem
+            $record = New-Object System.Management.Automation.ErrorRecord -ArgumentList $exception, 'InvalidSecret', 'InvalidArgument', $TargetObject
             if ($Failure) { $Failure.Value = $record; return }
-            $Cmdlet.ThrowTerminatingError($record) # a caller's mistake: stop, whatever the preference
+            Write-RasError -Cmdlet $Cmdlet -ErrorRecord $record
+            return
         }
     }
     $exe = Resolve-RasCtlPath

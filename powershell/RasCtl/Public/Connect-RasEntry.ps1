@@ -54,12 +54,14 @@ function Connect-RasEntry {
         $arguments = @('dial', $Name)
         if ($Phonebook) { $arguments += @('--phonebook', $Phonebook) }
         $secrets = @()
+        $secretNames = @()
         if ($Credential -ne [System.Management.Automation.PSCredential]::Empty) {
             $user, $domain = Split-RasUserName $Credential.UserName
             $arguments += @('--user', $user)
             if ($domain) { $arguments += @('--domain', $domain) }
             $arguments += '--password-stdin'
             $secrets += $Credential.Password
+            $secretNames += 'Credential'
         }
         if ($Via) { $arguments += @('--via', $Via) }
         if ($ViaCredential -ne [System.Management.Automation.PSCredential]::Empty) {
@@ -68,11 +70,12 @@ function Connect-RasEntry {
             if ($domain) { $arguments += @('--via-domain', $domain) }
             $arguments += '--via-password-stdin'
             $secrets += $ViaCredential.Password # the line after the entry's password, if any
+            $secretNames += 'ViaCredential'
         }
         if ($PSBoundParameters.ContainsKey('Timeout')) { $arguments += @('--timeout', [string]$Timeout) }
         if ($PSBoundParameters.ContainsKey('Retries')) { $arguments += @('--retries', [string]$Retries) }
         $target = if ($Via) { "$Name (via $Via)" } else { $Name }
         if (-not $PSCmdlet.ShouldProcess($target, 'Connect')) { return }
-        Invoke-RasCtl -Cmdlet $PSCmdlet -ArgumentList $arguments -Secret $secrets -ProgressActivity "Connecting $target" -TargetObject $Name -TypeName 'RasCtl.Connection'
+        Invoke-RasCtl -Cmdlet $PSCmdlet -ArgumentList $arguments -Secret $secrets -SecretName $secretNames -ProgressActivity "Connecting $target" -TargetObject $Name -TypeName 'RasCtl.Connection'
     }
 }

@@ -31,7 +31,7 @@ function Disconnect-RasConnection {
         [Parameter(Mandatory, ParameterSetName = 'Handle', ValueFromPipelineByPropertyName)]
         [ValidatePattern('^(0x)?[0-9A-Fa-f]+$')]
         [string]$Handle,
-        [Parameter(Mandatory, ParameterSetName = 'Name', Position = 0, ValueFromPipeline)]
+        [Parameter(Mandatory, ParameterSetName = 'Name', Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)]
         [Alias('Entry', 'Name')]
         [ValidateNotNullOrEmpty()]
         [string]$EntryName,
@@ -46,7 +46,11 @@ function Disconnect-RasConnection {
         switch ($PSCmdlet.ParameterSetName) {
             'Handle' { $arguments = @('hangup', '--handle', $Handle); $target = "handle $Handle" }
             'Name' { $arguments = @('hangup', $EntryName); $target = $EntryName }
-            'All' { $arguments = @('hangup', '--all'); $target = 'all connections' }
+            'All' {
+                # -All:$false asks for nothing: it must never hang up everything.
+                if (-not $All) { Write-Verbose 'Disconnect-RasConnection -All:$false: nothing to do'; return }
+                $arguments = @('hangup', '--all'); $target = 'all connections'
+            }
         }
         if ($WithPrerequisite) { $arguments += '--with-prerequisite' }
         if ($PSBoundParameters.ContainsKey('Timeout')) { $arguments += @('--timeout', [string]$Timeout) }

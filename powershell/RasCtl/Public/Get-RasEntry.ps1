@@ -47,6 +47,10 @@ function Get-RasEntry {
             $wanted += @{ Text = $n; Pattern = $isPattern; Found = $false }
         }
         $entries = @(Invoke-RasCtl -Cmdlet $PSCmdlet -ArgumentList (@('entry', 'list', '--details') + $scope) -TypeName 'RasCtl.Entry')
+        # A name that is some entry's exact name means that entry, '[' or not.
+        foreach ($w in $wanted) {
+            if ($w.Pattern -and @($entries | Where-Object { $_.Name -eq $w.Text }).Count -gt 0) { $w.Pattern = $false }
+        }
         foreach ($entry in $entries) {
             $matched = $wanted.Count -eq 0
             foreach ($w in $wanted) {

@@ -25,6 +25,7 @@ function Remove-RasEntry {
     [OutputType([void])]
     param(
         [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)]
+        [Alias('Entry')]
         [ValidateNotNullOrEmpty()]
         [string[]]$Name,
         [Parameter(ParameterSetName = 'File', ValueFromPipelineByPropertyName)]

@@ -23,6 +23,7 @@ function Rename-RasEntry {
     [OutputType('RasCtl.Entry')]
     param(
         [Parameter(Mandatory, Position = 0, ValueFromPipelineByPropertyName)]
+        [Alias('Entry')]
         [ValidateNotNullOrEmpty()]
         [string]$Name,
         [Parameter(Mandatory, Position = 1)]
