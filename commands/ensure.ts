@@ -10,10 +10,10 @@
 import { connect, type ConnectOptions, isTransient } from "../ras/connect.ts";
 import { connectionStatus, describeConnection, findConnection } from "../ras/connections.ts";
 import { hangUp } from "../ras/dial.ts";
-import { type Context, interruptSignal, parseSeconds } from "./_context.ts";
-import type { CommandSpec } from "./_spec.ts";
-import { connectOptionsFrom, DIAL_OPTIONS, timeoutOf } from "./_dial_options.ts";
-import { asciiJson } from "./_output.ts";
+import type { Context } from "./_context.ts";
+import { interruptSignal } from "./_interrupt.ts";
+import { argument, command, type CommandModule, flag, option, types } from "./_spec.ts";
+import { connectOptionsFrom, DIAL_OPTIONS } from "./_dial_options.ts";
 
 async function ensureOnce(name: string, options: ConnectOptions, ctx: Context) {
   const found = findConnection(name);
@@ -29,10 +29,6 @@ async function ensureOnce(name: string, options: ConnectOptions, ctx: Context) {
   return { entry: name, action: "dialed" as const, connections };
 }
 
-function emit(event: Record<string, unknown>): void {
-  Deno.stdout.writeSync(new TextEncoder().encode(asciiJson(event, 0) + "\n"));
-}
-
 async function keep(
   name: string,
   options: ConnectOptions,
@@ -41,7 +37,7 @@ async function keep(
   signal: AbortSignal,
 ) {
   const first = await ensureOnce(name, options, ctx);
-  emit({ event: first.action === "none" ? "connected" : "dialed", ...first });
+  ctx.event(first.action === "none" ? "connected" : "dialed", first);
   // Watch the handle itself: a dropped link leaves the enumeration, but its handle still
   // reports the error and still has to be hung up.
   let handle = first.connections.at(-1)!.handle;
@@ -51,21 +47,18 @@ async function keep(
     const status = connectionStatus(handle);
     if (status?.state === "connected") continue;
     const error = status?.error ?? null;
-    ctx.log("dropped", { entry: name, handle, error });
-    emit({ event: "dropped", entry: name, handle, error });
+    ctx.event("dropped", { entry: name, handle, error });
     if (status) await hangUp(handle, { entry: name }).catch(() => {});
     try {
       const again = await ensureOnce(name, options, ctx);
       handle = again.connections.at(-1)!.handle;
-      ctx.log("redialed", { entry: name, handle });
-      emit({ event: "redialed", ...again });
+      ctx.event("redialed", again);
     } catch (failure) {
       if (!isTransient(failure)) throw failure; // e.g. 691: redialing would only lock the account
-      ctx.log("redial-failed", { entry: name, code: failure.code });
-      emit({ event: "redial-failed", entry: name, code: failure.code, message: failure.message });
+      ctx.event("redial-failed", { entry: name, code: failure.code, message: failure.message });
     }
   }
-  emit({ event: "stopped", entry: name });
+  ctx.event("stopped", { entry: name });
 }
 
 function pause(ms: number, signal: AbortSignal): Promise<void> {
@@ -80,38 +73,41 @@ function pause(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
-/** The `ensure` command. */
-export const spec: CommandSpec = {
-  name: "ensure",
-  description: "connect unless already connected; --keep stays and redials on drops",
-  args: ["<name>"],
-  options: [
-    ...DIAL_OPTIONS,
-    {
-      flags: "--keep",
-      description: "keep running and redial when the link drops (NDJSON events on stdout)",
-    },
-    {
-      flags: "--check-interval <seconds>",
-      description: "with --keep: how often to check the link",
-      default: "10",
-    },
+/** `ensure`'s options: every dial option, and the watch. */
+export const ENSURE_OPTIONS = {
+  ...DIAL_OPTIONS,
+  keep: flag("--keep", "keep running and redial when the link drops (NDJSON events on stdout)"),
+  checkInterval: option("--check-interval", types.seconds(), "with --keep: how often to check", {
+    default: 10,
+  }),
+} as const;
+
+const ensure = command({
+  path: ["ensure"],
+  summary: "connect unless connected; with --keep, stay connected (for scheduled tasks)",
+  args: [argument("name", "the entry to keep connected", { type: types.entryName() })],
+  options: ENSURE_OPTIONS,
+  examples: [
+    'rasctl ensure "Corp VPN"',
+    'rasctl ensure "Corp VPN" --keep --check-interval 30 --log-file C:\\ProgramData\\rasctl.log',
   ],
-  run: async ({ args: [name], options: o }, ctx) => {
-    const keepGoing = o.keep === true;
-    const interrupt = interruptSignal(keepGoing ? undefined : timeoutOf(o));
+  run: async ({ args, options: o }, ctx) => {
+    const name = args.name!;
+    const interrupt = interruptSignal(o.keep ? undefined : o.timeout);
     try {
-      const options = await connectOptionsFrom(name!, o, ctx, interrupt.signal);
-      if (keepGoing) {
-        const interval = parseSeconds(String(o.checkInterval), "--check-interval") * 1000;
+      const options = await connectOptionsFrom(name, o, ctx, interrupt.signal);
+      if (o.keep) {
         // Each redial gets --timeout of its own; Ctrl+C/SIGTERM only stops the watch.
         const { signal: _s, ...perDial } = options;
-        await keep(name!, perDial, ctx, interval, interrupt.signal);
+        await keep(name, perDial, ctx, o.checkInterval * 1000, interrupt.signal);
       } else {
-        ctx.result(await ensureOnce(name!, options, ctx));
+        ctx.result(await ensureOnce(name, options, ctx));
       }
     } finally {
       interrupt.dispose();
     }
   },
-};
+});
+
+/** The `ensure` command. */
+export const commands: CommandModule["commands"] = [ensure];
