@@ -49,9 +49,12 @@ Describe 'Entry settings on New-RasEntry and Set-RasEntry' {
             foreach ($option in $cmd.options) {
                 $setting = $table | Where-Object { $_.Flag -eq $option.flag }
                 if (-not $setting) { continue } # --phonebook, --all-users, --from: their own parameters
-                if ($option.choices) { @($setting.Choices) | Should -Be @($option.choices) }
-                if ($null -ne $option.max) { $setting.Max | Should -Be $option.max }
-                if ($null -ne $option.maxLength) { $setting.MaxLength | Should -Be $option.maxLength }
+                if ($option.choices) { @($setting.Choices) | Should -Be @($option.choices) -Because $option.flag }
+                if ($null -ne $option.max) { $setting.Max | Should -Be $option.max -Because $option.flag }
+                if ($null -ne $option.min) { $setting.Min | Should -Be $option.min -Because $option.flag }
+                # Lengths of strings; an address's or entry name's form is checked by rasctl itself.
+                if ($null -ne $setting.MaxLength) { $setting.MaxLength | Should -Be $option.maxLength -Because $option.flag }
+                ($option.takesValue -eq $setting.TakesValue) | Should -BeTrue -Because $option.flag
             }
         }
     }
