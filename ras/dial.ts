@@ -9,7 +9,7 @@
 import { rasapi32 } from "../ffi/library.ts";
 import { RASDIALPARAMSW } from "../ffi/structs.ts";
 import { cstr } from "../ffi/wstr.ts";
-import { check, RasError } from "../ffi/errors.ts";
+import { check, ERROR_TIMEOUT, RasError } from "../ffi/errors.ts";
 import { negotiateSize } from "../ffi/negotiate.ts";
 import { RASCS_CONNECTED, stateName } from "./constants.ts";
 import { type Handle, handlePointer, handleText } from "./_handle.ts";
@@ -22,6 +22,7 @@ import {
   listConnections,
 } from "./connections.ts";
 import { findEntry } from "./entries.ts";
+import { abortable, poll } from "./async.ts";
 import type { PhonebookOptions } from "./phonebook.ts";
 
 /** User name, password and domain for one dial. Unset parts come from the saved ones. */
@@ -60,7 +61,7 @@ export interface DialOptions extends PhonebookOptions {
 }
 
 /** ERROR_TIMEOUT (winerror.h), reported when a dial or hang-up runs out of time. */
-export const ERROR_TIMEOUT = 1460;
+export { ERROR_TIMEOUT };
 
 type Listener = (state: number, error: number) => void;
 const listeners = new Map<bigint, Listener>();
@@ -201,16 +202,6 @@ function connectionName(handle: Handle, entry: string, phonebook: string): Conne
     { handle, entry, phonebook, device: { type: "", name: "" } };
 }
 
-function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return promise;
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    if (signal.aborted) return onAbort();
-    signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
-  });
-}
-
 /** Options of {@link hangUp}. */
 export interface HangUpOptions {
   /** The entry, for messages. */
@@ -235,13 +226,10 @@ export interface HangUpOptions {
 export async function hangUp(handle: Handle, options: HangUpOptions = {}): Promise<void> {
   const code = rasapi32().RasHangUpW(handlePointer(handle));
   check(code, "RasHangUp", options.entry);
-  const deadline = Date.now() + (options.timeoutMs ?? 10_000);
-  let pause = 5;
-  while (connectionStatus(handle) !== null) {
-    if (Date.now() >= deadline) {
-      throw new RasError(ERROR_TIMEOUT, { operation: "RasHangUp", entry: options.entry });
-    }
-    await new Promise((r) => setTimeout(r, pause));
-    pause = Math.min(pause * 2, 100);
+  const released = await poll(() => connectionStatus(handle) === null, {
+    timeoutMs: options.timeoutMs ?? 10_000,
+  });
+  if (!released) {
+    throw new RasError(ERROR_TIMEOUT, { operation: "RasHangUp", entry: options.entry });
   }
 }
