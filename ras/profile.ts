@@ -7,7 +7,12 @@
  */
 
 import { RASENTRYW } from "../ffi/structs.ts";
-import { RasError } from "../ffi/errors.ts";
+import {
+  ERROR_ALREADY_EXISTS,
+  ERROR_CANNOT_FIND_PHONEBOOK_ENTRY,
+  ERROR_CANNOT_OPEN_PHONEBOOK,
+  RasError,
+} from "../ffi/errors.ts";
 import { createEntry, deleteEntry, getEntry, listEntries, updateEntry } from "./entries.ts";
 import { type Entry, newEntryDefaults } from "./entry.ts";
 import { diffEntries, type RasEntryStruct, readSettings, writeSettings } from "./entry_settings.ts";
