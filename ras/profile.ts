@@ -23,13 +23,6 @@ import { hangUp } from "./dial.ts";
 import { allUsersPhonebook, userPhonebook } from "./phonebook.ts";
 import type { Profile, ProfileEntry, SecretSource } from "./profile_schema.ts";
 import type { EntryType } from "./constants.ts";
-// No such entry; the name is taken (another run created it first); the phone book cannot be
-// opened (a book that does not exist yet has no entries).
-import {
-  ERROR_ALREADY_EXISTS,
-  ERROR_CANNOT_FIND_PHONEBOOK_ENTRY,
-  ERROR_CANNOT_OPEN_PHONEBOOK,
-} from "../ffi/errors.ts";
 
 export type { Profile, ProfileEntry, SecretSource };
 
