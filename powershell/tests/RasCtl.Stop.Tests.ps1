@@ -11,11 +11,13 @@ Describe 'Stopping a cmdlet' {
         $ps = [powershell]::Create()
         try {
             $module = Join-Path $script:RepoRoot 'powershell/RasCtl/RasCtl.psd1'
+            # rasctl dials only with a password (given or saved): give one through stdin.
+            $credential = New-TestCredential 'alice' 'Slow-Pa55'
             [void]$ps.AddScript({
-                    param($module)
+                    param($module, $credential)
                     Import-Module $module
-                    Connect-RasEntry -Name 'Slow' -Confirm:$false
-                }).AddArgument($module)
+                    Connect-RasEntry -Name 'Slow' -Credential $credential -Confirm:$false
+                }).AddArgument($module).AddArgument($credential)
             $async = $ps.BeginInvoke()
             # Wait (bounded) until the simulator shows the dial in progress.
             $seen = $null
