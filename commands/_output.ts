@@ -7,7 +7,7 @@
  * @module
  */
 
-import { RasError } from "../ras/errors.ts";
+import type { RasError } from "../ras/errors.ts";
 import { InvalidInputError } from "../ras/input_error.ts";
 import { hintFor } from "./_hints.ts";
 import { InternalError, InterruptedError, TimeoutError, UsageError } from "./_errors.ts";
@@ -122,6 +122,16 @@ const OWN_ERRORS = new Map<string, number>([
 ]);
 
 /**
+ * Whether an error is a RasError. Told by its shape, so that reporting an error does not load
+ * the error table (a RasError's module loaded it already).
+ */
+function isRasError(error: unknown): error is RasError {
+  return error instanceof Error && /^ERROR_/.test(error.name) &&
+    typeof (error as Partial<RasError>).code === "number" &&
+    typeof (error as Partial<RasError>).operation === "string";
+}
+
+/**
  * Describes a thrown error for stderr, and the exit status it means.
  *
  * @param error What was thrown.
@@ -132,7 +142,7 @@ export function describeError(
   error: unknown,
   os: typeof Deno.build.os = Deno.build.os,
 ): { report: ErrorReport; status: number } {
-  if (error instanceof RasError) {
+  if (isRasError(error)) {
     return {
       report: {
         code: error.code,

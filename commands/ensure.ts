@@ -7,16 +7,32 @@
  * @module
  */
 
-import { connect, type ConnectOptions, isTransient } from "../ras/connect.ts";
-import { connectionStatus, describeConnection, findConnection } from "../ras/connections.ts";
-import { hangUp } from "../ras/dial.ts";
-import { delay } from "../ras/async.ts";
+import type { ConnectOptions } from "../ras/connect.ts";
+import { load } from "./_registry.ts";
 import type { Context } from "./_context.ts";
 import { interruptSignal } from "./_interrupt.ts";
 import { argument, command, type CommandModule, flag, option, types } from "./_spec.ts";
 import { connectOptionsFrom, DIAL_OPTIONS } from "./_dial_options.ts";
 
-async function ensureOnce(name: string, options: ConnectOptions, ctx: Context) {
+/** The service layer, loaded only when a line is to be dialed (not for --help). */
+type Ras =
+  & typeof import("../ras/connect.ts")
+  & typeof import("../ras/connections.ts")
+  & typeof import("../ras/dial.ts")
+  & typeof import("../ras/async.ts");
+
+async function loadRas(): Promise<Ras> {
+  const modules = await Promise.all([
+    load<typeof import("../ras/connect.ts")>("../ras/connect.ts"),
+    load<typeof import("../ras/connections.ts")>("../ras/connections.ts"),
+    load<typeof import("../ras/dial.ts")>("../ras/dial.ts"),
+    load<typeof import("../ras/async.ts")>("../ras/async.ts"),
+  ]);
+  return Object.assign({}, ...modules) as Ras;
+}
+
+async function ensureOnce(ras: Ras, name: string, options: ConnectOptions, ctx: Context) {
+  const { connect, describeConnection, findConnection, hangUp } = ras;
   const found = findConnection(name);
   const up = found ? describeConnection(found) : null;
   if (up?.state === "connected") {
@@ -31,19 +47,22 @@ async function ensureOnce(name: string, options: ConnectOptions, ctx: Context) {
 }
 
 async function keep(
+  ras: Ras,
   name: string,
   options: ConnectOptions,
   ctx: Context,
   intervalMs: number,
   signal: AbortSignal,
 ) {
-  const first = await ensureOnce(name, options, ctx);
+  const { connectionStatus, hangUp, isTransient, delay } = ras;
+  const pause = (ms: number) => delay(ms, { signal }).catch(() => {});
+  const first = await ensureOnce(ras, name, options, ctx);
   ctx.event(first.action === "none" ? "connected" : "dialed", first);
   // Watch the handle itself: a dropped link leaves the enumeration, but its handle still
   // reports the error and still has to be hung up.
   let handle = first.connections.at(-1)!.handle;
   while (!signal.aborted) {
-    await pause(intervalMs, signal);
+    await pause(intervalMs);
     if (signal.aborted) break;
     const status = connectionStatus(handle);
     if (status?.state === "connected") continue;
@@ -51,7 +70,7 @@ async function keep(
     ctx.event("dropped", { entry: name, handle, error });
     if (status) await hangUp(handle, { entry: name }).catch(() => {});
     try {
-      const again = await ensureOnce(name, options, ctx);
+      const again = await ensureOnce(ras, name, options, ctx);
       handle = again.connections.at(-1)!.handle;
       ctx.event("redialed", again);
     } catch (failure) {
@@ -60,11 +79,6 @@ async function keep(
     }
   }
   ctx.event("stopped", { entry: name });
-}
-
-/** Waits for the next check; Ctrl+C or SIGTERM ends the wait (and then the watch). */
-function pause(ms: number, signal: AbortSignal): Promise<void> {
-  return delay(ms, { signal }).catch(() => {});
 }
 
 /** `ensure`'s options: every dial option, and the watch. */
@@ -88,15 +102,16 @@ export const ENSURE_COMMAND = command({
   ],
   run: async ({ args, options: o }, ctx) => {
     const name = args.name!;
+    const ras = await loadRas();
     const interrupt = interruptSignal(o.keep ? undefined : o.timeout);
     try {
       const options = await connectOptionsFrom(name, o, ctx, interrupt.signal);
       if (o.keep) {
         // Each redial gets --timeout of its own; Ctrl+C/SIGTERM only stops the watch.
         const { signal: _s, ...perDial } = options;
-        await keep(name, perDial, ctx, o.checkInterval * 1000, interrupt.signal);
+        await keep(ras, name, perDial, ctx, o.checkInterval * 1000, interrupt.signal);
       } else {
-        ctx.result(await ensureOnce(name, options, ctx));
+        ctx.result(await ensureOnce(ras, name, options, ctx));
       }
     } finally {
       interrupt.dispose();
