@@ -26,9 +26,13 @@ const dial = command({
     // The service layer is loaded only to dial: `dial --help` and usage errors do without.
     const { connect } = await load<typeof import("../ras/connect.ts")>("../ras/connect.ts");
     const interrupt = interruptSignal(options.timeout);
+    // Hanging up after a failure waits only for what is left of --timeout.
+    const deadline = options.timeout === undefined
+      ? undefined
+      : Date.now() + options.timeout * 1000;
     try {
       const connectOptions = await connectOptionsFrom(args.name!, options, ctx, interrupt.signal);
-      ctx.result(await connect(args.name!, connectOptions));
+      ctx.result(await connect(args.name!, { ...connectOptions, deadline }));
     } finally {
       interrupt.dispose();
     }

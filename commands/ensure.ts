@@ -7,62 +7,74 @@
  * @module
  */
 
-import type { ConnectOptions } from "../ras/connect.ts";
-import { load } from "./_registry.ts";
+import { awaitOtherDial, connect, type ConnectOptions, isTransient } from "../ras/connect.ts";
+import { connectionStatus, describeConnection, findConnection } from "../ras/connections.ts";
+import { hangUp } from "../ras/dial.ts";
+import { delay } from "../ras/async.ts";
 import type { Context } from "./_context.ts";
 import { interruptSignal } from "./_interrupt.ts";
+import { TimeoutError } from "./_errors.ts";
 import { argument, command, type CommandModule, flag, option, types } from "./_spec.ts";
 import { connectOptionsFrom, DIAL_OPTIONS } from "./_dial_options.ts";
 
-/** The service layer, loaded only when a line is to be dialed (not for --help). */
-type Ras =
-  & typeof import("../ras/connect.ts")
-  & typeof import("../ras/connections.ts")
-  & typeof import("../ras/dial.ts")
-  & typeof import("../ras/async.ts");
-
-async function loadRas(): Promise<Ras> {
-  const modules = await Promise.all([
-    load<typeof import("../ras/connect.ts")>("../ras/connect.ts"),
-    load<typeof import("../ras/connections.ts")>("../ras/connections.ts"),
-    load<typeof import("../ras/dial.ts")>("../ras/dial.ts"),
-    load<typeof import("../ras/async.ts")>("../ras/async.ts"),
-  ]);
-  return Object.assign({}, ...modules) as Ras;
-}
-
-async function ensureOnce(ras: Ras, name: string, options: ConnectOptions, ctx: Context) {
-  const { connect, describeConnection, findConnection, hangUp } = ras;
+async function ensureOnce(name: string, options: ConnectOptions, ctx: Context) {
   const found = findConnection(name);
   const up = found ? describeConnection(found) : null;
   if (up?.state === "connected") {
     ctx.log("already-connected", { entry: name, handle: up.handle });
     return { entry: name, action: "none" as const, connections: [up] };
   }
-  // A dropped link can leave a dead handle behind: release it before redialing.
+  if (found && up && up.error === null && up.state !== "disconnected") {
+    // Still dialing (a person's own dial, Windows' reconnect): never hang that up; wait for it.
+    const joined = await awaitOtherDial(name, options);
+    ctx.log("joined", { entry: name, handle: joined.handle });
+    return { entry: name, action: "none" as const, connections: [joined] };
+  }
+  // A dropped link leaves a dead handle behind: release it before redialing.
   if (found) await hangUp(found.handle, { entry: name }).catch(() => {});
   const connections = await connect(name, options);
   ctx.log("dialed", { entry: name, handles: connections.map((c) => c.handle) });
   return { entry: name, action: "dialed" as const, connections };
 }
 
+/**
+ * One dial's options under --keep: its own --timeout (a deadline and a time-out signal) and the
+ * watch's stop signal, so Ctrl+C/SIGTERM also hangs up a redial in progress.
+ */
+function perDial(options: ConnectOptions, stop: AbortSignal, timeoutMs: number | undefined) {
+  if (timeoutMs === undefined) return { ...options, signal: stop };
+  return {
+    ...options,
+    signal: AbortSignal.any([stop, timeoutAfter(timeoutMs)]),
+    deadline: Date.now() + timeoutMs,
+  };
+}
+
+function timeoutAfter(ms: number): AbortSignal {
+  const controller = new AbortController();
+  const timer = setTimeout(
+    () => controller.abort(new TimeoutError(`timed out after ${ms / 1000} s`)),
+    ms,
+  );
+  Deno.unrefTimer(timer); // a finished dial's timer must not keep the watch alive
+  return controller.signal;
+}
+
 async function keep(
-  ras: Ras,
   name: string,
   options: ConnectOptions,
   ctx: Context,
   intervalMs: number,
   signal: AbortSignal,
+  timeoutMs?: number,
 ) {
-  const { connectionStatus, hangUp, isTransient, delay } = ras;
-  const pause = (ms: number) => delay(ms, { signal }).catch(() => {});
-  const first = await ensureOnce(ras, name, options, ctx);
+  const first = await ensureOnce(name, perDial(options, signal, timeoutMs), ctx);
   ctx.event(first.action === "none" ? "connected" : "dialed", first);
   // Watch the handle itself: a dropped link leaves the enumeration, but its handle still
   // reports the error and still has to be hung up.
   let handle = first.connections.at(-1)!.handle;
   while (!signal.aborted) {
-    await pause(intervalMs);
+    await pause(intervalMs, signal);
     if (signal.aborted) break;
     const status = connectionStatus(handle);
     if (status?.state === "connected") continue;
@@ -70,7 +82,7 @@ async function keep(
     ctx.event("dropped", { entry: name, handle, error });
     if (status) await hangUp(handle, { entry: name }).catch(() => {});
     try {
-      const again = await ensureOnce(ras, name, options, ctx);
+      const again = await ensureOnce(name, perDial(options, signal, timeoutMs), ctx);
       handle = again.connections.at(-1)!.handle;
       ctx.event("redialed", again);
     } catch (failure) {
@@ -79,6 +91,11 @@ async function keep(
     }
   }
   ctx.event("stopped", { entry: name });
+}
+
+/** Waits for the next check; Ctrl+C or SIGTERM ends the wait (and then the watch). */
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return delay(ms, { signal }).catch(() => {});
 }
 
 /** `ensure`'s options: every dial option, and the watch. */
@@ -102,16 +119,18 @@ export const ENSURE_COMMAND = command({
   ],
   run: async ({ args, options: o }, ctx) => {
     const name = args.name!;
-    const ras = await loadRas();
     const interrupt = interruptSignal(o.keep ? undefined : o.timeout);
     try {
       const options = await connectOptionsFrom(name, o, ctx, interrupt.signal);
       if (o.keep) {
-        // Each redial gets --timeout of its own; Ctrl+C/SIGTERM only stops the watch.
-        const { signal: _s, ...perDial } = options;
-        await keep(ras, name, perDial, ctx, o.checkInterval * 1000, interrupt.signal);
+        // Each redial gets --timeout of its own; Ctrl+C/SIGTERM stops the watch and hangs up
+        // a redial in progress.
+        const { signal: _s, ...dialOptions } = options;
+        const timeoutMs = o.timeout === undefined ? undefined : o.timeout * 1000;
+        await keep(name, dialOptions, ctx, o.checkInterval * 1000, interrupt.signal, timeoutMs);
       } else {
-        ctx.result(await ensureOnce(ras, name, options, ctx));
+        const deadline = o.timeout === undefined ? undefined : Date.now() + o.timeout * 1000;
+        ctx.result(await ensureOnce(name, { ...options, deadline }, ctx));
       }
     } finally {
       interrupt.dispose();

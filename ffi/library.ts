@@ -1,7 +1,9 @@
 /**
  * Finds and opens rasapi32: `%SystemRoot%\System32\rasapi32.dll` on Windows, or whatever
- * library `RASCTL_RASAPI32` names (the simulator, or any library with the same exports).
- * Nothing is opened at import time.
+ * library `RASCTL_RASAPI32` names (the simulator, or any library with the same exports). The
+ * override works only under `deno run`/`deno test`: the compiled exe (`Deno.build.standalone`)
+ * loads the System32 DLL alone, so an inherited environment variable cannot load a library into
+ * an elevated rasctl. Nothing is opened at import time.
  *
  * @module
  */
@@ -36,6 +38,8 @@ export interface LocateOptions {
   os?: typeof Deno.build.os;
   /** Reads an environment variable (default: `Deno.env.get`). */
   env?: (name: string) => string | undefined;
+  /** Whether this is the compiled exe (default: `Deno.build.standalone`); it ignores the override. */
+  standalone?: boolean;
 }
 
 /**
@@ -52,11 +56,18 @@ export interface LocateOptions {
 export function locateRasapi32(options: LocateOptions = {}): string {
   const env = options.env ?? ((name: string) => Deno.env.get(name));
   const os = options.os ?? Deno.build.os;
-  const override = env(OVERRIDE_ENV);
+  const standalone = options.standalone ?? Deno.build.standalone;
+  const override = standalone ? undefined : env(OVERRIDE_ENV);
   if (override) return override;
   if (os === "windows") {
     // A full System32 path, so a rasapi32.dll in the current folder is never picked up.
     return `${env("SystemRoot") ?? "C:\\Windows"}\\System32\\rasapi32.dll`;
+  }
+  if (standalone) {
+    throw new LibraryNotFoundError(
+      `rasctl needs Windows' rasapi32.dll, and this is ${os}; the compiled rasctl does not take ` +
+        `${OVERRIDE_ENV} (run it with deno run to use the simulator)`,
+    );
   }
   throw new LibraryNotFoundError(
     `rasctl needs Windows' rasapi32.dll, and this is ${os}. To run against the simulator, ` +

@@ -3,7 +3,8 @@
  * with RASSIM_HOME set (and RASSIM_USER / RASSIM_ELEVATED for another identity). Actions:
  * `list` (RasEnumConnectionsW), `status <handle>`, `hangup <handle>`,
  * `setcreds <pbk|-> <entry> <mask> <user> <password>`, `getcreds <pbk|-> <entry> <mask>`,
- * `setentry <pbk|-> <entry> <server>`, `dial <entry>` (synchronous, saved credentials).
+ * `setentry <pbk|-> <entry> <server>`, `dial <entry>` (synchronous, saved credentials),
+ * `dialkeep <entry> [user] [password]` (synchronous, left connected).
  * Prints one JSON document.
  *
  * @module
@@ -61,6 +62,12 @@ if (import.meta.main) {
   } else if (action === "setentry") {
     const [, pbk, entry, server] = Deno.args;
     result = { rc: setEntry(entry!, vpnEntry(server!), book(pbk)) };
+  } else if (action === "dialkeep") {
+    // Dials and leaves the connection (and this dial's reference) behind.
+    const { rc, handle } = dialSync(
+      dialParams(arg!, { szUserName: Deno.args[2] ?? "", szPassword: Deno.args[3] ?? "" }),
+    );
+    result = { rc, handle: `0x${handle.toString(16)}` };
   } else if (action === "dial") {
     const { rc, handle } = dialSync(dialParams(arg!));
     if (handle) ras().RasHangUpW(ptr(handle));
