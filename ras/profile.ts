@@ -26,9 +26,6 @@ import type { EntryType } from "./constants.ts";
 
 export type { Profile, ProfileEntry, SecretSource };
 
-// ERROR_CANNOT_FIND_PHONEBOOK_ENTRY: no such entry; ERROR_ALREADY_EXISTS: another run created
-// it first; ERROR_CANNOT_OPEN_PHONEBOOK: a book that does not exist yet has no entries.
-
 /** An entry read back differs from what was written (named like rasctl's other internal errors). */
 export class ProfileStateError extends Error {
   /** `InternalError`: one of the error names rasctl documents. */
