@@ -66,6 +66,10 @@ export const COMMANDS: Record<string, CommandEntry> = {
     summary: "desired state for fleets: get, test, set and export entry profiles",
     load: () => load("./profile.ts"),
   },
+  dsc: {
+    summary: "the Microsoft DSC v3 resource RasCtl/VpnEntry (get, test, set, delete, export)",
+    load: () => load("./dsc.ts"),
+  },
   task: {
     summary: "install, show or remove a Task Scheduler task that runs `rasctl ensure`",
     load: () => load("./task.ts"),
