@@ -27,6 +27,17 @@ export {
 } from "./ras/entries.ts";
 export type { Entry, EntrySettings } from "./ras/entry.ts";
 export type { RawFields } from "./ras/entry_schema.ts";
+export {
+  diffEntries,
+  ENTRY_SETTINGS,
+  type RasEntryStruct,
+  type Setting,
+  SETTING_OPTIONS,
+  type SettingChange,
+  type SettingCli,
+  type SettingOption,
+  type ValueType,
+} from "./ras/entry_settings.ts";
 export { entryNameSchema, entrySettingsSchema } from "./ras/entry_schema.ts";
 export { connect, type ConnectOptions, isTransient, type ViaEntry } from "./ras/connect.ts";
 export {

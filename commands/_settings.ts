@@ -8,64 +8,41 @@
 import type { OptionSpec } from "./_spec.ts";
 import type { z } from "zod";
 import type { EntrySettings } from "../ras/entry_schema.ts";
+import { getPath, setPath, SETTING_OPTIONS, type SettingOption } from "../ras/entry_settings.ts";
 import { UsageError } from "./_output.ts";
+
+/** The `--from` option (a JSON file of settings). */
+const FROM_OPTION: OptionSpec = {
+  flags: "--from <file>",
+  description: "read settings from a JSON file (as `entry show` prints); options override it",
+};
+
+/** The commander declarations of the setting options, from ras/'s one settings table. */
+function optionSpecs(option: SettingOption): OptionSpec[] {
+  const choices = option.choices && option.type === "choice"
+    ? ` (${option.choices.join(", ")})`
+    : "";
+  const nullWord = option.nullWord ? ` ('${option.nullWord}' for none)` : "";
+  if (!option.takesValue) {
+    const specs: OptionSpec[] = [{ flags: option.flag, description: option.description }];
+    if (option.negatable) {
+      specs.push({
+        flags: `--no-${option.flag.slice(2)}`,
+        description: `the opposite of ${option.flag}`,
+      });
+    }
+    return specs;
+  }
+  return [{
+    flags: `${option.flag} <${option.valueName}>`,
+    description: `${option.description}${choices}${nullWord}`,
+  }];
+}
 
 /** The options that set entry settings (`entry new` and `entry set`). */
 export const SETTINGS_OPTIONS: OptionSpec[] = [
-  {
-    flags: "--from <file>",
-    description: "read settings from a JSON file (as `entry show` prints); options override it",
-  },
-  { flags: "--type <type>", description: "vpn, phone, broadband, direct or internet" },
-  { flags: "--server <host>", description: "VPN server name or address (or phone number)" },
-  {
-    flags: "--strategy <strategy>",
-    description:
-      "automatic, ikev2-only, ikev2-first, sstp-only, sstp-first, l2tp-only, l2tp-first, pptp-only, ...",
-  },
-  {
-    flags: "--auth <methods>",
-    description: "required authentication, comma-separated: pap, spap, chap, mschap, mschapv2, eap",
-  },
-  { flags: "--encryption <level>", description: "none, optional, require or max" },
-  { flags: "--split-tunnel", description: "send only the VPN's own traffic through it" },
-  { flags: "--no-split-tunnel", description: "send all traffic through the VPN" },
-  {
-    flags: "--dns <servers>",
-    description: "DNS servers, comma-separated (IPv4 and IPv6; 'auto' for server-assigned)",
-  },
-  { flags: "--dns-suffix <suffix>", description: "connection-specific DNS suffix" },
-  { flags: "--register-dns", description: "register this connection's address in DNS" },
-  { flags: "--no-register-dns", description: "do not register in DNS" },
-  { flags: "--ipv4-address <address>", description: "static IPv4 address, or 'auto'" },
-  { flags: "--ipv6-address <address>", description: "static IPv6 address, or 'auto'" },
-  { flags: "--ipv6-prefix-length <bits>", description: "IPv6 prefix length" },
-  { flags: "--metric <metric>", description: "IPv4 interface metric, or 'auto'" },
-  { flags: "--ipv6-metric <metric>", description: "IPv6 interface metric, or 'auto'" },
-  {
-    flags: "--idle-disconnect <seconds>",
-    description: "hang up after this many idle seconds (0: never)",
-  },
-  { flags: "--redial-attempts <count>", description: "redial attempts" },
-  { flags: "--redial-pause <seconds>", description: "pause between redial attempts" },
-  { flags: "--reconnect-if-dropped", description: "let Windows redial a dropped link" },
-  { flags: "--no-reconnect-if-dropped", description: "do not redial a dropped link" },
-  { flags: "--remember-credentials", description: "let Windows cache the credentials" },
-  { flags: "--no-remember-credentials", description: "do not cache the credentials" },
-  { flags: "--use-windows-logon", description: "use the Windows logon credentials" },
-  { flags: "--no-use-windows-logon", description: "do not use the Windows logon credentials" },
-  {
-    flags: "--use-psk",
-    description: "authenticate L2TP with a pre-shared key (set it with `creds set --psk-stdin`)",
-  },
-  { flags: "--no-use-psk", description: "use a certificate for L2TP" },
-  {
-    flags: "--prerequisite <entry>",
-    description: "the entry that brings the IP network ('none' to clear)",
-  },
-  { flags: "--prerequisite-phonebook <path>", description: "the prerequisite entry's phone book" },
-  { flags: "--device-type <type>", description: "device type (vpn, modem, PPPoE, isdn, ...)" },
-  { flags: "--device-name <name>", description: "device name (e.g. 'WAN Miniport (IKEv2)')" },
+  FROM_OPTION,
+  ...SETTING_OPTIONS.flatMap(optionSpecs),
 ];
 
 type Options = Record<string, unknown>;
@@ -76,11 +53,6 @@ function list(value: unknown): string[] {
   return String(value).split(",").map((s) => s.trim()).filter((s) => s !== "");
 }
 
-function numberOrAuto(value: unknown, option: string): number | null {
-  if (value === "auto") return null;
-  return wholeNumber(value, option);
-}
-
 function wholeNumber(value: unknown, option: string): number {
   const text = String(value);
   if (!/^\d{1,10}$/.test(text)) {
@@ -89,62 +61,58 @@ function wholeNumber(value: unknown, option: string): number {
   return Number(text);
 }
 
-function addressOrAuto(value: unknown): string | null {
-  return value === "auto" ? null : String(value);
+/** One option's value as the setting at `path` takes it (the table's value type says how). */
+function settingValue(option: SettingOption, path: string, given: unknown): unknown {
+  if (option.nullWord !== null && given === option.nullWord) {
+    return option.type === "addresses" ? [] : null;
+  }
+  switch (option.type) {
+    case "boolean":
+      return given;
+    case "count":
+    case "seconds":
+    case "metric":
+      return wholeNumber(given, option.flag);
+    case "list":
+      return list(given);
+    case "addresses": {
+      // --dns takes both families; each setting keeps its own.
+      const v6 = path.startsWith("ipv6.");
+      return list(given).filter((a) => a.includes(":") === v6);
+    }
+    default:
+      return String(given);
+  }
 }
 
 /** Builds the settings patch from options (undefined options change nothing). */
 function settingsFromOptions(o: Options): Record<string, unknown> {
   const s: Record<string, unknown> = {};
-  const set = (key: string, value: unknown) => value !== undefined && (s[key] = value);
-  set("type", o.type);
-  set("server", o.server);
-  set("strategy", o.strategy);
-  if (o.auth !== undefined) s.authentication = list(o.auth);
-  set("encryption", o.encryption);
-  set("splitTunnel", o.splitTunnel);
-  const ipv4: Record<string, unknown> = {};
-  const ipv6: Record<string, unknown> = {};
-  if (o.dns !== undefined) {
-    const servers = o.dns === "auto" ? [] : list(o.dns);
-    ipv4.dns = servers.filter((a) => !a.includes(":"));
-    ipv6.dns = servers.filter((a) => a.includes(":"));
-  }
-  if (o.ipv4Address !== undefined) ipv4.address = addressOrAuto(o.ipv4Address);
-  if (o.ipv6Address !== undefined) ipv6.address = addressOrAuto(o.ipv6Address);
-  if (o.ipv6PrefixLength !== undefined) {
-    ipv6.prefixLength = wholeNumber(o.ipv6PrefixLength, "--ipv6-prefix-length");
-  }
-  if (o.metric !== undefined) ipv4.metric = numberOrAuto(o.metric, "--metric");
-  if (o.ipv6Metric !== undefined) ipv6.metric = numberOrAuto(o.ipv6Metric, "--ipv6-metric");
-  if (Object.keys(ipv4).length) s.ipv4 = ipv4;
-  if (Object.keys(ipv6).length) s.ipv6 = ipv6;
-  set("dnsSuffix", o.dnsSuffix);
-  set("registerDns", o.registerDns);
-  if (o.idleDisconnect !== undefined) {
-    s.idleDisconnectSeconds = wholeNumber(o.idleDisconnect, "--idle-disconnect");
-  }
-  const redial: Record<string, unknown> = {};
-  if (o.redialAttempts !== undefined) {
-    redial.attempts = wholeNumber(o.redialAttempts, "--redial-attempts");
-  }
-  if (o.redialPause !== undefined) {
-    redial.pauseSeconds = wholeNumber(o.redialPause, "--redial-pause");
-  }
-  if (o.reconnectIfDropped !== undefined) redial.reconnectIfDropped = o.reconnectIfDropped;
-  if (Object.keys(redial).length) s.redial = redial;
-  set("rememberCredentials", o.rememberCredentials);
-  set("useWindowsLogon", o.useWindowsLogon);
-  set("usePreSharedKey", o.usePsk);
-  if (o.prerequisite !== undefined) {
-    s.prerequisite = o.prerequisite === "none"
-      ? null
-      : { entry: o.prerequisite, phonebook: o.prerequisitePhonebook ?? null };
-  } else if (o.prerequisitePhonebook !== undefined) {
-    throw new UsageError("--prerequisite-phonebook needs --prerequisite", "prerequisitePhonebook");
-  }
-  if (o.deviceType !== undefined || o.deviceName !== undefined) {
-    s.device = { type: o.deviceType, name: o.deviceName };
+  for (const option of SETTING_OPTIONS) {
+    const given = o[option.key];
+    if (given === undefined) continue;
+    for (const required of option.requires) {
+      const needed = SETTING_OPTIONS.find((x) => x.flag === required)!;
+      if (o[needed.key] === undefined) {
+        throw new UsageError(`${option.flag} needs ${required}`, option.key);
+      }
+    }
+    for (const path of option.paths) {
+      if (option.part !== null) {
+        const whole = getPath(s, path);
+        if (whole !== null && typeof whole === "object") {
+          (whole as Record<string, unknown>)[option.part] = String(given);
+        }
+        continue;
+      }
+      const value = settingValue(option, path, given);
+      // An object-valued setting (the prerequisite) starts from its main option's value.
+      setPath(
+        s,
+        path,
+        option.type === "entry" && value !== null ? { entry: value, phonebook: null } : value,
+      );
+    }
   }
   return s;
 }

@@ -1,6 +1,8 @@
 /**
  * `rasctl creds show | set | clear NAME`: saved credentials. `show` never prints a secret;
- * `set` reads secrets only from stdin or environment variables.
+ * `set` reads secrets only from stdin or environment variables. `--default` saves (or clears)
+ * an all-users entry's default credentials, the ones LocalSystem (a machine task) and users
+ * without their own dial with; Windows allows that only from an elevated prompt.
  *
  * @module
  */
@@ -12,11 +14,26 @@ import type { CommandSpec } from "./_spec.ts";
 import { UsageError } from "./_output.ts";
 import { passwordFrom } from "./_secrets.ts";
 
-type Options = Record<string, unknown> & { phonebook?: string; allUsers?: boolean };
+type Options = Record<string, unknown> & {
+  phonebook?: string;
+  allUsers?: boolean;
+  default?: boolean;
+};
+
+const DEFAULT_OPTION = {
+  flags: "--default",
+  description:
+    "the entry's default credentials for all users and LocalSystem (RASCM_DefaultCreds): all-users entries only, needs an elevated prompt",
+};
+
+function scopeOf(o: Options) {
+  const where = phonebookOf(o);
+  return o.default ? { ...where, default: true } : where;
+}
 
 async function saveCredentials(name: string, o: Options) {
   checkedName(name);
-  const where = phonebookOf(o);
+  const where = scopeOf(o);
   const { user, domain, password } = await credentialsFrom(o, "", "password");
   const psk = await passwordFrom(
     { passwordStdin: o.pskStdin as boolean, passwordEnv: o.pskEnv as string },
@@ -27,6 +44,13 @@ async function saveCredentials(name: string, o: Options) {
   }
   if ([user, domain, password, psk].every((v) => v === undefined)) {
     throw new UsageError("creds set needs --user, --domain, a password or a pre-shared key");
+  }
+  if (o.default && psk !== undefined) {
+    // A pre-shared key belongs to the entry itself; RASCM_PreSharedKey takes no other flag.
+    throw new UsageError(
+      "--default is for user, domain and password; give the pre-shared key without it",
+      "default",
+    );
   }
   return setCredentials(name, { user, domain, password, psk }, where);
 }
@@ -50,6 +74,7 @@ export const spec: CommandSpec = {
       args: ["<name>"],
       options: [
         ...PHONEBOOK_OPTIONS,
+        DEFAULT_OPTION,
         ...credentialOptions("", "the entry"),
         {
           flags: "--psk-stdin",
@@ -69,19 +94,24 @@ export const spec: CommandSpec = {
       args: ["<name>"],
       options: [
         ...PHONEBOOK_OPTIONS,
+        DEFAULT_OPTION,
         {
           flags: "--psk",
           description: "forget the pre-shared key instead of user/password/domain",
         },
       ],
-      run: ({ args: [name], options }, ctx) =>
-        ctx.result(
+      run: ({ args: [name], options }, ctx) => {
+        if (options.psk && options.default) {
+          throw new UsageError("give --psk or --default, not both", "default");
+        }
+        return ctx.result(
           clearCredentials(
             checkedName(name!),
             options.psk ? "psk" : "credentials",
-            phonebookOf(options as Options),
+            scopeOf(options as Options),
           ),
-        ),
+        );
+      },
     },
   ],
 };

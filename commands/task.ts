@@ -12,6 +12,29 @@ import { type Context, parseCount, parseSeconds } from "./_context.ts";
 import type { CommandSpec } from "./_spec.ts";
 import { UsageError } from "./_output.ts";
 import { checkedName } from "./_options.ts";
+import { getCredentials } from "../ras/credentials.ts";
+import { getEntry } from "../ras/entries.ts";
+
+/** dwCustomAuthKey of EAP-TLS ("Smart Card or other certificate"), which needs no password. */
+const EAP_TLS = 13;
+
+/**
+ * What is wrong with a machine task for this entry, or null: the task runs as LocalSystem, which
+ * sees only the all-users phone book (or the given one) and dials with the entry's default
+ * credentials (RASCM_DefaultCreds), unless the entry authenticates with a certificate.
+ */
+function machineTaskProblem(name: string, phonebook: string | undefined): string | null {
+  const where = phonebook !== undefined ? { phonebook } : { allUsers: true };
+  const entry = getEntry(name, where);
+  if (entry.authentication.includes("eap") && entry.raw.dwCustomAuthKey === EAP_TLS) return null;
+  const saved = getCredentials(entry.name, where);
+  if (saved.default?.passwordSaved) return null;
+  const book = phonebook !== undefined ? `--phonebook "${phonebook}"` : "--all-users";
+  return `a machine task runs as LocalSystem, which dials "${entry.name}" with its default ` +
+    `credentials, and none are saved. From an elevated prompt run: rasctl creds set ` +
+    `"${entry.name}" ${book} --default --user USER --password-stdin ` +
+    `(or install a user task with --user-task)`;
+}
 
 function exePath(): string {
   const own = Deno.execPath();
@@ -76,6 +99,10 @@ async function schtasks(ctx: Context, args: string[]): Promise<string> {
 async function install(name: string, o: Record<string, unknown>, ctx: Context): Promise<void> {
   const options = taskOptions(name, o);
   const xml = buildTaskXml(options);
+  if (!options.userTask && !o.xml) {
+    const problem = machineTaskProblem(options.entry, options.phonebook);
+    if (problem) throw new UsageError(`Cannot install the task: ${problem}`, "userTask");
+  }
   if (o.xml) {
     Deno.stdout.writeSync(new TextEncoder().encode(xml + (xml.endsWith("\n") ? "" : "\n")));
     return;

@@ -103,6 +103,7 @@ const WIN32_ERRORS: readonly (readonly [number, string, string])[] = [
 
 /** What to try next for the failures admins meet most. */
 const HINTS: Readonly<Record<number, string>> = {
+  5: "Windows lets only an administrator do this: default credentials (`creds set --default`), an all-users entry's pre-shared key and changes to the all-users phone book need a prompt started with Run as administrator.",
   691:
     "The server refused the user name or password. Check them (and the domain), or run `rasctl creds set` to save the right ones.",
   703:

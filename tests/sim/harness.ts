@@ -243,6 +243,20 @@ export interface SimHomeOptions {
   userPbk?: string;
   /** Initial all-users rasphone.pbk content. */
   allUsersPbk?: string;
+  /**
+   * Who the processes run as (RASSIM_USER / RASSIM_ELEVATED in `env`, identity.c). Default:
+   * alice, elevated, so tests that write the all-users book need not say so; tests of the
+   * standard-user and LocalSystem paths set it.
+   */
+  identity?: SimIdentity;
+}
+
+/** The calling account of a simulated process (tests/sim/README.md, "Who is calling"). */
+export interface SimIdentity {
+  /** The account name; `SYSTEM` is LocalSystem (always elevated). Default `alice`. */
+  user?: string;
+  /** Whether the token is an administrator's elevated one. Default true in tests. */
+  elevated?: boolean;
 }
 
 /**
@@ -263,11 +277,18 @@ export async function createSimHome(options: SimHomeOptions = {}): Promise<SimHo
   const previous = {
     home: Deno.env.get("RASSIM_HOME"),
     lib: Deno.env.get("RASCTL_RASAPI32"),
+    user: Deno.env.get("RASSIM_USER"),
+    elevated: Deno.env.get("RASSIM_ELEVATED"),
   };
   let activated = false;
   const home: SimHome = {
     path,
-    env: { RASSIM_HOME: path, ...simLibraryEnv() },
+    env: {
+      RASSIM_HOME: path,
+      ...simLibraryEnv(),
+      RASSIM_USER: options.identity?.user ?? "alice",
+      RASSIM_ELEVATED: options.identity?.elevated === false ? "0" : "1",
+    },
     userPbk,
     allUsersPbk,
     async writeWorld(world) {
@@ -278,6 +299,10 @@ export async function createSimHome(options: SimHomeOptions = {}): Promise<SimHo
       equal(simCommand(path, "bind"), 0);
       Deno.env.set("RASSIM_HOME", path);
       for (const [name, value] of Object.entries(simLibraryEnv())) Deno.env.set(name, value);
+      // One process environment for all in-process tests: spawn a child (env) to run as
+      // another identity side by side with them.
+      Deno.env.set("RASSIM_USER", home.env.RASSIM_USER!);
+      Deno.env.set("RASSIM_ELEVATED", home.env.RASSIM_ELEVATED!);
     },
     command(cmd) {
       const rc = simCommand(path, cmd);
@@ -290,10 +315,12 @@ export async function createSimHome(options: SimHomeOptions = {}): Promise<SimHo
       if (activated) {
         simCommand(path, "unbind");
         for (
-          const [name, value] of [["RASSIM_HOME", previous.home], [
-            "RASCTL_RASAPI32",
-            previous.lib,
-          ]] as const
+          const [name, value] of [
+            ["RASSIM_HOME", previous.home],
+            ["RASCTL_RASAPI32", previous.lib],
+            ["RASSIM_USER", previous.user],
+            ["RASSIM_ELEVATED", previous.elevated],
+          ] as const
         ) {
           if (value === undefined) Deno.env.delete(name);
           else Deno.env.set(name, value);

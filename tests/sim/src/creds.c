@@ -1,5 +1,7 @@
 /*
- * creds.c - saved credentials per (phone book, entry) in $RASSIM_HOME/credentials.state.
+ * creds.c - saved credentials per (phone book, entry, owner) in $RASSIM_HOME/credentials.state.
+ * The owner is the calling user (identity.c), or DEFAULT_CREDS_OWNER for the default (all-user)
+ * credentials of an all-user entry (RASCM_DefaultCreds), which LocalSystem uses as its own.
  * RasGetCredentials / RasGetEntryDialParams never return a saved password: like Windows since
  * Vista they return a 16-character handle (SAVED_PASSWORD_HANDLE) and set RASCM_Password /
  * *lpfPassword; passing that handle (or an empty password) to RasDial or RasSetCredentials
@@ -12,7 +14,7 @@
 #include "sim.h"
 
 typedef struct {
-  char *pbk, *entry;
+  char *pbk, *entry, *owner;
   saved_creds c;
 } cred_rec;
 
@@ -40,7 +42,7 @@ void creds_free(saved_creds *c) {
   memset(c, 0, sizeof *c);
 }
 
-/* Records are lines: pbk \t entry \t flags \t user \t password \t domain \t psk */
+/* Records are lines: pbk \t entry \t flags \t user \t password \t domain \t psk \t owner */
 static size_t load_all(cred_rec **out) {
   *out = NULL;
   char *path = home_path("credentials.state");
@@ -54,9 +56,9 @@ static size_t load_all(cred_rec **out) {
   for (char *line = data, *next; line && *line; line = next) {
     next = strchr(line, '\n');
     if (next) *next++ = 0;
-    char *f[7] = {0};
+    char *f[8] = {0};
     int k = 0;
-    for (char *p = line; k < 7; k++) {
+    for (char *p = line; k < 8; k++) {
       f[k] = p;
       char *t = strchr(p, '\t');
       if (!t) break;
@@ -72,7 +74,7 @@ static size_t load_all(cred_rec **out) {
     }
     cred_rec *r = &(*out)[n++];
     memset(r, 0, sizeof *r);
-    r->pbk = dec(f[0]), r->entry = dec(f[1]);
+    r->pbk = dec(f[0]), r->entry = dec(f[1]), r->owner = dec(f[7] ? f[7] : "");
     int flags = atoi(f[2]);
     r->c.has_user = flags & 1, r->c.has_password = flags & 2, r->c.has_domain = flags & 4, r->c.has_psk = flags & 8;
     r->c.user = dec(f[3]), r->c.password = dec(f[4]), r->c.domain = dec(f[5]), r->c.psk = dec(f[6]);
@@ -91,7 +93,8 @@ static void save_all(cred_rec *r, size_t n) {
     enc(&b, r[i].pbk), sb_puts(&b, "\t"), enc(&b, r[i].entry);
     sb_printf(&b, "\t%d\t", c->has_user | c->has_password << 1 | c->has_domain << 2 | c->has_psk << 3);
     enc(&b, c->user), sb_puts(&b, "\t"), enc(&b, c->password), sb_puts(&b, "\t");
-    enc(&b, c->domain), sb_puts(&b, "\t"), enc(&b, c->psk), sb_puts(&b, "\n");
+    enc(&b, c->domain), sb_puts(&b, "\t"), enc(&b, c->psk), sb_puts(&b, "\t");
+    enc(&b, r[i].owner), sb_puts(&b, "\n");
   }
   char *path = home_path("credentials.state");
   if (path && !b.oom) sim_write_atomic(path, b.p, b.n);
@@ -100,21 +103,34 @@ static void save_all(cred_rec *r, size_t n) {
 }
 
 static void free_all(cred_rec *r, size_t n) {
-  for (size_t i = 0; i < n; i++) free(r[i].pbk), free(r[i].entry), creds_free(&r[i].c);
+  for (size_t i = 0; i < n; i++) free(r[i].pbk), free(r[i].entry), free(r[i].owner), creds_free(&r[i].c);
   free(r);
 }
 
-static long find(cred_rec *r, size_t n, const char *pbk, const char *entry) {
-  for (size_t i = 0; i < n; i++)
-    if (r[i].pbk && !strcmp(r[i].pbk, pbk) && name_eq(r[i].entry, entry)) return (long)i;
+/* owner NULL matches every owner (forget/rename act on all of an entry's records). */
+static long find_from(cred_rec *r, size_t n, size_t from, const char *pbk, const char *entry, const char *owner) {
+  for (size_t i = from; i < n; i++)
+    if (r[i].pbk && !strcmp(r[i].pbk, pbk) && name_eq(r[i].entry, entry) &&
+        (!owner || (r[i].owner && !strcmp(r[i].owner, owner))))
+      return (long)i;
   return -1;
 }
+static long find(cred_rec *r, size_t n, const char *pbk, const char *entry, const char *owner) {
+  return find_from(r, n, 0, pbk, entry, owner);
+}
 
-int creds_load(const char *pbk, const char *entry, saved_creds *out) {
+/* Whose per-user credentials the caller reads and writes: its own; LocalSystem has no
+ * profile of its own here and uses the default (all-user) credentials. */
+const char *creds_owner(void) { return sim_is_system() ? DEFAULT_CREDS_OWNER : sim_user(); }
+
+/* A pre-shared key belongs to the entry: the all-user one for an all-user entry. */
+const char *psk_owner(const char *pbk) { return is_allusers_pbk(pbk) ? DEFAULT_CREDS_OWNER : creds_owner(); }
+
+int creds_load(const char *pbk, const char *entry, const char *owner, saved_creds *out) {
   memset(out, 0, sizeof *out);
   cred_rec *r;
   size_t n = load_all(&r);
-  long i = find(r, n, pbk, entry);
+  long i = find(r, n, pbk, entry, owner);
   if (i >= 0) {
     *out = r[i].c;
     memset(&r[i].c, 0, sizeof r[i].c);
@@ -126,41 +142,43 @@ int creds_load(const char *pbk, const char *entry, saved_creds *out) {
 void creds_forget_entry(const char *pbk, const char *entry) {
   cred_rec *r;
   size_t n = load_all(&r);
-  long i = find(r, n, pbk, entry);
-  if (i >= 0) {
+  bool changed = false;
+  for (long i = find(r, n, pbk, entry, NULL); i >= 0; i = find_from(r, n, (size_t)i + 1, pbk, entry, NULL)) {
     free(r[i].pbk);
     r[i].pbk = NULL;
-    save_all(r, n);
+    changed = true;
   }
+  if (changed) save_all(r, n);
   free_all(r, n);
 }
 
 void creds_rename_entry(const char *pbk, const char *from, const char *to) {
   cred_rec *r;
   size_t n = load_all(&r);
-  long i = find(r, n, pbk, from);
-  if (i >= 0) {
+  bool changed = false;
+  for (long i = find(r, n, pbk, from, NULL); i >= 0; i = find_from(r, n, (size_t)i + 1, pbk, from, NULL)) {
     free(r[i].entry);
     r[i].entry = sdup(to);
-    save_all(r, n);
+    changed = true;
   }
+  if (changed) save_all(r, n);
   free_all(r, n);
 }
 
 /* Update the saved record of (pbk, entry) with fn under the phone-book write lock. */
 typedef void (*cred_update)(saved_creds *c, const void *arg);
-static void update(const char *pbk, const char *entry, cred_update fn, const void *arg) {
+static void update(const char *pbk, const char *entry, const char *owner, cred_update fn, const void *arg) {
   sim_flock *lock = pbk_write_lock();
   cred_rec *r;
   size_t n = load_all(&r);
-  long i = find(r, n, pbk, entry);
+  long i = find(r, n, pbk, entry, owner);
   cred_rec *all = r;
   if (i < 0) {
     cred_rec *g = realloc(r, (n + 1) * sizeof *g);
     if (g) {
       all = g;
       memset(&all[n], 0, sizeof all[n]);
-      all[n].pbk = sdup(pbk), all[n].entry = sdup(entry);
+      all[n].pbk = sdup(pbk), all[n].entry = sdup(entry), all[n].owner = sdup(owner);
       i = (long)n++;
     } else {
       all = r;
@@ -230,9 +248,28 @@ RASSIM_EXPORT uint32_t RasSetCredentialsW(const WCHAR_ *pbk, const WCHAR_ *entry
   if (m & (RASCM_ServerPreSharedKey | RASCM_DDMPreSharedKey)) return ERROR_INVALID_PARAMETER_;
   char *path = NULL, *name = NULL;
   uint32_t rc = resolve(pbk, entry, &path, &name);
+  /* "ERROR_INVALID_PARAMETER: ... or the specified entry does not exist in the phone book"
+   * (RasSetCredentials return values; RasGetCredentials says 623 for the same case). */
+  if (rc == ERROR_CANNOT_FIND_PHONEBOOK_ENTRY_) rc = ERROR_INVALID_PARAMETER_;
+  const char *owner = NULL;
+  if (!rc) {
+    bool all_users = is_allusers_pbk(path);
+    /* ERROR_ACCESS_DENIED (RasSetCredentials return values): default credentials for a
+     * per-user connection; default credentials or a pre-shared key for an all-user
+     * connection by a caller that is not an administrator. */
+    if (m & RASCM_DefaultCreds) {
+      if (!all_users || !sim_elevated()) rc = ERROR_ACCESS_DENIED_;
+      owner = DEFAULT_CREDS_OWNER;
+    } else if (m & RASCM_PreSharedKey) {
+      if (all_users && !sim_elevated()) rc = ERROR_ACCESS_DENIED_;
+      owner = psk_owner(path);
+    } else {
+      owner = creds_owner();
+    }
+  }
   if (!rc) {
     set_cred_arg a = {c, clear != 0};
-    update(path, name, apply_set_credentials, &a);
+    update(path, name, owner, apply_set_credentials, &a);
   }
   free(path), free(name);
   return rc;
@@ -245,9 +282,13 @@ RASSIM_EXPORT uint32_t RasGetCredentialsW(const WCHAR_ *pbk, const WCHAR_ *entry
   char *path = NULL, *name = NULL;
   uint32_t rc = resolve(pbk, entry, &path, &name);
   if (rc) return rc;
-  saved_creds s;
-  creds_load(path, name, &s);
   uint32_t want = c->dwMask, got = 0;
+  /* "If the dwMask ... contains the RASCM_DefaultCreds flag, the credentials returned are the
+   * default credentials for an all-user connection" (RasGetCredentials remarks). */
+  bool defaults = (want & RASCM_DefaultCreds) != 0;
+  const char *owner = want & RASCM_PreSharedKey ? psk_owner(path) : defaults ? DEFAULT_CREDS_OWNER : creds_owner();
+  saved_creds s;
+  creds_load(path, name, owner, &s);
   memset(c->szUserName, 0, sizeof c->szUserName);
   memset(c->szPassword, 0, sizeof c->szPassword);
   memset(c->szDomain, 0, sizeof c->szDomain);
@@ -258,6 +299,7 @@ RASSIM_EXPORT uint32_t RasGetCredentialsW(const WCHAR_ *pbk, const WCHAR_ *entry
     if ((want & RASCM_Domain) && s.has_domain) u2w(s.domain, c->szDomain, DNLEN_ + 1), got |= RASCM_Domain;
     if ((want & RASCM_Password) && s.has_password)
       u2w(SAVED_PASSWORD_HANDLE, c->szPassword, PWLEN_ + 1), got |= RASCM_Password;
+    if (defaults && got) got |= RASCM_DefaultCreds;
   }
   c->dwMask = got;
   creds_free(&s);
@@ -273,7 +315,7 @@ RASSIM_EXPORT uint32_t RasGetEntryDialParamsW(const WCHAR_ *pbk, RASDIALPARAMSW_
   uint32_t rc = resolve(pbk, p->szEntryName, &path, &name);
   if (rc) return rc;
   saved_creds s;
-  creds_load(path, name, &s);
+  creds_load(path, name, creds_owner(), &s);
   memset(p->szPhoneNumber, 0, sizeof p->szPhoneNumber);
   memset(p->szCallbackNumber, 0, sizeof p->szCallbackNumber);
   u2w(s.has_user ? s.user : "", p->szUserName, UNLEN_ + 1);
@@ -311,7 +353,7 @@ RASSIM_EXPORT uint32_t RasSetEntryDialParamsW(const WCHAR_ *pbk, const RASDIALPA
   uint32_t rc = resolve(pbk, p->szEntryName, &path, &name);
   if (!rc) {
     set_dp_arg a = {p, remove != 0};
-    update(path, name, apply_set_dial_params, &a);
+    update(path, name, creds_owner(), apply_set_dial_params, &a);
   }
   free(path), free(name);
   return rc;

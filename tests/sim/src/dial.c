@@ -185,8 +185,19 @@ static void notifier_main(void *arg) {
 }
 
 static void load_creds(const char *path, const char *entry, const RASDIALPARAMSW_ *p, dial_creds *cr) {
-  saved_creds sc;
-  creds_load(path, entry, &sc);
+  saved_creds sc, dflt, psk;
+  creds_load(path, entry, creds_owner(), &sc);
+  /* An all-user entry's default credentials (RASCM_DefaultCreds, "default credentials for an
+   * all-user connection", RASCREDENTIALS) serve a caller who saved none of its own. */
+  memset(&dflt, 0, sizeof dflt);
+  if (is_allusers_pbk(path)) creds_load(path, entry, DEFAULT_CREDS_OWNER, &dflt);
+  if (!sc.has_user && !sc.has_password && !sc.has_domain && (dflt.has_user || dflt.has_password)) {
+    creds_free(&sc);
+    sc = dflt;
+    memset(&dflt, 0, sizeof dflt);
+  }
+  creds_free(&dflt);
+  creds_load(path, entry, psk_owner(path), &psk);
   cr->user = w2u(p->szUserName, UNLEN_ + 1);
   cr->domain = w2u(p->szDomain, DNLEN_ + 1);
   cr->password = w2u(p->szPassword, PWLEN_ + 1);
@@ -196,8 +207,8 @@ static void load_creds(const char *path, const char *entry, const RASDIALPARAMSW
   if (cr->domain && !cr->domain[0] && sc.has_domain) free(cr->domain), cr->domain = sdup(sc.domain);
   if (cr->password && (!cr->password[0] || !strcmp(cr->password, SAVED_PASSWORD_HANDLE)))
     free(cr->password), cr->password = sdup(sc.has_password ? sc.password : "");
-  cr->psk = sdup(sc.has_psk ? sc.psk : "");
-  creds_free(&sc);
+  cr->psk = sdup(psk.has_psk ? psk.psk : "");
+  creds_free(&sc), creds_free(&psk);
 }
 
 /* https://learn.microsoft.com/windows/win32/api/ras/nf-ras-rasdialw */

@@ -257,6 +257,11 @@ RASSIM_EXPORT uint32_t RasSetEntryPropertiesW(const WCHAR_ *pbk, const WCHAR_ *e
     rc = path ? pbk_load(path, &b, true) : ERROR_NOT_ENOUGH_MEMORY_;
     idx = -1;
   }
+  /* The all-users book is an administrator's to change (identity.c). */
+  if (rc == 0 && is_allusers_pbk(path) && !sim_elevated()) {
+    pbk_free(&b);
+    rc = ERROR_ACCESS_DENIED_;
+  }
   if (rc == 0) {
     pbk_section fresh = {0};
     pbk_section *s;
@@ -320,7 +325,10 @@ RASSIM_EXPORT uint32_t RasDeleteEntryW(const WCHAR_ *pbk, const WCHAR_ *entry) {
   long idx;
   char *path = NULL;
   int rc = entry_locate(pbk, name, &b, &idx, &path);
-  if (!rc) {
+  if (!rc && is_allusers_pbk(path) && !sim_elevated()) {
+    pbk_free(&b);
+    rc = ERROR_ACCESS_DENIED_; /* identity.c: the all-users book is an administrator's */
+  } else if (!rc) {
     if (entry_connected(path, b.secs[idx].name)) {
       rc = ERROR_CANNOT_DELETE_; /* 817: "Cannot delete a connection while it is connected." */
     } else {
@@ -349,7 +357,10 @@ RASSIM_EXPORT uint32_t RasRenameEntryW(const WCHAR_ *pbk, const WCHAR_ *from, co
   long idx;
   char *path = NULL;
   int rc = entry_locate(pbk, oldn, &b, &idx, &path);
-  if (!rc) {
+  if (!rc && is_allusers_pbk(path) && !sim_elevated()) {
+    pbk_free(&b);
+    rc = ERROR_ACCESS_DENIED_; /* identity.c: the all-users book is an administrator's */
+  } else if (!rc) {
     long other = pbk_find(&b, newn);
     if (other >= 0 && other != idx) {
       rc = ERROR_ALREADY_EXISTS_;

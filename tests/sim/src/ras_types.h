@@ -276,6 +276,7 @@ enum { PROJECTION_INFO_TYPE_PPP = 1, PROJECTION_INFO_TYPE_IKEv2 = 2 };
 /* Win32 / RAS error codes used by the simulator (names as in winerror.h / raserror.h). */
 enum {
   ERROR_SUCCESS_ = 0,
+  ERROR_ACCESS_DENIED_ = 5,
   ERROR_INVALID_HANDLE_ = 6,
   ERROR_NOT_ENOUGH_MEMORY_ = 8,
   ERROR_INVALID_PARAMETER_ = 87,

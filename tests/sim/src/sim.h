@@ -6,6 +6,7 @@
  *   pbk.c      phone-book text model: parse (strict), serialize (CRLF), atomic save
  *   entrymap.c RASENTRYW <-> phone-book keys (FORMAT.md section 4)
  *   entries.c  RasEnumEntries, Get/SetEntryProperties, Delete/Rename/ValidateEntryName
+ *   identity.c RASSIM_USER / RASSIM_ELEVATED: who is calling
  *   world.c    world.ini (the simulated network: servers, phone numbers, machine)
  *   state.c    connections.state: cross-process connection table under a file lock
  *   dial.c     RasDial, RasHangUp, RasGetConnectStatus, connection queries
@@ -74,6 +75,14 @@ int sim_winver(void);
 bool size_ok(enum sim_struct s, uint32_t size);
 /* Newest size of `s` on the emulated Windows. */
 uint32_t size_newest(enum sim_struct s);
+
+/* ---- identity.c ---- */
+const char *sim_user(void); /* RASSIM_USER, default "alice" */
+bool sim_is_system(void);   /* the LocalSystem account */
+bool sim_elevated(void);    /* RASSIM_ELEVATED=1, or LocalSystem */
+bool is_allusers_pbk(const char *path);
+/* Owner of the default (all-user) credentials in credentials.state. */
+#define DEFAULT_CREDS_OWNER "*default*"
 
 /* ---- pbk.c ---- */
 typedef struct {
@@ -218,8 +227,11 @@ typedef struct {
   char *user, *password, *domain, *psk;
   bool has_user, has_password, has_domain, has_psk;
 } saved_creds;
-/* Saved credentials for (phonebook path, entry). Returns 0 (possibly all empty). */
-int creds_load(const char *pbk_path, const char *entry, saved_creds *out);
+/* Saved credentials for (phonebook path, entry, owner). Returns 0 (possibly all empty). */
+int creds_load(const char *pbk_path, const char *entry, const char *owner, saved_creds *out);
+/* The caller's own credentials' owner (LocalSystem: the default ones) and a PSK's owner. */
+const char *creds_owner(void);
+const char *psk_owner(const char *pbk_path);
 void creds_free(saved_creds *c);
 void creds_forget_entry(const char *pbk_path, const char *entry);
 void creds_rename_entry(const char *pbk_path, const char *from, const char *to);

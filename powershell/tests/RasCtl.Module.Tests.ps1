@@ -2,7 +2,7 @@ BeforeAll { . (Join-Path $PSScriptRoot 'RasCtl.TestHelpers.ps1'); Initialize-Ras
 
 Describe 'RasCtl module' {
     It 'has a valid manifest that exports exactly the documented cmdlets' {
-        $manifest = Test-ModuleManifest -Path (Join-Path $script:RepoRoot 'scripts\RasCtl\RasCtl.psd1')
+        $manifest = Test-ModuleManifest -Path (Join-Path $script:RepoRoot 'powershell/RasCtl/RasCtl.psd1')
         $manifest.PowerShellVersion | Should -Be ([version]'5.1')
         $manifest.CompatiblePSEditions | Should -Be @('Desktop', 'Core')
         $exported = (Get-Module RasCtl).ExportedFunctions.Keys | Sort-Object

@@ -2,7 +2,8 @@
 # and the simulated rasapi32 (tests/sim): RASCTL_RASAPI32 = rasapi32sim.dll, RASSIM_HOME = a fresh
 # folder with a world.ini (format: tests/sim/README.md).
 
-$script:RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '..\..\..')).ProviderPath
+$script:OnWindows = $env:OS -eq 'Windows_NT'   # $IsWindows is $null in Windows PowerShell 5.1
+$script:RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).ProviderPath
 
 $script:DefaultWorld = @'
 [machine]
@@ -35,8 +36,11 @@ password=isp-pw
 
 function Initialize-RasSimulator {
     param([string]$World = $script:DefaultWorld)
-    if (-not $env:RASCTL_EXE) { $env:RASCTL_EXE = Join-Path $script:RepoRoot 'dist\rasctl.exe' }
-    if (-not $env:RASCTL_RASAPI32) {
+    if (-not $env:RASCTL_EXE) {
+        $env:RASCTL_EXE = if ($script:OnWindows) { Join-Path $script:RepoRoot 'dist\rasctl.exe' } else { Join-Path $script:RepoRoot 'bin/rasctl' }
+    }
+    # bin/rasctl finds the simulator itself; rasctl.exe needs to be told.
+    if ($script:OnWindows -and -not $env:RASCTL_RASAPI32) {
         $env:RASCTL_RASAPI32 = Join-Path $script:RepoRoot 'tests\sim\build\rasapi32sim.dll'
     }
     $simHome = Join-Path ([System.IO.Path]::GetTempPath()) ('rasctl-pester-' + [guid]::NewGuid().ToString('n'))
@@ -44,7 +48,7 @@ function Initialize-RasSimulator {
     # UTF-8 without BOM: the simulator reads world.ini as bytes.
     [System.IO.File]::WriteAllText((Join-Path $simHome 'world.ini'), $World, (New-Object System.Text.UTF8Encoding($false)))
     $env:RASSIM_HOME = $simHome
-    Import-Module (Join-Path $script:RepoRoot 'scripts\RasCtl\RasCtl.psd1') -Force -ErrorAction Stop
+    Import-Module (Join-Path $script:RepoRoot 'powershell/RasCtl/RasCtl.psd1') -Force -ErrorAction Stop
     $simHome
 }
 

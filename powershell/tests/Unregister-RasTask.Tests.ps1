@@ -1,8 +1,8 @@
 BeforeAll { . (Join-Path $PSScriptRoot 'RasCtl.TestHelpers.ps1'); Initialize-RasSimulator | Out-Null }
-# Real registrations need Task Scheduler (the Windows runner has it); set
-# RASCTL_SKIP_TASK_REGISTRATION=1 to skip them. -Skip is evaluated at discovery, hence inline.
+# Registrations need Task Scheduler: tagged 'Windows' and skipped elsewhere ($env:OS, since
+# $IsWindows is $null in Windows PowerShell 5.1; -Skip is evaluated at discovery).
 
-Describe 'Unregister-RasTask' -Skip:([bool]$env:RASCTL_SKIP_TASK_REGISTRATION) {
+Describe 'Unregister-RasTask' -Tag 'Windows' -Skip:($env:OS -ne 'Windows_NT') {
     BeforeEach {
         Reset-RasSimulator
         New-TestVpnEntry -Name 'Corp' | Out-Null

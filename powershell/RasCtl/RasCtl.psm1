@@ -11,18 +11,23 @@
 $script:StdinUtf8 = New-Object System.Text.UTF8Encoding($false)
 
 function Resolve-RasCtlPath {
-    # $env:RASCTL_EXE, else rasctl.exe beside this module, else rasctl.exe on PATH.
+    # $env:RASCTL_EXE (any executable, e.g. bin/rasctl off Windows), else on Windows rasctl.exe
+    # beside this module, else rasctl(.exe) on PATH. Never a .cmd/.bat: cmd.exe would re-parse
+    # '&' or '%' in an entry name.
     if ($env:RASCTL_EXE) {
         if (Test-Path -LiteralPath $env:RASCTL_EXE -PathType Leaf) {
             return (Resolve-Path -LiteralPath $env:RASCTL_EXE).ProviderPath
         }
         throw "RASCTL_EXE is set to '$($env:RASCTL_EXE)', but no such file exists."
     }
-    foreach ($name in 'rasctl.exe', 'rasctl') {
-        $beside = Join-Path $PSScriptRoot $name
+    $onWindows = $env:OS -eq 'Windows_NT'
+    if ($onWindows) {
+        $beside = Join-Path $PSScriptRoot 'rasctl.exe'
         if (Test-Path -LiteralPath $beside -PathType Leaf) { return $beside }
     }
-    $onPath = Get-Command -Name 'rasctl.exe', 'rasctl' -CommandType Application -ErrorAction SilentlyContinue |
+    $name = if ($onWindows) { 'rasctl.exe' } else { 'rasctl' }
+    $onPath = Get-Command -Name $name -CommandType Application -ErrorAction SilentlyContinue |
+        Where-Object { $_.Path -notmatch '\.(cmd|bat)$' } |
         Select-Object -First 1
     if ($onPath) { return $onPath.Path }
     throw ("rasctl.exe was not found. Set `$env:RASCTL_EXE to its full path, put it beside " +
@@ -1182,6 +1187,8 @@ function Register-RasTask {
     .PARAMETER UserTask
     Register a task of the current user (user phone book, runs only while logged on) instead of a
     machine task that runs as SYSTEM with the all-users phone book.
+    .PARAMETER ExePath
+    The rasctlw.exe the task runs (default: beside rasctl.exe).
     .PARAMETER Xml
     Return the task definition instead of registering it.
     .EXAMPLE
@@ -1204,6 +1211,7 @@ function Register-RasTask {
         [ValidateRange(1, 44640)]
         [int]$EveryMinutes,
         [switch]$UserTask,
+        [string]$ExePath,
         [switch]$Xml
     )
     process {
@@ -1212,7 +1220,11 @@ function Register-RasTask {
         if ($AtStartup) { $arguments += '--at-startup' }
         if ($OnDisconnect) { $arguments += '--on-disconnect' }
         if ($PSBoundParameters.ContainsKey('EveryMinutes')) { $arguments += @('--every', [string]$EveryMinutes) }
-        if ($UserTask) { $arguments += '--user-task' }
+        if ($UserTask) {
+            # The account of a user task: DOMAIN\user of whoever registers it.
+            $arguments += @('--user-task', '--user-id', ('{0}\{1}' -f [Environment]::UserDomainName, [Environment]::UserName))
+        }
+        if ($ExePath) { $arguments += @('--exe', $ExePath) }
         if ($Xml) {
             $r = Invoke-RasCtl -ArgumentList ($arguments + '--xml') -Raw -TargetObject $Name
             if ($r.ErrorRecord) { $PSCmdlet.WriteError($r.ErrorRecord); return }

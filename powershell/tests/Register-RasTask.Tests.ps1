@@ -1,13 +1,13 @@
 BeforeAll { . (Join-Path $PSScriptRoot 'RasCtl.TestHelpers.ps1'); Initialize-RasSimulator | Out-Null }
-# Real registrations need Task Scheduler (the Windows runner has it); set
-# RASCTL_SKIP_TASK_REGISTRATION=1 to skip them. -Skip is evaluated at discovery, hence inline.
+# Registrations need Task Scheduler: those tests are tagged 'Windows' and skipped elsewhere
+# ($env:OS, since $IsWindows is $null in Windows PowerShell 5.1; -Skip is evaluated at discovery).
 
 Describe 'Register-RasTask' {
     BeforeEach { Reset-RasSimulator; New-TestVpnEntry -Name 'Corp VPN' | Out-Null }
     AfterEach { Unregister-RasTask -Name 'Corp VPN' -Confirm:$false -ErrorAction SilentlyContinue }
 
     It 'returns the task XML with -Xml, without registering' {
-        $xml = Register-RasTask -Name 'Corp VPN' -AtLogon -OnDisconnect -EveryMinutes 15 -UserTask -Xml
+        $xml = Register-RasTask -Name 'Corp VPN' -AtLogon -OnDisconnect -EveryMinutes 15 -UserTask -ExePath 'C:\Program Files\rasctl\rasctlw.exe' -Xml
         $xml | Should -BeOfType [string]
         $doc = [xml]$xml
         $ns = @{ t = 'http://schemas.microsoft.com/windows/2004/02/mit/task' }
@@ -19,12 +19,12 @@ Describe 'Register-RasTask' {
         $xml | Should -Not -Match 'Password'
     }
 
-    It 'registers nothing with -WhatIf' {
+    It 'registers nothing with -WhatIf' -Tag 'Windows' -Skip:($env:OS -ne 'Windows_NT') {
         Register-RasTask -Name 'Corp VPN' -AtLogon -UserTask -WhatIf
         Get-ScheduledTask -TaskPath '\RasCtl\' -TaskName 'Corp VPN' -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
     }
 
-    It 'registers a user task \RasCtl\<entry>' -Skip:([bool]$env:RASCTL_SKIP_TASK_REGISTRATION) {
+    It 'registers a user task \RasCtl\<entry>' -Tag 'Windows' -Skip:($env:OS -ne 'Windows_NT') {
         $t = Register-RasTask -Name 'Corp VPN' -AtLogon -OnDisconnect -UserTask -Confirm:$false
         $t.PSObject.TypeNames[0] | Should -Be 'RasCtl.Task'
         $task = Get-ScheduledTask -TaskPath '\RasCtl\' -TaskName 'Corp VPN'
