@@ -62,6 +62,10 @@ export const COMMANDS: Record<string, CommandEntry> = {
     summary: "connect unless connected; with --keep, stay connected (for scheduled tasks)",
     load: () => import("./ensure.ts"),
   },
+  watch: {
+    summary: "stream connection events (connected, disconnected, ...) as they happen",
+    load: () => import("./watch.ts"),
+  },
   task: {
     summary: "install, show or remove a Task Scheduler task that runs `rasctl ensure`",
     load: () => import("./task.ts"),

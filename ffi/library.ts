@@ -65,8 +65,10 @@ export function locateRasapi32(options: LocateOptions = {}): string {
 export const KERNEL32_OVERRIDE_ENV = "RASCTL_KERNEL32";
 
 /**
- * Decides which kernel32 to open: System32's on Windows, or `RASCTL_KERNEL32` (the simulated
- * kernel32, for `deno run` and tests; the compiled exe is built without it in mind).
+ * Decides which kernel32 to open: System32's on Windows, always (the override is never used
+ * there, so the shipped exe cannot be pointed at another kernel32, and the simulated rasapi32
+ * built for Windows signals real events); elsewhere `RASCTL_KERNEL32`, the simulated kernel32
+ * for `deno run` and tests.
  *
  * @param options The OS and environment to decide for.
  * @returns The path to open.
@@ -77,7 +79,12 @@ export const KERNEL32_OVERRIDE_ENV = "RASCTL_KERNEL32";
  * ```
  */
 export function locateKernel32(options: LocateOptions = {}): string {
-  return locate("kernel32", KERNEL32_OVERRIDE_ENV, "libkernel32sim.so", options);
+  const windows = (options.os ?? Deno.build.os) === "windows";
+  const env = options.env ?? ((name: string) => Deno.env.get(name));
+  return locate("kernel32", KERNEL32_OVERRIDE_ENV, "libkernel32sim.so", {
+    ...options,
+    env: (name) => (windows && name === KERNEL32_OVERRIDE_ENV ? undefined : env(name)),
+  });
 }
 
 function locate(dll: string, variable: string, sim: string, options: LocateOptions): string {

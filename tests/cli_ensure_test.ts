@@ -5,7 +5,7 @@
  */
 
 import { deepEqual, equal, ok } from "node:assert/strict";
-import { CLI_VPN_PASSWORD, cliHome, parseRun, rasctl, spawnRasctl } from "./_cli.ts";
+import { CLI_VPN_PASSWORD, cliHome, Lines, parseRun, rasctl, spawnRasctl } from "./_cli.ts";
 import type { SimHome } from "./sim/harness.ts";
 
 type Json = Record<string, unknown>;
@@ -26,58 +26,6 @@ async function vpnHome(): Promise<SimHome> {
   ]);
   equal(r.code, 0, r.stderr);
   return home;
-}
-
-/** Reads NDJSON lines from a stream as they arrive. */
-class Lines {
-  #reader: ReadableStreamDefaultReader<string>;
-  #buffer = "";
-  readonly seen: Json[] = [];
-  constructor(stream: ReadableStream<Uint8Array>) {
-    this.#reader = stream.pipeThrough(new TextDecoderStream()).getReader();
-  }
-  /** Waits for an event matching `pred`, returning it (throws after `ms`). */
-  async waitFor(pred: (e: Json) => boolean, ms = 10_000): Promise<Json> {
-    const found = this.seen.find(pred);
-    if (found) return found;
-    const deadline = Date.now() + ms;
-    for (;;) {
-      const nl = this.#buffer.indexOf("\n");
-      if (nl >= 0) {
-        const line = this.#buffer.slice(0, nl);
-        this.#buffer = this.#buffer.slice(nl + 1);
-        if (line.trim() === "") continue;
-        const event = JSON.parse(line) as Json;
-        this.seen.push(event);
-        if (pred(event)) return event;
-        continue;
-      }
-      const left = deadline - Date.now();
-      ok(left > 0, `timed out; events so far: ${JSON.stringify(this.seen)}`);
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const chunk = await Promise.race([
-        this.#reader.read(),
-        new Promise<"timeout">((r) => timer = setTimeout(() => r("timeout"), left)),
-      ]);
-      clearTimeout(timer);
-      ok(chunk !== "timeout", `timed out; events so far: ${JSON.stringify(this.seen)}`);
-      if (chunk.done) throw new Error(`stream ended; events: ${JSON.stringify(this.seen)}`);
-      this.#buffer += chunk.value;
-    }
-  }
-  /** Reads everything that is left. */
-  async rest(): Promise<Json[]> {
-    for (;;) {
-      const chunk = await this.#reader.read();
-      if (chunk.done) break;
-      this.#buffer += chunk.value;
-    }
-    for (const line of this.#buffer.split("\n")) {
-      if (line.trim()) this.seen.push(JSON.parse(line) as Json);
-    }
-    this.#buffer = "";
-    return this.seen;
-  }
 }
 
 Deno.test("ensure when already connected does not dial (action none)", async () => {
