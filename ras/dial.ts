@@ -23,6 +23,7 @@ import {
 } from "./connections.ts";
 import { findEntry } from "./entries.ts";
 import type { PhonebookOptions } from "./phonebook.ts";
+import { tryWatcher } from "./watcher.ts";
 
 /** User name, password and domain for one dial. Unset parts come from the saved ones. */
 export interface Credentials {
@@ -219,9 +220,16 @@ export interface HangUpOptions {
   timeoutMs?: number | undefined;
 }
 
+/** While waiting for a release: how long to wait for a notification before looking anyway. */
+const RELEASE_POLL_MS = 100;
+
 /**
  * Hangs up a connection and waits until Windows has released it (RasGetConnectStatus returns
- * ERROR_INVALID_HANDLE), polling briefly instead of sleeping a fixed second.
+ * ERROR_INVALID_HANDLE). The wait is woken by Windows' disconnection notification
+ * (RasConnectionNotification for this handle, registered before RasHangUp so the release
+ * cannot slip in between); it looks every {@link RELEASE_POLL_MS} ms anyway, in case a
+ * notification does not come (DotRas issue 105), and polls with a back-off where
+ * notifications cannot be had.
  *
  * @param handle The connection.
  * @param options Entry name and timeout.
@@ -233,15 +241,21 @@ export interface HangUpOptions {
  * ```
  */
 export async function hangUp(handle: Handle, options: HangUpOptions = {}): Promise<void> {
+  using watcher = tryWatcher({ handle, pollIntervalMs: RELEASE_POLL_MS });
   const code = rasapi32().RasHangUpW(handlePointer(handle));
   check(code, "RasHangUp", options.entry);
   const deadline = Date.now() + (options.timeoutMs ?? 10_000);
   let pause = 5;
   while (connectionStatus(handle) !== null) {
-    if (Date.now() >= deadline) {
+    const left = deadline - Date.now();
+    if (left <= 0) {
       throw new RasError(ERROR_TIMEOUT, { operation: "RasHangUp", entry: options.entry });
     }
-    await new Promise((r) => setTimeout(r, pause));
-    pause = Math.min(pause * 2, 100);
+    if (watcher) {
+      await watcher.signaled(Math.min(left, RELEASE_POLL_MS));
+    } else {
+      await new Promise((r) => setTimeout(r, Math.min(left, pause)));
+      pause = Math.min(pause * 2, 100);
+    }
   }
 }

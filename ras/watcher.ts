@@ -13,9 +13,9 @@
  * @module
  */
 
-import { rasapi32 } from "../ffi/library.ts";
+import { LibraryNotFoundError, rasapi32 } from "../ffi/library.ts";
 import { INVALID_HANDLE_VALUE, RASCN, waitForAny, Win32Event } from "../ffi/events.ts";
-import { check } from "../ffi/errors.ts";
+import { check, RasError } from "../ffi/errors.ts";
 import { type Handle, handlePointer } from "./_handle.ts";
 import { type ConnectionStatus, connectionStatus, listConnections } from "./connections.ts";
 import { RASCS_CONNECTED } from "./constants.ts";
@@ -179,6 +179,26 @@ export class ConnectionWatcher implements Disposable {
   }
 
   /**
+   * Waits for the next notification from Windows without looking at the connections (for a
+   * caller that checks one handle itself, as hang-up does): true when signaled, false after
+   * `timeoutMs` or when disposed.
+   *
+   * @param timeoutMs The longest wait.
+   * @returns Whether a notification came.
+   */
+  async signaled(timeoutMs: number): Promise<boolean> {
+    if (this.#disposed) return false;
+    this.#waiting = true;
+    try {
+      const woken = await waitForAny([this.#stop, ...this.#events], timeoutMs);
+      return typeof woken === "number" && woken > 0;
+    } finally {
+      this.#waiting = false;
+      if (this.#disposed) this.#close();
+    }
+  }
+
+  /**
    * The events one at a time, until `signal` aborts.
    *
    * @param signal Ends the stream.
@@ -277,6 +297,26 @@ export class ConnectionWatcher implements Disposable {
     for (const [handle, s] of after) if (s.released) after.delete(handle);
     this.#seen = after;
     return out;
+  }
+}
+
+/**
+ * A watcher, or undefined where notifications cannot be had (no kernel32 to load, or a handle
+ * Windows does not know): callers then rely on their poll alone.
+ *
+ * @param options As for {@link ConnectionWatcher}.
+ * @returns The watcher (dispose of it), or undefined.
+ * @example
+ * ```ts ignore
+ * using watcher = tryWatcher({ handle: "0x10001" });
+ * ```
+ */
+export function tryWatcher(options: WatcherOptions): ConnectionWatcher | undefined {
+  try {
+    return new ConnectionWatcher(options);
+  } catch (error) {
+    if (error instanceof LibraryNotFoundError || error instanceof RasError) return undefined;
+    throw error;
   }
 }
 

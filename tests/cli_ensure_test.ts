@@ -184,3 +184,93 @@ Deno.test("ensure --keep with a wrong password exits 3 after one dial (no retry 
   equal(state.counters.dials, 1);
   equal(state.counters.leakedHandles, 0);
 });
+
+/** Runs `ensure --keep` with a check interval no test waits for: it must act on the event. */
+function keepNotified(home: SimHome, extra: string[] = [], stdin?: string) {
+  const child = spawnRasctl(
+    home,
+    [
+      "-q",
+      "ensure",
+      "Corp VPN",
+      "--keep",
+      "--check-interval",
+      "600",
+      "--user",
+      "alice",
+      ...extra,
+    ],
+    stdin === undefined
+      ? { env: { PW, ISP_PW: "isp-pw" } }
+      : { env: { PW, ISP_PW: "isp-pw" }, stdin },
+  );
+  return { child, lines: new Lines(child.stdout), stderr: new Response(child.stderr).text() };
+}
+
+Deno.test("ensure --keep redials on the disconnection notification, not its check interval", async () => {
+  await using home = await vpnHome();
+  const { child, lines, stderr } = keepNotified(home, ["--password-env", "PW"]);
+  try {
+    const first = await lines.waitFor(() => true);
+    equal(first.event, "dialed");
+    home.command("drop Corp VPN 628");
+    // The 600 s check interval is far beyond the 10 s bound: only the event can do this.
+    const dropped = await lines.waitFor((e) => e.event === "dropped");
+    deepEqual([dropped.entry, (dropped.error as Json).code], ["Corp VPN", 628]);
+    const redialed = await lines.waitFor((e) => e.event === "redialed");
+    deepEqual((redialed.connections as Json[]).map((c) => c.state), ["connected"]);
+  } finally {
+    child.kill("SIGTERM");
+    await child.status;
+    await stderr.catch(() => {});
+  }
+  equal(home.query().counters.leakedHandles, 0);
+});
+
+Deno.test("ensure --keep watches the IP-network link it dialed: a drop there redials both", async () => {
+  await using home = await cliHome({
+    world: {
+      machine: { ipNetwork: false, dialStepMs: 5, releaseDelayMs: 50 },
+      servers: { "vpn.example.com": { user: "alice", password: PW } },
+      phones: { "5551234": { user: "isp", password: "isp-pw", ipv4: "100.64.0.7" } },
+    },
+  });
+  for (
+    const args of [
+      ["entry", "new", "ISP", "--type", "phone", "--server", "5551234", "--device-name", "Modem"],
+      ["entry", "new", "Corp VPN", "--server", "vpn.example.com", "--strategy", "ikev2-only"],
+    ]
+  ) {
+    const r = await rasctl(home, ["-q", ...args]);
+    equal(r.code, 0, r.stderr);
+  }
+  const { child, lines, stderr } = keepNotified(home, [
+    "--password-env",
+    "PW",
+    "--via",
+    "ISP",
+    "--via-user",
+    "isp",
+    "--via-password-env",
+    "ISP_PW",
+  ]);
+  try {
+    const first = await lines.waitFor(() => true);
+    deepEqual((first.connections as Json[]).map((c) => c.entry), ["ISP", "Corp VPN"]);
+    home.command("drop ISP 628");
+    const dropped = await lines.waitFor((e) => e.event === "dropped");
+    equal(dropped.entry, "ISP");
+    const redialed = await lines.waitFor((e) => e.event === "redialed");
+    deepEqual((redialed.connections as Json[]).map((c) => [c.entry, c.state]), [
+      ["ISP", "connected"],
+      ["Corp VPN", "connected"],
+    ]);
+  } finally {
+    child.kill("SIGTERM");
+    await child.status;
+    await stderr.catch(() => {});
+  }
+  const state = home.query();
+  equal(state.counters.leakedHandles, 0);
+  equal(state.connections.filter((c) => c.connected).length, 2);
+});
