@@ -1,6 +1,7 @@
 /**
- * What every command shares: the global options, the output format, progress on stderr, the
- * JSON-lines log file, and an abort signal fired by Ctrl+C or a timeout.
+ * What every command shares: its IO (stdin, stdout, stderr and whether each is a terminal),
+ * the output format, progress on stderr, events as NDJSON, and the JSON-lines log file.
+ * Commands write only through the Context, so tests can run them in-process.
  *
  * @module
  */
@@ -8,36 +9,71 @@
 import {
   asciiJson,
   chooseFormat,
+  ClosedStdout,
   describeError,
+  type ErrorReport,
+  errorText,
   type Format,
-  printError,
-  printResult,
-  UsageError,
+  type IO,
+  renderTable,
+  writeText,
 } from "./_output.ts";
+import { UsageError } from "./_errors.ts";
+import type { GlobalValues } from "./_spec.ts";
 
-/** The options every command accepts. */
-export interface GlobalOptions {
-  json?: boolean;
-  format?: string;
-  quiet?: boolean;
-  progressJson?: boolean;
-  logFile?: string;
+/**
+ * Appends one JSON line to a log file. Callers never pass secrets.
+ *
+ * @throws {UsageError} When the file cannot be appended to (naming it, as --log-file).
+ */
+export function appendLog(path: string, event: string, data: Record<string, unknown>): void {
+  const line = asciiJson({ time: new Date().toISOString(), pid: Deno.pid, event, ...data }, 0) +
+    "\n";
+  try {
+    Deno.writeTextFileSync(path, line, { append: true });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.replace(/, (open|write) '.*$/, "") : "";
+    throw new UsageError(`cannot append to --log-file "${path}": ${reason}`, "--log-file");
+  }
 }
 
 /** A running command's shared services. */
 export class Context {
   readonly format: Format;
-  readonly #options: GlobalOptions;
+  readonly io: IO;
+  readonly #options: Partial<GlobalValues>;
+  readonly #command: string;
 
-  constructor(options: GlobalOptions) {
+  constructor(io: IO, options: Partial<GlobalValues>, command: string) {
+    this.io = io;
     this.#options = options;
-    this.format = chooseFormat(options);
+    this.#command = command;
+    this.format = chooseFormat(options, io.stdout.isTerminal());
+  }
+
+  /** Whether a person is at stdin's terminal. */
+  get stdinIsTerminal(): boolean {
+    return this.io.stdin.isTerminal();
   }
 
   /** Prints the command's result document (and logs it). */
   result(value: unknown): void {
     this.log("result", { result: value });
-    printResult(value, this.format);
+    writeText(
+      this.io.stdout,
+      (this.format === "json" ? asciiJson(value) : renderTable(value)) + "\n",
+    );
+  }
+
+  /** Prints text that is the command's whole output (task XML). */
+  print(text: string): void {
+    writeText(this.io.stdout, text.endsWith("\n") ? text : text + "\n");
+  }
+
+  /** One NDJSON event on stdout and the same event in the log (`ensure --keep`). */
+  event(event: string, data: Record<string, unknown>): void {
+    this.log(event, data);
+    writeText(this.io.stdout, asciiJson({ event, ...data }, 0) + "\n");
   }
 
   /** Shows a dial state (stderr), unless --quiet. */
@@ -45,9 +81,9 @@ export class Context {
     this.log("state", { entry, state, stateCode });
     if (this.#options.quiet) return;
     if (this.#options.progressJson) {
-      printError(asciiJson({ progress: { entry, state, stateCode } }, 0));
+      this.#stderr(asciiJson({ progress: { entry, state, stateCode } }, 0));
     } else {
-      printError(`${entry}: ${state}`);
+      this.#stderr(`${entry}: ${state}`);
     }
   }
 
@@ -55,116 +91,60 @@ export class Context {
   note(message: string): void {
     this.log("note", { message });
     if (!this.#options.quiet) {
-      printError(this.#options.progressJson ? asciiJson({ note: message }, 0) : message);
+      this.#stderr(this.#options.progressJson ? asciiJson({ note: message }, 0) : message);
     }
+  }
+
+  /** Writes a prompt to stderr (no newline). */
+  prompt(text: string): void {
+    writeText(this.io.stderr, text, "stderr");
   }
 
   /** Appends one JSON line to --log-file, if given. Callers never pass secrets. */
   log(event: string, data: Record<string, unknown> = {}): void {
-    const path = this.#options.logFile;
-    if (!path) return;
-    const line = asciiJson({ time: new Date().toISOString(), pid: Deno.pid, event, ...data }, 0) +
-      "\n";
-    try {
-      Deno.writeTextFileSync(path, line, { append: true });
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      throw new UsageError(`cannot append to --log-file "${path}": ${reason}`, "logFile");
-    }
+    if (this.#options.logFile) appendLog(this.#options.logFile, event, data);
+  }
+
+  /** The start line of the log. */
+  start(): void {
+    this.log("start", { command: this.#command });
+  }
+
+  /** Reports an error on stderr: JSON, or text when a person reads a table. */
+  reportError(report: ErrorReport): void {
+    const person = this.format === "table" && this.io.stderr.isTerminal();
+    this.#stderr(person ? errorText(report) : asciiJson({ error: report }, 0));
+  }
+
+  #stderr(line: string): void {
+    writeText(this.io.stderr, line + "\n", "stderr");
   }
 }
 
 /**
- * An abort signal that fires on Ctrl+C (SIGINT, and SIGBREAK on Windows) or after `seconds`.
+ * Runs a command's action with its Context: logs start, result and error to --log-file, and
+ * reports the error on stderr.
  *
- * @param seconds The time limit, or undefined for none.
- * @returns The signal and a function that removes the listeners.
- */
-export function interruptSignal(
-  seconds: number | undefined,
-): { signal: AbortSignal; dispose(): void } {
-  const controller = new AbortController();
-  const onSignal = () =>
-    controller.abort(
-      new InterruptedError("interrupted (Ctrl+C); what was started has been hung up"),
-    );
-  const signals: Deno.Signal[] = Deno.build.os === "windows"
-    ? ["SIGINT", "SIGBREAK"]
-    : ["SIGINT", "SIGTERM"];
-  for (const s of signals) Deno.addSignalListener(s, onSignal);
-  const timer = seconds === undefined ? undefined : setTimeout(
-    () => controller.abort(new TimeoutError(`timed out after ${seconds} s`)),
-    seconds * 1000,
-  );
-  return {
-    signal: controller.signal,
-    dispose() {
-      for (const s of signals) Deno.removeSignalListener(s, onSignal);
-      clearTimeout(timer);
-    },
-  };
-}
-
-/** The user pressed Ctrl+C (exit 1). */
-export class InterruptedError extends Error {
-  override readonly name = "InterruptedError";
-}
-
-/** The command ran out of time (exit 1). */
-export class TimeoutError extends Error {
-  override readonly name = "TimeoutError";
-}
-
-/**
- * Parses a number of seconds given as an option.
- *
- * @param value The option's text.
- * @param option The option's name, for messages.
- * @returns The number.
- * @throws {UsageError} When it is not a positive number.
- */
-export function parseSeconds(value: string, option: string): number {
-  const n = Number(value);
-  if (!/^\d+(\.\d+)?$/.test(value) || !(n > 0) || n > 86400) {
-    throw new UsageError(`${option} takes seconds from 0 to 86400, got "${value}"`, option);
-  }
-  return n;
-}
-
-/**
- * Parses a whole number given as an option.
- *
- * @param value The option's text.
- * @param option The option's name.
- * @param max The largest allowed value.
- * @returns The number.
- * @throws {UsageError} When it is not a whole number from 0 to max.
- */
-export function parseCount(value: string, option: string, max: number): number {
-  if (!/^\d+$/.test(value) || Number(value) > max) {
-    throw new UsageError(`${option} takes a whole number from 0 to ${max}, got "${value}"`, option);
-  }
-  return Number(value);
-}
-
-/**
- * Runs a command's action with its Context: logs start, result and error to --log-file.
- *
- * @param name The command's name, for the log.
- * @param options Its options (global ones included).
- * @param action The work; it prints its result through the context.
+ * @returns The exit status.
  */
 export async function runWithContext(
-  name: string,
-  options: Record<string, unknown>,
+  ctx: Context,
   action: (context: Context) => Promise<void> | void,
-): Promise<void> {
-  const context = new Context(options as GlobalOptions);
-  context.log("start", { command: name });
+): Promise<number> {
   try {
-    await action(context);
+    ctx.start();
+    await action(ctx);
+    return 0;
   } catch (error) {
-    context.log("error", { error: describeError(error).report });
-    throw error;
+    // A reader that stopped reading (`| head`, `| true`) ends the run quietly, successfully.
+    if (error instanceof ClosedStdout) return 0;
+    const { report, status } = describeError(error);
+    try {
+      ctx.log("error", { error: report });
+    } catch {
+      // The log is what failed; the error still goes to stderr.
+    }
+    ctx.reportError(report);
+    return status;
   }
 }

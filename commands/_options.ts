@@ -1,69 +1,81 @@
 /**
- * Options several commands share: which phone book, credential sources, and the entry name
- * check.
+ * Options several commands share, each declared once: which phone book, and the credential
+ * sources of an entry (and of the entry `--via` or the prerequisite dials first).
  *
  * @module
  */
 
-import type { OptionSpec } from "./_spec.ts";
 import type { PhonebookOptions } from "../ras/phonebook.ts";
-import { UsageError } from "./_output.ts";
-import { entryNameProblem } from "../ras/entry_name.ts";
+import { LIMITS } from "../ras/values.ts";
+import { flag, option, types } from "./_spec.ts";
+import { UsageError } from "./_errors.ts";
 
 /** `--phonebook PATH` and `--all-users`. */
-export const PHONEBOOK_OPTIONS: OptionSpec[] = [
-  { flags: "--phonebook <path>", description: "use this phone-book file" },
-  { flags: "--all-users", description: "use the all-users phone book" },
-];
+export const PHONEBOOK_OPTIONS = {
+  phonebook: option("--phonebook", types.path(), "use this phone-book (.pbk) file", {
+    conflicts: ["--all-users"],
+  }),
+  allUsers: flag("--all-users", "use the all-users phone book", { conflicts: ["--phonebook"] }),
+} as const;
 
 /**
- * Reads the phone-book options, refusing both at once.
+ * The ras-layer phone-book options.
  *
- * @param options The parsed options.
- * @returns The ras-layer options.
- * @throws {UsageError} When both --phonebook and --all-users are given.
+ * @param options The parsed phone-book options.
+ * @returns `{ phonebook }`, `{ allUsers }` or `{}`.
  */
-export function phonebookOf(options: { phonebook?: string; allUsers?: boolean }): PhonebookOptions {
-  if (options.phonebook !== undefined && options.allUsers) {
-    throw new UsageError("give --phonebook or --all-users, not both", "phonebook");
-  }
-  if (options.phonebook !== undefined) {
-    if (
-      options.phonebook === "" || options.phonebook.length > 259 || options.phonebook.includes("\0")
-    ) {
-      throw new UsageError("--phonebook must be a path of 1 to 259 characters", "phonebook");
-    }
-    return { phonebook: options.phonebook };
-  }
+export function phonebookOf(
+  options: { phonebook?: string | undefined; allUsers?: boolean | undefined },
+): PhonebookOptions {
+  if (options.phonebook !== undefined) return { phonebook: options.phonebook };
   return options.allUsers ? { allUsers: true } : {};
 }
 
-/** The credential options of a dial (with a prefix such as `via-` for the IP entry's). */
-export function credentialOptions(prefix = "", what = "the entry"): OptionSpec[] {
-  return [
-    { flags: `--${prefix}user <name>`, description: `user name for ${what}` },
-    { flags: `--${prefix}domain <domain>`, description: `domain for ${what}` },
-    {
-      flags: `--${prefix}password-stdin`,
-      description: `read the password for ${what} from a line of stdin`,
-    },
-    {
-      flags: `--${prefix}password-env <variable>`,
-      description: `read the password for ${what} from this environment variable`,
-    },
-  ];
-}
+/** A user name, at most UNLEN characters. */
+const userName = types.text({ maxLength: LIMITS.userName, metavar: "USER" });
+/** A domain, at most DNLEN characters (may be empty: no domain). */
+const domainName = types.text({ maxLength: LIMITS.domain, metavar: "DOMAIN", empty: true });
+
+/** The credential options of the entry being dialed or saved. */
+export const CREDENTIAL_OPTIONS = {
+  user: option("--user", userName, "user name for the entry"),
+  domain: option("--domain", domainName, "domain for the entry"),
+  passwordStdin: flag("--password-stdin", "read the entry's password from a line of stdin", {
+    conflicts: ["--password-env"],
+    secret: true,
+  }),
+  passwordEnv: option(
+    "--password-env",
+    types.envName(),
+    "read the entry's password from this environment variable",
+    { conflicts: ["--password-stdin"], secret: true },
+  ),
+} as const;
+
+/** The credential options of the entry dialed first (`--via`, or the prerequisite). */
+export const VIA_CREDENTIAL_OPTIONS = {
+  viaUser: option("--via-user", userName, "user name for the --via entry (or the prerequisite)"),
+  viaDomain: option("--via-domain", domainName, "domain for the --via entry (or prerequisite)"),
+  viaPasswordStdin: flag(
+    "--via-password-stdin",
+    "read the --via entry's (or prerequisite's) password from the next line of stdin",
+    { conflicts: ["--via-password-env"], secret: true },
+  ),
+  viaPasswordEnv: option(
+    "--via-password-env",
+    types.envName(),
+    "read the --via entry's (or prerequisite's) password from this environment variable",
+    { conflicts: ["--via-password-stdin"], secret: true },
+  ),
+} as const;
 
 /**
- * Validates an entry name with the same rules Windows applies.
+ * Checks that an entry given to an option is not the entry itself (`--via`, `--prerequisite`).
  *
- * @param name The name from the command line.
- * @param option Which argument it is, for messages.
- * @returns The name.
- * @throws {UsageError} When the name breaks a rule.
+ * @throws {UsageError} When both name the same entry (Windows compares names without case).
  */
-export function checkedName(name: string, option = "name"): string {
-  const problem = entryNameProblem(name);
-  if (problem) throw new UsageError(`${option} "${name}" ${problem}`, option);
-  return name;
+export function notItself(name: string, other: string | undefined, flagName: string): void {
+  if (other !== undefined && other.toLowerCase() === name.toLowerCase()) {
+    throw new UsageError(`${flagName} names "${other}" itself; give another entry`, flagName);
+  }
 }

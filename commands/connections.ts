@@ -5,11 +5,16 @@
  */
 
 import { describeConnection, listConnections } from "../ras/connections.ts";
-import type { CommandSpec } from "./_spec.ts";
+import { command, type CommandModule } from "./_spec.ts";
+
+const connections = command({
+  path: ["connections"],
+  summary: "list active connections (JSON array)",
+  args: [],
+  options: {},
+  examples: ["rasctl connections", "rasctl connections | ConvertFrom-Json"],
+  run: (_, ctx) => ctx.result(listConnections().map(describeConnection).filter((c) => c !== null)),
+});
 
 /** The `connections` command. */
-export const spec: CommandSpec = {
-  name: "connections",
-  description: "list active connections (JSON array)",
-  run: (_, ctx) => ctx.result(listConnections().map(describeConnection).filter((c) => c !== null)),
-};
+export const commands: CommandModule["commands"] = [connections];

@@ -8,110 +8,97 @@
  */
 
 import { clearCredentials, getCredentials, setCredentials } from "../ras/credentials.ts";
-import { checkedName, credentialOptions, PHONEBOOK_OPTIONS, phonebookOf } from "./_options.ts";
-import { credentialsFrom } from "./_dial_options.ts";
-import type { CommandSpec } from "./_spec.ts";
-import { UsageError } from "./_output.ts";
-import { passwordFrom } from "./_secrets.ts";
+import { CREDENTIAL_OPTIONS, PHONEBOOK_OPTIONS, phonebookOf } from "./_options.ts";
+import { argument, command, type CommandModule, flag, option, types } from "./_spec.ts";
+import { UsageError } from "./_errors.ts";
+import { readStdinSecrets, secretOf } from "./_secrets.ts";
 
-type Options = Record<string, unknown> & {
-  phonebook?: string;
-  allUsers?: boolean;
-  default?: boolean;
-};
+const DEFAULT_OPTION = flag(
+  "--default",
+  "the entry's default credentials for all users and LocalSystem (RASCM_DefaultCreds): " +
+    "all-users entries only, needs an elevated prompt",
+);
 
-const DEFAULT_OPTION = {
-  flags: "--default",
-  description:
-    "the entry's default credentials for all users and LocalSystem (RASCM_DefaultCreds): all-users entries only, needs an elevated prompt",
-};
-
-function scopeOf(o: Options) {
+function scopeOf(
+  o: {
+    phonebook?: string | undefined;
+    allUsers?: boolean | undefined;
+    default?: boolean | undefined;
+  },
+) {
   const where = phonebookOf(o);
   return o.default ? { ...where, default: true } : where;
 }
 
-async function saveCredentials(name: string, o: Options) {
-  checkedName(name);
-  const where = scopeOf(o);
-  const { user, domain, password } = await credentialsFrom(o, "", "password");
-  const psk = await passwordFrom(
-    { passwordStdin: o.pskStdin as boolean, passwordEnv: o.pskEnv as string },
-    "pre-shared key",
-  );
-  if (psk !== undefined && psk.length > 256) {
-    throw new UsageError("the pre-shared key is at most 256 characters");
-  }
-  if ([user, domain, password, psk].every((v) => v === undefined)) {
-    throw new UsageError("creds set needs --user, --domain, a password or a pre-shared key");
-  }
-  if (o.default && psk !== undefined) {
-    // A pre-shared key belongs to the entry itself; RASCM_PreSharedKey takes no other flag.
-    throw new UsageError(
-      "--default is for user, domain and password; give the pre-shared key without it",
-      "default",
-    );
-  }
-  return setCredentials(name, { user, domain, password, psk }, where);
-}
+const NAME = argument("name", "the entry's name", { type: types.entryName() });
 
-/** The `creds` command group. */
-export const spec: CommandSpec = {
-  name: "creds",
-  description: "saved credentials",
-  subcommands: [
-    {
-      name: "show",
-      description: "what is saved (never the secrets)",
-      args: ["<name>"],
-      options: PHONEBOOK_OPTIONS,
-      run: ({ args: [name], options }, ctx) =>
-        ctx.result(getCredentials(checkedName(name!), phonebookOf(options as Options))),
-    },
-    {
-      name: "set",
-      description: "save credentials",
-      args: ["<name>"],
-      options: [
-        ...PHONEBOOK_OPTIONS,
-        DEFAULT_OPTION,
-        ...credentialOptions("", "the entry"),
-        {
-          flags: "--psk-stdin",
-          description: "read the pre-shared key from the next line of stdin",
-        },
-        {
-          flags: "--psk-env <variable>",
-          description: "read the pre-shared key from this environment variable",
-        },
-      ],
-      run: async ({ args: [name], options }, ctx) =>
-        ctx.result(await saveCredentials(name!, options as Options)),
-    },
-    {
-      name: "clear",
-      description: "forget saved credentials",
-      args: ["<name>"],
-      options: [
-        ...PHONEBOOK_OPTIONS,
-        DEFAULT_OPTION,
-        {
-          flags: "--psk",
-          description: "forget the pre-shared key instead of user/password/domain",
-        },
-      ],
-      run: ({ args: [name], options }, ctx) => {
-        if (options.psk && options.default) {
-          throw new UsageError("give --psk or --default, not both", "default");
-        }
-        return ctx.result(
-          clearCredentials(
-            checkedName(name!),
-            options.psk ? "psk" : "credentials",
-            scopeOf(options as Options),
-          ),
-        );
-      },
-    },
+const show = command({
+  path: ["creds", "show"],
+  summary: "what is saved (never the secrets)",
+  args: [NAME],
+  options: PHONEBOOK_OPTIONS,
+  examples: ['rasctl creds show "Corp VPN"'],
+  run: ({ args, options }, ctx) => ctx.result(getCredentials(args.name!, phonebookOf(options))),
+});
+
+const set = command({
+  path: ["creds", "set"],
+  summary: "save credentials",
+  details: "Secrets are read from stdin one line each, in this order: --password-stdin, then " +
+    "--psk-stdin.",
+  args: [NAME],
+  options: {
+    ...PHONEBOOK_OPTIONS,
+    default: DEFAULT_OPTION,
+    ...CREDENTIAL_OPTIONS,
+    pskStdin: flag("--psk-stdin", "read the pre-shared key from the next line of stdin", {
+      conflicts: ["--psk-env", "--default"],
+      secret: true,
+    }),
+    pskEnv: option(
+      "--psk-env",
+      types.envName(),
+      "read the pre-shared key from this environment variable",
+      { conflicts: ["--psk-stdin", "--default"], secret: true },
+    ),
+  },
+  examples: [
+    '$env:PW | rasctl creds set "Corp VPN" --user alice --password-stdin',
+    'rasctl creds set "Corp L2TP" --psk-env L2TP_PSK',
   ],
-};
+  run: async ({ args, options: o }, ctx) => {
+    const stdin = await readStdinSecrets(ctx, o);
+    const password = secretOf(stdin.passwordStdin, o.passwordEnv, "--password-env");
+    const psk = secretOf(stdin.pskStdin, o.pskEnv, "--psk-env");
+    const { user, domain } = o;
+    if ([user, domain, password, psk].every((v) => v === undefined)) {
+      throw new UsageError(
+        "creds set needs --user, --domain, a password or a pre-shared key",
+        null,
+        "see rasctl creds set --help",
+      );
+    }
+    ctx.result(setCredentials(args.name!, { user, domain, password, psk }, scopeOf(o)));
+  },
+});
+
+const clear = command({
+  path: ["creds", "clear"],
+  summary: "forget saved credentials",
+  args: [NAME],
+  options: {
+    ...PHONEBOOK_OPTIONS,
+    default: DEFAULT_OPTION,
+    psk: flag("--psk", "forget the pre-shared key instead of user/password/domain", {
+      conflicts: ["--default"],
+    }),
+  },
+  examples: ['rasctl creds clear "Corp VPN"', 'rasctl creds clear "Corp L2TP" --psk'],
+  run: ({ args, options }, ctx) =>
+    ctx.result(
+      clearCredentials(args.name!, options.psk ? "psk" : "credentials", scopeOf(options)),
+    ),
+});
+
+/** The `creds` commands. */
+export const commands: CommandModule["commands"] = [show, set, clear];

@@ -5,11 +5,16 @@
  */
 
 import { listDevices } from "../ras/devices.ts";
-import type { CommandSpec } from "./_spec.ts";
+import { command, type CommandModule } from "./_spec.ts";
+
+const devices = command({
+  path: ["devices"],
+  summary: "list RAS devices (modems, WAN Miniports)",
+  args: [],
+  options: {},
+  examples: ["rasctl devices"],
+  run: (_, ctx) => ctx.result(listDevices()),
+});
 
 /** The `devices` command. */
-export const spec: CommandSpec = {
-  name: "devices",
-  description: "list devices (JSON array of {name, type})",
-  run: (_, ctx) => ctx.result(listDevices()),
-};
+export const commands: CommandModule["commands"] = [devices];

@@ -1,28 +1,37 @@
 /**
  * `rasctl dial NAME`: connect an entry, first its IP-network entry when needed; prints the
- * connections (IP network first). Ctrl+C or --timeout hangs up what was started.
+ * connections (IP network first). Ctrl+C, SIGTERM or --timeout hangs up what was started.
  *
  * @module
  */
 
 import { connect } from "../ras/connect.ts";
-import { interruptSignal } from "./_context.ts";
-import { connectOptionsFrom, DIAL_OPTIONS, timeoutOf } from "./_dial_options.ts";
-import type { CommandSpec } from "./_spec.ts";
+import { interruptSignal } from "./_interrupt.ts";
+import { connectOptionsFrom, DIAL_OPTIONS } from "./_dial_options.ts";
+import { argument, command, type CommandModule, types } from "./_spec.ts";
 
-/** The `dial` command. */
-export const spec: CommandSpec = {
-  name: "dial",
-  description: "connect an entry; prints a JSON array of connections",
-  args: ["<name>"],
+const dial = command({
+  path: ["dial"],
+  summary: "connect an entry (and the entry that brings its IP network)",
+  details: "Prints a JSON array of connections, the IP network first. Secrets are read from " +
+    "stdin one line each, in this order: --password-stdin, then --via-password-stdin.",
+  args: [argument("name", "the entry to dial", { type: types.entryName() })],
   options: DIAL_OPTIONS,
-  run: async ({ args: [name], options }, ctx) => {
-    const interrupt = interruptSignal(timeoutOf(options));
+  examples: [
+    '$env:VPN_PW | rasctl dial "Corp VPN" --user alice --password-stdin --timeout 60',
+    'rasctl dial "Corp VPN" --via ISP --via-user isp --via-password-env ISP_PW',
+    'rasctl dial "Corp VPN" --retries 3 --retry-delay 2000',
+  ],
+  run: async ({ args, options }, ctx) => {
+    const interrupt = interruptSignal(options.timeout);
     try {
-      const connectOptions = await connectOptionsFrom(name!, options, ctx, interrupt.signal);
-      ctx.result(await connect(name!, connectOptions));
+      const connectOptions = await connectOptionsFrom(args.name!, options, ctx, interrupt.signal);
+      ctx.result(await connect(args.name!, connectOptions));
     } finally {
       interrupt.dispose();
     }
   },
-};
+});
+
+/** The `dial` command. */
+export const commands: CommandModule["commands"] = [dial];

@@ -12,10 +12,10 @@ import { connect, type ConnectOptions, isTransient } from "../ras/connect.ts";
 import { connectionStatus, describeConnection, findConnection } from "../ras/connections.ts";
 import { hangUp } from "../ras/dial.ts";
 import { type ConnectionWatcher, tryWatcher } from "../ras/watcher.ts";
-import { type Context, interruptSignal, parseSeconds } from "./_context.ts";
-import type { CommandSpec } from "./_spec.ts";
-import { connectOptionsFrom, DIAL_OPTIONS, timeoutOf } from "./_dial_options.ts";
-import { asciiJson } from "./_output.ts";
+import type { Context } from "./_context.ts";
+import { interruptSignal } from "./_interrupt.ts";
+import { argument, command, type CommandModule, flag, option, types } from "./_spec.ts";
+import { connectOptionsFrom, DIAL_OPTIONS } from "./_dial_options.ts";
 
 async function ensureOnce(name: string, options: ConnectOptions, ctx: Context) {
   const found = findConnection(name);
@@ -31,10 +31,6 @@ async function ensureOnce(name: string, options: ConnectOptions, ctx: Context) {
   return { entry: name, action: "dialed" as const, connections };
 }
 
-function emit(event: Record<string, unknown>): void {
-  Deno.stdout.writeSync(new TextEncoder().encode(asciiJson(event, 0) + "\n"));
-}
-
 async function keep(
   name: string,
   options: ConnectOptions,
@@ -47,7 +43,7 @@ async function keep(
   // after it is not missed.
   using watcher = tryWatcher({ pollIntervalMs: intervalMs });
   const first = await ensureOnce(name, options, ctx);
-  emit({ event: first.action === "none" ? "connected" : "dialed", ...first });
+  ctx.event(first.action === "none" ? "connected" : "dialed", first);
   // Watch the handles themselves: a dropped link leaves the enumeration, but its handle still
   // reports the error and still has to be hung up. The VPN is the last connection; one before
   // it is the IP-network (prerequisite) link this run dialed, watched too.
@@ -62,9 +58,7 @@ async function keep(
       .filter((l) => l.status?.state !== "connected");
     if (down.length === 0) continue;
     for (const l of down) {
-      const error = l.status?.error ?? null;
-      ctx.log("dropped", { entry: l.entry, handle: l.handle, error });
-      emit({ event: "dropped", entry: l.entry, handle: l.handle, error });
+      ctx.event("dropped", { entry: l.entry, handle: l.handle, error: l.status?.error ?? null });
     }
     // The VPN rode on a dropped network link: end it too, then redial from the bottom up.
     const ended = down.some((l) => l.entry !== name) ? links : down;
@@ -74,15 +68,13 @@ async function keep(
     try {
       const again = await ensureOnce(name, options, ctx);
       links = again.connections.map((c) => ({ entry: c.entry, handle: c.handle }));
-      ctx.log("redialed", { entry: name, handle: links.at(-1)!.handle });
-      emit({ event: "redialed", ...again });
+      ctx.event("redialed", again);
     } catch (failure) {
       if (!isTransient(failure)) throw failure; // e.g. 691: redialing would only lock the account
-      ctx.log("redial-failed", { entry: name, code: failure.code });
-      emit({ event: "redial-failed", entry: name, code: failure.code, message: failure.message });
+      ctx.event("redial-failed", { entry: name, code: failure.code, message: failure.message });
     }
   }
-  emit({ event: "stopped", entry: name });
+  ctx.event("stopped", { entry: name });
 }
 
 async function signaledOrAborted(
@@ -111,38 +103,46 @@ function pause(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
-/** The `ensure` command. */
-export const spec: CommandSpec = {
-  name: "ensure",
-  description: "connect unless already connected; --keep stays and redials on drops",
-  args: ["<name>"],
-  options: [
-    ...DIAL_OPTIONS,
+/** `ensure`'s options: every dial option, and the watch. */
+export const ENSURE_OPTIONS = {
+  ...DIAL_OPTIONS,
+  keep: flag("--keep", "keep running and redial when the link drops (NDJSON events on stdout)"),
+  checkInterval: option(
+    "--check-interval",
+    types.seconds(),
+    "with --keep: how often to check without a notification (the fallback)",
     {
-      flags: "--keep",
-      description: "keep running and redial when the link drops (NDJSON events on stdout)",
+      default: 10,
     },
-    {
-      flags: "--check-interval <seconds>",
-      description: "with --keep: how often to check the link",
-      default: "10",
-    },
+  ),
+} as const;
+
+const ensure = command({
+  path: ["ensure"],
+  summary: "connect unless connected; with --keep, stay connected (for scheduled tasks)",
+  args: [argument("name", "the entry to keep connected", { type: types.entryName() })],
+  options: ENSURE_OPTIONS,
+  examples: [
+    'rasctl ensure "Corp VPN"',
+    'rasctl ensure "Corp VPN" --keep --check-interval 30 --log-file C:\\ProgramData\\rasctl.log',
   ],
-  run: async ({ args: [name], options: o }, ctx) => {
-    const keepGoing = o.keep === true;
-    const interrupt = interruptSignal(keepGoing ? undefined : timeoutOf(o));
+  run: async ({ args, options: o }, ctx) => {
+    const name = args.name!;
+    const interrupt = interruptSignal(o.keep ? undefined : o.timeout);
     try {
-      const options = await connectOptionsFrom(name!, o, ctx, interrupt.signal);
-      if (keepGoing) {
-        const interval = parseSeconds(String(o.checkInterval), "--check-interval") * 1000;
+      const options = await connectOptionsFrom(name, o, ctx, interrupt.signal);
+      if (o.keep) {
         // Each redial gets --timeout of its own; Ctrl+C/SIGTERM only stops the watch.
         const { signal: _s, ...perDial } = options;
-        await keep(name!, perDial, ctx, interval, interrupt.signal);
+        await keep(name, perDial, ctx, o.checkInterval * 1000, interrupt.signal);
       } else {
-        ctx.result(await ensureOnce(name!, options, ctx));
+        ctx.result(await ensureOnce(name, options, ctx));
       }
     } finally {
       interrupt.dispose();
     }
   },
-};
+});
+
+/** The `ensure` command. */
+export const commands: CommandModule["commands"] = [ensure];

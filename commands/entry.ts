@@ -13,92 +13,112 @@ import {
   updateEntry,
   validateEntryName,
 } from "../ras/entries.ts";
-import { checkedName, PHONEBOOK_OPTIONS, phonebookOf } from "./_options.ts";
+import { PHONEBOOK_OPTIONS, phonebookOf } from "./_options.ts";
 import { SETTINGS_OPTIONS, settingsFrom } from "./_settings.ts";
-import { UsageError } from "./_output.ts";
-import type { CommandSpec } from "./_spec.ts";
+import { UsageError } from "./_errors.ts";
+import { argument, command, type CommandModule, types } from "./_spec.ts";
 
-type PhonebookInput = { phonebook?: string; allUsers?: boolean };
+const NAME = argument("name", "the entry's name", { type: types.entryName() });
 
-/** The name, phone book and settings of `entry new` / `entry set`, all checked. */
-async function settingsInput(name: string, options: Record<string, unknown>) {
-  checkedName(name);
-  const where = phonebookOf(options as PhonebookInput);
-  return { where, settings: await settingsFrom(options) };
-}
+const list = command({
+  path: ["entry", "list"],
+  summary: "list entries (JSON array of {name, scope, phonebook})",
+  args: [],
+  options: PHONEBOOK_OPTIONS,
+  examples: ["rasctl entry list", "rasctl entry list --all-users --format table"],
+  run: ({ options }, ctx) => ctx.result(listEntries(phonebookOf(options))),
+});
 
-/** The `entry` command group. */
-export const spec: CommandSpec = {
-  name: "entry",
-  description: "phone-book entries",
-  subcommands: [
-    {
-      name: "list",
-      description: "list entries (JSON array of {name, scope, phonebook})",
-      options: PHONEBOOK_OPTIONS,
-      run: ({ options }, ctx) => ctx.result(listEntries(phonebookOf(options as PhonebookInput))),
-    },
-    {
-      name: "show",
-      description: "show an entry's settings",
-      args: ["<name>"],
-      options: PHONEBOOK_OPTIONS,
-      run: ({ args: [name], options }, ctx) =>
-        ctx.result(getEntry(checkedName(name!), phonebookOf(options as PhonebookInput))),
-    },
-    {
-      name: "new",
-      description: "create an entry",
-      args: ["<name>"],
-      options: [...PHONEBOOK_OPTIONS, ...SETTINGS_OPTIONS],
-      run: async ({ args: [name], options }, ctx) => {
-        const { where, settings } = await settingsInput(name!, options);
-        ctx.result(createEntry(name!, settings, where));
-      },
-    },
-    {
-      name: "set",
-      description: "change only the given settings",
-      args: ["<name>"],
-      options: [...PHONEBOOK_OPTIONS, ...SETTINGS_OPTIONS],
-      run: async ({ args: [name], options }, ctx) => {
-        const { where, settings } = await settingsInput(name!, options);
-        if (Object.keys(settings).length === 0) {
-          throw new UsageError(
-            "entry set needs at least one setting to change (see rasctl entry set --help)",
-          );
-        }
-        ctx.result(updateEntry(name!, settings, where));
-      },
-    },
-    {
-      name: "remove",
-      description: "delete an entry",
-      args: ["<name>"],
-      options: PHONEBOOK_OPTIONS,
-      run: ({ args: [name], options }, ctx) =>
-        ctx.result(deleteEntry(checkedName(name!), phonebookOf(options as PhonebookInput))),
-    },
-    {
-      name: "rename",
-      description: "rename an entry",
-      args: ["<name>", "<new-name>"],
-      options: PHONEBOOK_OPTIONS,
-      run: ({ args: [name, newName], options }, ctx) => {
-        checkedName(name!);
-        checkedName(newName!, "new-name");
-        ctx.result(renameEntry(name!, newName!, phonebookOf(options as PhonebookInput)));
-      },
-    },
-    {
-      name: "validate",
-      description: "ask Windows whether a new entry may take this name",
-      args: ["<name>"],
-      options: PHONEBOOK_OPTIONS,
-      run: ({ args: [name], options }, ctx) => {
-        const result = validateEntryName(name!, phonebookOf(options as PhonebookInput));
-        ctx.result({ name: result.name, valid: result.valid, reason: result.reason });
-      },
-    },
+const show = command({
+  path: ["entry", "show"],
+  summary: "show an entry's settings",
+  args: [NAME],
+  options: PHONEBOOK_OPTIONS,
+  examples: ['rasctl entry show "Corp VPN"', 'rasctl entry show "Corp VPN" > corp.json'],
+  run: ({ args, options }, ctx) => ctx.result(getEntry(args.name!, phonebookOf(options))),
+});
+
+const create = command({
+  path: ["entry", "new"],
+  summary: "create an entry (a VPN entry unless --type says otherwise)",
+  args: [NAME],
+  options: { ...PHONEBOOK_OPTIONS, ...SETTINGS_OPTIONS },
+  examples: [
+    'rasctl entry new "Corp VPN" --server vpn.example.com --strategy ikev2-only',
+    'rasctl entry new ISP --type phone --server 5551234 --device-name "Modem"',
+    'rasctl entry new "Corp VPN 2" --from corp.json',
   ],
-};
+  run: async ({ args, options }, ctx) => {
+    const settings = await settingsFrom(args.name!, options);
+    ctx.result(createEntry(args.name!, settings, phonebookOf(options)));
+  },
+});
+
+const set = command({
+  path: ["entry", "set"],
+  summary: "change only the given settings",
+  args: [NAME],
+  options: { ...PHONEBOOK_OPTIONS, ...SETTINGS_OPTIONS },
+  examples: [
+    'rasctl entry set "Corp VPN" --dns 10.0.0.53,10.0.0.54 --dns-suffix corp.example.com',
+    'rasctl entry set "Corp VPN" --no-split-tunnel',
+  ],
+  run: async ({ args, options }, ctx) => {
+    const where = phonebookOf(options);
+    const settings = await settingsFrom(
+      args.name!,
+      options,
+      () => getEntry(args.name!, where).type,
+    );
+    if (Object.keys(settings).length === 0) {
+      throw new UsageError(
+        "entry set needs at least one setting to change",
+        null,
+        "see rasctl entry set --help",
+      );
+    }
+    ctx.result(updateEntry(args.name!, settings, where));
+  },
+});
+
+const remove = command({
+  path: ["entry", "remove"],
+  summary: "delete an entry",
+  args: [NAME],
+  options: PHONEBOOK_OPTIONS,
+  examples: ['rasctl entry remove "Corp VPN"'],
+  run: ({ args, options }, ctx) => ctx.result(deleteEntry(args.name!, phonebookOf(options))),
+});
+
+const rename = command({
+  path: ["entry", "rename"],
+  summary: "rename an entry",
+  args: [NAME, argument("new-name", "its new name", { type: types.entryName() })],
+  options: PHONEBOOK_OPTIONS,
+  examples: ['rasctl entry rename "Corp VPN" "Corp VPN (old)"'],
+  run: ({ args, options }, ctx) =>
+    ctx.result(renameEntry(args.name!, args["new-name"]!, phonebookOf(options))),
+});
+
+const validate = command({
+  path: ["entry", "validate"],
+  summary: "ask Windows whether a new entry may take this name",
+  args: [argument("name", "the name to check", { type: types.anyText() })],
+  options: PHONEBOOK_OPTIONS,
+  examples: ['rasctl entry validate "Corp VPN"'],
+  run: ({ args, options }, ctx) => {
+    const result = validateEntryName(args.name!, phonebookOf(options));
+    ctx.result({ name: result.name, valid: result.valid, reason: result.reason });
+  },
+});
+
+/** The `entry` commands. */
+export const commands: CommandModule["commands"] = [
+  list,
+  show,
+  create,
+  set,
+  remove,
+  rename,
+  validate,
+];

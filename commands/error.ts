@@ -5,18 +5,34 @@
  */
 
 import { explainError } from "../ras/errors.ts";
-import { UsageError } from "./_output.ts";
-import type { CommandSpec } from "./_spec.ts";
+import { UsageError } from "./_errors.ts";
+import { command, type CommandModule, type ValueType } from "./_spec.ts";
 
-/** The `error` command. */
-export const spec: CommandSpec = {
-  name: "error",
-  description: "explain a RAS (600-878) or Windows error code (JSON {code, name, message, hint})",
-  args: ["<code>"],
-  run: ({ args: [code] }, ctx) => {
-    if (!/^\d{1,10}$/.test(code!) || Number(code) > 0xffffffff) {
-      throw new UsageError(`CODE must be a whole number such as 691, got "${code}"`, "code");
+/** An error code: a whole number from 0 to 4294967295. */
+const errorCode: ValueType<string> = {
+  name: "count",
+  metavar: "CODE",
+  min: 0,
+  max: 0xffffffff,
+  parse(text, field) {
+    if (!/^\d{1,10}$/.test(text) || Number(text) > 0xffffffff) {
+      throw new UsageError(
+        `CODE must be a whole number from 0 to 4294967295 such as 691, got ${JSON.stringify(text)}`,
+        field,
+      );
     }
-    ctx.result(explainError(Number(code)));
+    return text;
   },
 };
+
+const error = command({
+  path: ["error"],
+  summary: "explain a RAS or Windows error code (works offline)",
+  args: [{ name: "code", required: true, type: errorCode, description: "such as 691" }],
+  options: {},
+  examples: ["rasctl error 691", "rasctl error 868 --format table"],
+  run: ({ args }, ctx) => ctx.result(explainError(Number(args.code))),
+});
+
+/** The `error` command. */
+export const commands: CommandModule["commands"] = [error];

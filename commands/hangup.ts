@@ -14,22 +14,41 @@ import {
 } from "../ras/connections.ts";
 import { hangUp } from "../ras/dial.ts";
 import { getEntry } from "../ras/entries.ts";
-import { parseSeconds } from "./_context.ts";
-import type { CommandSpec } from "./_spec.ts";
-import { UsageError } from "./_output.ts";
-import { checkedName } from "./_options.ts";
+import { RasError } from "../ras/errors.ts";
+import {
+  argument,
+  command,
+  type CommandModule,
+  flag,
+  option,
+  type Parsed,
+  types,
+} from "./_spec.ts";
+import { TimeoutError, UsageError } from "./_errors.ts";
 
-function targets(name: string | undefined, o: Record<string, unknown>): ConnectionName[] {
-  const chosen =
-    [name !== undefined, o.handle !== undefined, o.all === true].filter(Boolean).length;
-  if (chosen !== 1) throw new UsageError("give exactly one of NAME, --handle or --all");
+const OPTIONS = {
+  handle: option("--handle", types.handle(), "the connection handle (as `connections` prints it)", {
+    conflicts: ["--all"],
+  }),
+  all: flag("--all", "every connection", { conflicts: ["--handle"] }),
+  withPrerequisite: flag(
+    "--with-prerequisite",
+    "also end the entry's IP-network (prerequisite) connection",
+  ),
+  timeout: option("--timeout", types.seconds(), "how long to wait for each release", {
+    default: 10,
+  }),
+} as const;
+
+function targets(name: string | undefined, o: Parsed<typeof OPTIONS>): ConnectionName[] {
+  const chosen = [name !== undefined, o.handle !== undefined, o.all === true].filter(Boolean);
+  if (chosen.length !== 1) {
+    throw new UsageError("give exactly one of NAME, --handle or --all", o.all ? "--all" : null);
+  }
   // Newest first: a VPN goes down before the network it was dialed over.
   if (o.all) return listConnections().reverse();
   if (o.handle !== undefined) {
-    const handle = String(o.handle).toLowerCase();
-    if (!/^0x[0-9a-f]{1,16}$/.test(handle)) {
-      throw new UsageError(`--handle takes a handle like 0x10001, got "${o.handle}"`, "handle");
-    }
+    const handle = o.handle;
     // A dropped link is no longer listed but its handle still needs RasHangUp, which itself
     // answers ERROR_INVALID_HANDLE for a handle Windows does not know.
     return [
@@ -37,7 +56,7 @@ function targets(name: string | undefined, o: Record<string, unknown>): Connecti
         { handle, entry: handle, phonebook: "", device: { type: "", name: "" } },
     ];
   }
-  const found = connectionOf(checkedName(name!), "RasHangUp");
+  const found = connectionOf(name!, "RasHangUp");
   const list = [found];
   if (o.withPrerequisite) {
     const prerequisite = getEntry(found.entry, { phonebook: found.phonebook }).prerequisite;
@@ -47,35 +66,39 @@ function targets(name: string | undefined, o: Record<string, unknown>): Connecti
   return list;
 }
 
-/** The `hangup` command. */
-export const spec: CommandSpec = {
-  name: "hangup",
-  description: "end connections; prints a JSON array of {entry, handle, released}",
-  args: ["[name]"],
-  options: [
-    {
-      flags: "--handle <handle>",
-      description: "the connection handle (as `connections` prints it)",
-    },
-    { flags: "--all", description: "every connection" },
-    {
-      flags: "--with-prerequisite",
-      description: "also end the entry's IP-network (prerequisite) connection",
-    },
-    {
-      flags: "--timeout <seconds>",
-      description: "how long to wait for each release",
-      default: "10",
-    },
+const hangup = command({
+  path: ["hangup"],
+  summary: "end a connection and wait until Windows has released it",
+  details: "Prints a JSON array of {entry, handle, released}.",
+  args: [argument("name", "the connected entry", { required: false, type: types.entryName() })],
+  options: OPTIONS,
+  examples: [
+    'rasctl hangup "Corp VPN"',
+    'rasctl hangup "Corp VPN" --with-prerequisite',
+    "rasctl hangup --handle 0x10001",
+    "rasctl hangup --all",
   ],
-  run: async ({ args: [name], options }, ctx) => {
-    const timeoutMs = parseSeconds(String(options.timeout), "--timeout") * 1000;
+  run: async ({ args, options }, ctx) => {
+    const timeoutMs = options.timeout * 1000;
     const done = [];
     // The VPN first, then the network it runs over.
-    for (const c of targets(name, options)) {
-      await hangUp(c.handle, { entry: c.entry, timeoutMs });
+    for (const c of targets(args.name, options)) {
+      try {
+        await hangUp(c.handle, { entry: c.entry, timeoutMs });
+      } catch (error) {
+        // The same error as a dial that runs out of time.
+        if (error instanceof RasError && error.name === "ERROR_TIMEOUT") {
+          throw new TimeoutError(
+            `timed out after ${options.timeout} s waiting for Windows to release "${c.entry}"`,
+          );
+        }
+        throw error;
+      }
       done.push({ entry: c.entry, handle: c.handle, released: true });
     }
     ctx.result(done);
   },
-};
+});
+
+/** The `hangup` command. */
+export const commands: CommandModule["commands"] = [hangup];

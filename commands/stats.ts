@@ -5,19 +5,21 @@
  */
 
 import { clearStatistics, connectionOf, connectionStatistics } from "../ras/connections.ts";
-import { checkedName } from "./_options.ts";
-import type { CommandSpec } from "./_spec.ts";
+import { argument, command, type CommandModule, flag, types } from "./_spec.ts";
+
+const stats = command({
+  path: ["stats"],
+  summary: "a connection's byte, frame and error counters",
+  args: [argument("name", "the connected entry", { type: types.entryName() })],
+  options: { clear: flag("--clear", "reset the counters after reading them") },
+  examples: ['rasctl stats "Corp VPN"', 'rasctl stats "Corp VPN" --clear'],
+  run: ({ args, options }, ctx) => {
+    const found = connectionOf(args.name!, "RasGetConnectionStatistics");
+    const result = connectionStatistics(found);
+    if (options.clear) clearStatistics(found);
+    ctx.result(result);
+  },
+});
 
 /** The `stats` command. */
-export const spec: CommandSpec = {
-  name: "stats",
-  description: "a connection's counters (JSON object)",
-  args: ["<name>"],
-  options: [{ flags: "--clear", description: "reset the counters after reading them" }],
-  run: ({ args: [name], options }, ctx) => {
-    const found = connectionOf(checkedName(name!), "RasGetConnectionStatistics");
-    const stats = connectionStatistics(found);
-    if (options.clear) clearStatistics(found);
-    ctx.result(stats);
-  },
-};
+export const commands: CommandModule["commands"] = [stats];

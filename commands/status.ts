@@ -11,25 +11,27 @@ import {
   listConnections,
 } from "../ras/connections.ts";
 import { RasError } from "../ras/errors.ts";
-import { checkedName } from "./_options.ts";
-import type { CommandSpec } from "./_spec.ts";
+import { argument, command, type CommandModule, types } from "./_spec.ts";
 
-/** The `status` command. */
-export const spec: CommandSpec = {
-  name: "status",
-  description: "a connection's status (an object for NAME, else an array of all)",
-  args: ["[name]"],
-  run: ({ args: [name] }, ctx) => {
+const status = command({
+  path: ["status"],
+  summary: "a connection's status (an object for NAME, else an array of all)",
+  args: [argument("name", "the connected entry", { required: false, type: types.entryName() })],
+  options: {},
+  examples: ['rasctl status "Corp VPN"', "rasctl status --format table"],
+  run: ({ args }, ctx) => {
+    const name = args.name;
     if (name === undefined) {
       ctx.result(listConnections().map(describeConnection).filter((c) => c !== null));
       return;
     }
     const operation = "RasGetConnectStatus";
-    const described = describeConnection(connectionOf(checkedName(name), operation));
+    const described = describeConnection(connectionOf(name, operation));
     // It can drop between the listing and the status call.
-    if (!described) {
-      throw new RasError(ERROR_NO_CONNECTION, { operation, entry: name });
-    }
+    if (!described) throw new RasError(ERROR_NO_CONNECTION, { operation, entry: name });
     ctx.result(described);
   },
-};
+});
+
+/** The `status` command. */
+export const commands: CommandModule["commands"] = [status];

@@ -3,15 +3,26 @@
  * `rasctlw.exe ensure NAME` at logon, at startup, on RasClient's disconnect event 20226 and/or
  * every N minutes. `--xml` prints the definition instead of registering it (any OS). No secret
  * is ever put in a task: the dial uses the entry's saved credentials (`rasctl creds set`).
+ * Every argument baked into the task is declared by `ensure` itself, so it is checked here
+ * exactly as the task's own runs would check it.
  *
  * @module
  */
 
 import { buildTaskXml, encodeTaskXml, taskName, type TaskOptions } from "../ras/scheduled_task.ts";
-import { type Context, parseCount, parseSeconds } from "./_context.ts";
-import type { CommandSpec } from "./_spec.ts";
-import { UsageError } from "./_output.ts";
-import { checkedName } from "./_options.ts";
+import type { Context } from "./_context.ts";
+import {
+  argument,
+  command,
+  type CommandModule,
+  flag,
+  option,
+  type Parsed,
+  types,
+} from "./_spec.ts";
+import { UsageError } from "./_errors.ts";
+import { ENSURE_OPTIONS } from "./ensure.ts";
+import { LIMITS } from "../ras/values.ts";
 import { getCredentials } from "../ras/credentials.ts";
 import { getEntry } from "../ras/entries.ts";
 
@@ -36,56 +47,128 @@ function machineTaskProblem(name: string, phonebook: string | undefined): string
     `(or install a user task with --user-task)`;
 }
 
-function exePath(): string {
+/** Where the installer puts rasctlw.exe, for a task printed away from an installed rasctl. */
+export const DEFAULT_EXE = "C:\\Program Files\\rasctl\\rasctlw.exe";
+
+const NAME = argument("name", "the entry the task keeps connected", { type: types.entryName() });
+
+const { default: _retriesDefault, ...retries } = ENSURE_OPTIONS.retries;
+const { default: _intervalDefault, ...checkInterval } = ENSURE_OPTIONS.checkInterval;
+
+/** The options of `task install`: its triggers, and the `ensure` options it bakes in. */
+const INSTALL_OPTIONS = {
+  atLogon: flag("--at-logon", "run at logon"),
+  atStartup: flag("--at-startup", "run at system start (machine task)", {
+    conflicts: ["--user-task"],
+  }),
+  onDisconnect: flag("--on-disconnect", "run when a RAS connection drops (RasClient 20226)"),
+  every: option(
+    "--every",
+    types.count({ min: 1, max: 44640, metavar: "MINUTES" }),
+    "run every N minutes",
+  ),
+  userTask: flag(
+    "--user-task",
+    "a task of the current user (default: a machine task as LocalSystem)",
+  ),
+  userId: option(
+    "--user-id",
+    types.text({ maxLength: LIMITS.userName, metavar: "ACCOUNT" }),
+    "the account of a user task (DOMAIN\\user or a SID)",
+    { requires: ["--user-task"] },
+  ),
+  phonebook: ENSURE_OPTIONS.phonebook,
+  user: { ...ENSURE_OPTIONS.user, description: "user name for the dial (password: saved creds)" },
+  domain: ENSURE_OPTIONS.domain,
+  via: ENSURE_OPTIONS.via,
+  viaUser: ENSURE_OPTIONS.viaUser,
+  viaDomain: ENSURE_OPTIONS.viaDomain,
+  timeout: ENSURE_OPTIONS.timeout,
+  retries,
+  keep: ENSURE_OPTIONS.keep,
+  checkInterval: { ...checkInterval, requires: ["--keep"] },
+  taskLogFile: option(
+    "--task-log-file",
+    types.path(),
+    "where the task's runs log (JSON lines; its ensure --log-file)",
+  ),
+  exe: option(
+    "--exe",
+    types.path(),
+    `the rasctlw.exe the task runs (default: beside this rasctl, else ${DEFAULT_EXE})`,
+  ),
+  xml: flag("--xml", "print the task XML instead of registering it"),
+} as const;
+
+/** The rasctlw.exe beside this rasctl.exe, or the default install location. */
+function exePath(ctx: Context): string {
   const own = Deno.execPath();
-  // The task runs the no-console build that sits beside rasctl.exe.
-  return own.replace(/rasctl(\.exe)?$/i, "rasctlw.exe");
+  if (/[\\/]rasctlw?(-arm64)?\.exe$/i.test(own)) {
+    return own.replace(/rasctlw?((-arm64)?\.exe)$/i, "rasctlw$1");
+  }
+  ctx.note(`the task runs ${DEFAULT_EXE} (give --exe to name another rasctlw.exe)`);
+  return DEFAULT_EXE;
 }
 
-function taskOptions(name: string, o: Record<string, unknown>): TaskOptions {
-  const options: TaskOptions = { entry: checkedName(name), exePath: String(o.exe ?? exePath()) };
-  if (o.atLogon) options.atLogon = true;
-  if (o.atStartup) options.atStartup = true;
-  if (o.onDisconnect) options.onDisconnect = true;
-  if (o.every !== undefined) options.everyMinutes = parseCount(String(o.every), "--every", 44640);
-  if (
-    !options.atLogon && !options.atStartup && !options.onDisconnect &&
-    options.everyMinutes === undefined
-  ) {
+function currentUser(): string | undefined {
+  const domain = Deno.env.get("USERDOMAIN");
+  const user = Deno.env.get("USERNAME");
+  return domain && user ? `${domain}\\${user}` : Deno.env.get("USER");
+}
+
+function taskOptions(name: string, o: Parsed<typeof INSTALL_OPTIONS>, ctx: Context): TaskOptions {
+  if (!o.atLogon && !o.atStartup && !o.onDisconnect && o.every === undefined) {
     throw new UsageError(
       "give at least one trigger: --at-logon, --at-startup, --on-disconnect or --every MINUTES",
     );
   }
+  if (o.exe !== undefined && !/^([A-Za-z]:\\|\\\\)[^%]*$/.test(o.exe)) {
+    throw new UsageError(
+      `--exe takes an absolute Windows path such as ${DEFAULT_EXE}, got ${JSON.stringify(o.exe)}`,
+      "--exe",
+    );
+  }
+  if (o.via !== undefined && o.via.toLowerCase() === name.toLowerCase()) {
+    throw new UsageError(`--via names "${o.via}" itself; give another entry`, "--via");
+  }
+  const options: TaskOptions = { entry: name, exePath: o.exe ?? exePath(ctx) };
+  if (o.atLogon) options.atLogon = true;
+  if (o.atStartup) options.atStartup = true;
+  if (o.onDisconnect) options.onDisconnect = true;
+  if (o.every !== undefined) options.everyMinutes = o.every;
   if (o.userTask) {
     options.userTask = true;
-    const user = Deno.env.get("USERDOMAIN") && Deno.env.get("USERNAME")
-      ? `${Deno.env.get("USERDOMAIN")}\\${Deno.env.get("USERNAME")}`
-      : Deno.env.get("USER");
-    options.userId = String(o.userId ?? user ?? "");
+    options.userId = o.userId ?? currentUser() ?? "";
     if (!options.userId) {
-      throw new UsageError("--user-task needs --user-id (cannot tell the current user)");
+      throw new UsageError(
+        "--user-task needs --user-id (cannot tell the current user)",
+        "--user-id",
+      );
     }
   }
-  for (
-    const [key, option] of [["phonebook", "phonebook"], ["user", "user"], ["domain", "domain"], [
-      "via",
-      "via",
-    ], ["logFile", "taskLogFile"]] as const
-  ) {
-    if (o[option] !== undefined) options[key] = String(o[option]);
-  }
-  if (o.timeout !== undefined) {
-    options.timeoutSeconds = parseSeconds(String(o.timeout), "--timeout");
-  }
-  if (o.retries !== undefined) options.retries = parseCount(String(o.retries), "--retries", 100);
+  const texts = [
+    ["phonebook", o.phonebook],
+    ["user", o.user],
+    ["domain", o.domain],
+    ["via", o.via],
+    ["viaUser", o.viaUser],
+    ["viaDomain", o.viaDomain],
+    ["logFile", o.taskLogFile],
+  ] as const;
+  for (const [key, value] of texts) if (value !== undefined) options[key] = value;
+  if (o.timeout !== undefined) options.timeoutSeconds = o.timeout;
+  if (o.retries !== undefined) options.retries = o.retries;
   if (o.keep) options.keep = true;
+  if (o.checkInterval !== undefined) options.checkIntervalSeconds = o.checkInterval;
   return options;
 }
 
 async function schtasks(ctx: Context, args: string[]): Promise<string> {
   if (Deno.build.os !== "windows") {
     throw new UsageError(
-      "registering tasks needs Windows' schtasks.exe; use --xml to print the definition",
+      "registering tasks needs Windows' schtasks.exe",
+      null,
+      "use --xml to print the definition",
     );
   }
   ctx.log("schtasks", { args });
@@ -96,88 +179,68 @@ async function schtasks(ctx: Context, args: string[]): Promise<string> {
   return text.trim();
 }
 
-async function install(name: string, o: Record<string, unknown>, ctx: Context): Promise<void> {
-  const options = taskOptions(name, o);
-  const xml = buildTaskXml(options);
-  if (!options.userTask && !o.xml) {
-    const problem = machineTaskProblem(options.entry, options.phonebook);
-    if (problem) throw new UsageError(`Cannot install the task: ${problem}`, "userTask");
-  }
-  if (o.xml) {
-    Deno.stdout.writeSync(new TextEncoder().encode(xml + (xml.endsWith("\n") ? "" : "\n")));
-    return;
-  }
-  const file = await Deno.makeTempFile({ suffix: ".xml" });
-  try {
-    await Deno.writeFile(file, encodeTaskXml(xml));
-    await schtasks(ctx, ["/Create", "/TN", taskName(name), "/XML", file, "/F"]);
-  } finally {
-    await Deno.remove(file).catch(() => {});
-  }
-  ctx.result({ task: taskName(name), entry: name, installed: true });
-}
-
-/** The `task` command group. */
-export const spec: CommandSpec = {
-  name: "task",
-  description: "scheduled tasks that keep an entry connected",
-  subcommands: [
-    {
-      name: "install",
-      description: "register (or with --xml print) the task",
-      args: ["<name>"],
-      options: [
-        { flags: "--at-logon", description: "run at logon" },
-        { flags: "--at-startup", description: "run at system start (machine task)" },
-        {
-          flags: "--on-disconnect",
-          description: "run when a RAS connection drops (RasClient event 20226)",
-        },
-        { flags: "--every <minutes>", description: "run every N minutes" },
-        {
-          flags: "--user-task",
-          description: "a task of the current user (default: a machine task as LocalSystem)",
-        },
-        { flags: "--user-id <account>", description: "the account of a user task" },
-        { flags: "--phonebook <path>", description: "the entry's phone book" },
-        {
-          flags: "--user <name>",
-          description: "user name for the dial (the password comes from saved credentials)",
-        },
-        { flags: "--domain <domain>", description: "domain for the dial" },
-        { flags: "--via <entry>", description: "dial this IP-network entry first" },
-        { flags: "--timeout <seconds>", description: "dial timeout" },
-        { flags: "--retries <count>", description: "retries of transient failures" },
-        { flags: "--keep", description: "stay running and redial on drops" },
-        {
-          flags: "--task-log-file <path>",
-          description: "where the task's runs log (JSON lines; its ensure --log-file)",
-        },
-        {
-          flags: "--exe <path>",
-          description: "the rasctlw.exe the task runs (default: beside this rasctl)",
-        },
-        { flags: "--xml", description: "print the task XML instead of registering it" },
-      ],
-      run: ({ args: [name], options }, ctx) => install(name!, options, ctx),
-    },
-    {
-      name: "show",
-      description: "show the registered task",
-      args: ["<name>"],
-      run: async ({ args: [name] }, ctx) => {
-        const xml = await schtasks(ctx, ["/Query", "/TN", taskName(checkedName(name!)), "/XML"]);
-        ctx.result({ task: taskName(name!), entry: name, xml });
-      },
-    },
-    {
-      name: "remove",
-      description: "unregister the task",
-      args: ["<name>"],
-      run: async ({ args: [name] }, ctx) => {
-        await schtasks(ctx, ["/Delete", "/TN", taskName(checkedName(name!)), "/F"]);
-        ctx.result({ task: taskName(name!), entry: name, removed: true });
-      },
-    },
+const install = command({
+  path: ["task", "install"],
+  summary: "register (or with --xml print) the task",
+  args: [NAME],
+  options: INSTALL_OPTIONS,
+  examples: [
+    'rasctl task install "Corp VPN" --at-logon --on-disconnect --user-task',
+    'rasctl task install "Corp VPN" --at-startup --keep --task-log-file C:\\ProgramData\\rasctl.log',
+    'rasctl task install "Corp VPN" --every 15 --xml > corp-task.xml',
   ],
-};
+  run: async ({ args, options: o }, ctx) => {
+    const name = args.name!;
+    const options = taskOptions(name, o, ctx);
+    const xml = buildTaskXml(options);
+    if (!options.userTask && !o.xml) {
+      const problem = machineTaskProblem(options.entry, options.phonebook);
+      if (problem) throw new UsageError(`Cannot install the task: ${problem}`, "--user-task");
+    }
+    if (o.xml) {
+      // Printed as UTF-8 text, so it says so (schtasks is given UTF-16 with a BOM below).
+      ctx.print(
+        xml.replace(
+          /^<\?xml version="1.0" encoding="UTF-16"\?>/,
+          '<?xml version="1.0" encoding="UTF-8"?>',
+        ),
+      );
+      return;
+    }
+    const file = await Deno.makeTempFile({ suffix: ".xml" });
+    try {
+      await Deno.writeFile(file, encodeTaskXml(xml));
+      await schtasks(ctx, ["/Create", "/TN", taskName(name), "/XML", file, "/F"]);
+    } finally {
+      await Deno.remove(file).catch(() => {});
+    }
+    ctx.result({ task: taskName(name), entry: name, installed: true });
+  },
+});
+
+const show = command({
+  path: ["task", "show"],
+  summary: "show the registered task",
+  args: [NAME],
+  options: {},
+  examples: ['rasctl task show "Corp VPN"'],
+  run: async ({ args }, ctx) => {
+    const xml = await schtasks(ctx, ["/Query", "/TN", taskName(args.name!), "/XML"]);
+    ctx.result({ task: taskName(args.name!), entry: args.name, xml });
+  },
+});
+
+const remove = command({
+  path: ["task", "remove"],
+  summary: "unregister the task",
+  args: [NAME],
+  options: {},
+  examples: ['rasctl task remove "Corp VPN"'],
+  run: async ({ args }, ctx) => {
+    await schtasks(ctx, ["/Delete", "/TN", taskName(args.name!), "/F"]);
+    ctx.result({ task: taskName(args.name!), entry: args.name, removed: true });
+  },
+});
+
+/** The `task` commands. */
+export const commands: CommandModule["commands"] = [install, show, remove];

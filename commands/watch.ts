@@ -9,97 +9,93 @@
  * @module
  */
 
-import { type ConnectionEventKind, ConnectionWatcher } from "../ras/watcher.ts";
-import { type Context, interruptSignal, parseSeconds, TimeoutError } from "./_context.ts";
-import type { CommandSpec } from "./_spec.ts";
-import { asciiJson, UsageError } from "./_output.ts";
-import { checkedName } from "./_options.ts";
+import { type ConnectionEventKind, ConnectionWatcher, FALLBACK_POLL_MS } from "../ras/watcher.ts";
+import { interruptSignal } from "./_interrupt.ts";
+import { argument, command, type CommandModule, flag, option, types } from "./_spec.ts";
+import { TimeoutError } from "./_errors.ts";
 
-const KINDS: readonly ConnectionEventKind[] = [
-  "dialing",
-  "connected",
-  "disconnected",
-  "bandwidth-added",
-  "bandwidth-removed",
-];
+/** The event kinds, for `--event`. */
+const EVENT_KINDS: Record<ConnectionEventKind, true> = {
+  dialing: true,
+  connected: true,
+  disconnected: true,
+  "bandwidth-added": true,
+  "bandwidth-removed": true,
+};
 
-function emit(event: Record<string, unknown>): void {
-  Deno.stdout.writeSync(new TextEncoder().encode(asciiJson(event, 0) + "\n"));
-}
+/** `watch`'s options. */
+export const WATCH_OPTIONS = {
+  once: flag("--once", "end after the first matching event (for scripts that wait)"),
+  event: option("--event", types.choiceList(EVENT_KINDS), "only these events, comma-separated"),
+  timeout: option(
+    "--timeout",
+    types.seconds(),
+    "end after this long (a stopped line; with --once a TimeoutError)",
+  ),
+  pollInterval: option(
+    "--poll-interval",
+    types.seconds(),
+    "how often to look without a notification (the fallback for missed ones)",
+    { default: FALLBACK_POLL_MS / 1000 },
+  ),
+} as const;
 
-function kindsOf(value: unknown): Set<ConnectionEventKind> {
-  if (value === undefined) return new Set(KINDS);
-  const kinds = String(value).split(",").map((k) => k.trim().toLowerCase());
-  for (const k of kinds) {
-    if (!(KINDS as readonly string[]).includes(k)) {
-      throw new UsageError(
-        `--event takes ${KINDS.join(", ")} (comma-separated), got "${k}"`,
-        "event",
-      );
-    }
-  }
-  return new Set(kinds as ConnectionEventKind[]);
-}
-
-async function watch(names: string[], o: Record<string, unknown>, ctx: Context): Promise<void> {
-  const kinds = kindsOf(o.event);
-  const once = o.once === true;
-  const timeout = o.timeout === undefined
-    ? undefined
-    : parseSeconds(String(o.timeout), "--timeout");
-  const pollMs = parseSeconds(String(o.pollInterval), "--poll-interval") * 1000;
-  const interrupt = interruptSignal(undefined);
-  const deadline = timeout === undefined ? Infinity : Date.now() + timeout * 1000;
-  try {
-    using watcher = new ConnectionWatcher({ entries: names, pollIntervalMs: pollMs });
-    ctx.note(
-      `watching ${names.length ? names.map((n) => `"${n}"`).join(", ") : "every connection"}`,
-    );
-    while (!interrupt.signal.aborted) {
-      const left = deadline - Date.now();
-      if (left <= 0) break;
-      const events = await watcher.next({
-        signal: interrupt.signal,
-        timeoutMs: left === Infinity ? undefined : left,
+const watch = command({
+  path: ["watch"],
+  summary: "stream connection events (connected, disconnected, ...) as they happen",
+  details: "Prints one JSON object per line: event (dialing, connected, disconnected, " +
+    "bandwidth-added, bandwidth-removed), entry, phonebook, handle, error (the RAS error a " +
+    "link ended with, or null), links, timestamp (ISO 8601) and source (notification or poll). " +
+    "Ctrl+C or SIGTERM end it with a stopped line.",
+  args: [
+    argument("name", "only these entries (default: every connection)", {
+      required: false,
+      variadic: true,
+      type: types.entryName(),
+    }),
+  ],
+  options: WATCH_OPTIONS,
+  examples: [
+    "rasctl watch",
+    'rasctl watch "Corp VPN" ISP --event connected,disconnected',
+    'rasctl watch "Corp VPN" --once --event connected --timeout 60',
+  ],
+  run: async ({ lists, options: o }, ctx) => {
+    const names = lists?.name ?? [];
+    const kinds = new Set<string>(o.event ?? Object.keys(EVENT_KINDS));
+    const interrupt = interruptSignal(undefined);
+    const deadline = o.timeout === undefined ? Infinity : Date.now() + o.timeout * 1000;
+    try {
+      using watcher = new ConnectionWatcher({
+        entries: names,
+        pollIntervalMs: o.pollInterval * 1000,
       });
-      for (const e of events) {
-        if (!kinds.has(e.event)) continue;
-        ctx.log("event", { event: e.event, entry: e.entry, handle: e.handle });
-        emit({ ...e });
-        if (once) return;
+      ctx.note(
+        `watching ${names.length ? names.map((n) => `"${n}"`).join(", ") : "every connection"}`,
+      );
+      while (!interrupt.signal.aborted) {
+        const left = deadline - Date.now();
+        if (left <= 0) break;
+        const events = await watcher.next({
+          signal: interrupt.signal,
+          timeoutMs: left === Infinity ? undefined : left,
+        });
+        for (const { event, ...data } of events) {
+          if (!kinds.has(event)) continue;
+          ctx.event(event, data);
+          if (o.once) return;
+        }
       }
+      const reason = interrupt.signal.aborted ? "interrupted" : "timeout";
+      if (o.once && reason === "timeout") {
+        throw new TimeoutError(`no matching event within ${o.timeout} s`);
+      }
+      ctx.event("stopped", { reason, timestamp: new Date().toISOString() });
+    } finally {
+      interrupt.dispose();
     }
-    const reason = interrupt.signal.aborted ? "interrupted" : "timeout";
-    if (once && reason === "timeout") {
-      throw new TimeoutError(`no matching event within ${timeout} s`);
-    }
-    emit({ event: "stopped", reason, timestamp: new Date().toISOString() });
-  } finally {
-    interrupt.dispose();
-  }
-}
+  },
+});
 
 /** The `watch` command. */
-export const spec: CommandSpec = {
-  name: "watch",
-  description: "stream connection events as NDJSON (connected, disconnected, ...) as they happen",
-  args: ["[names...]"],
-  options: [
-    { flags: "--once", description: "end after the first matching event" },
-    {
-      flags: "--event <kinds>",
-      description:
-        "only these events, comma-separated: dialing, connected, disconnected, bandwidth-added, bandwidth-removed",
-    },
-    { flags: "--timeout <seconds>", description: "end after this long (with --once: an error)" },
-    {
-      flags: "--poll-interval <seconds>",
-      description: "how often to look without a notification (the fallback for missed ones)",
-      default: "2",
-    },
-  ],
-  run: async ({ args: [names], options }, ctx) => {
-    const list = [names ?? []].flat().filter((n): n is string => typeof n === "string");
-    await watch(list.map((n) => checkedName(n)), options, ctx);
-  },
-};
+export const commands: CommandModule["commands"] = [watch];

@@ -10,6 +10,7 @@ import { RasError } from "../ffi/errors.ts";
 import { type Connection, describeConnection, findConnection } from "./connections.ts";
 import { type Credentials, dialEntry, type DialOptions, hangUp } from "./dial.ts";
 import { getEntry } from "./entries.ts";
+import { InvalidInputError } from "./input_error.ts";
 
 /** The entry that brings the IP network, with its own credentials. */
 export interface ViaEntry {
@@ -128,8 +129,9 @@ function configuredPrerequisite(name: string, options: ConnectOptions): ViaEntry
   const prerequisite = getEntry(name, options).prerequisite;
   if (!prerequisite) {
     if (options.prerequisiteCredentials) {
-      throw new TypeError(
-        `--via-user, --via-domain and --via-password-* need --via or a prerequisite entry ("${name}" has none)`,
+      throw new InvalidInputError(
+        "prerequisiteCredentials",
+        `credentials for a prerequisite were given, but "${name}" has no prerequisite entry`,
       );
     }
     return undefined;

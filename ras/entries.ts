@@ -4,6 +4,7 @@
  * @module
  */
 
+import { InvalidInputError } from "./input_error.ts";
 import { rasapi32 } from "../ffi/library.ts";
 import { RASENTRYNAMEW, RASENTRYW } from "../ffi/structs.ts";
 import { cstr, cstrOrNull } from "../ffi/wstr.ts";
@@ -157,7 +158,7 @@ export function getEntry(name: string, options: PhonebookOptions = {}): Entry {
  * @param options Which phone book (default: Windows' default book).
  * @returns The entry as written.
  * @throws {RasError} 183 when the name exists, 123 when Windows refuses the name.
- * @throws {TypeError} When a VPN entry has no server.
+ * @throws {InvalidInputError} When a VPN or phone entry has no server (field `server`).
  * @example
  * ```ts ignore
  * createEntry("Corp VPN", { server: "vpn.example.com", strategy: "ikev2-only" });
@@ -170,7 +171,7 @@ export function createEntry(
 ): Entry {
   const type = settings.type ?? "vpn";
   if ((type === "vpn" || type === "phone") && !settings.server) {
-    throw new TypeError(`A ${type} entry needs a server (--server)`);
+    throw new InvalidInputError("server", `a ${type} entry needs a server`);
   }
   const path = phonebookPath(options);
   const created = path !== undefined && createPhonebookFile(path);

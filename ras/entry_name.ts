@@ -23,7 +23,7 @@ export function entryNameProblem(name: string): string | null {
   if (/[|><?*\\/:]/.test(name)) return "must not contain | > < ? * \\ / :";
   if (name.startsWith(".")) return "must not start with a dot";
   // deno-lint-ignore no-control-regex -- control characters are exactly what is refused
-  if (/[\0-\x1f\x7f]/.test(name)) return "must not contain control characters";
+  if (/[\0-\x1f\x7f-\x9f]/.test(name)) return "must not contain control characters";
   if (!/[\p{L}\p{N}]/u.test(name)) return "needs at least one letter or digit";
   if (!name.isWellFormed()) return "contains a lone UTF-16 surrogate";
   return null;

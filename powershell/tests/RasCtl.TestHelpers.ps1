@@ -48,6 +48,10 @@ function Initialize-RasSimulator {
     # UTF-8 without BOM: the simulator reads world.ini as bytes.
     [System.IO.File]::WriteAllText((Join-Path $simHome 'world.ini'), $World, (New-Object System.Text.UTF8Encoding($false)))
     $env:RASSIM_HOME = $simHome
+    # Who the simulated processes run as (tests/sim/README.md, "Who is calling"): an elevated
+    # administrator, as the sim's own tests do, so New-RasEntry may write the all-users book.
+    $env:RASSIM_USER = 'alice'
+    $env:RASSIM_ELEVATED = '1'
     Import-Module (Join-Path $script:RepoRoot 'powershell/RasCtl/RasCtl.psd1') -Force -ErrorAction Stop
     $simHome
 }
