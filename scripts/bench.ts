@@ -5,6 +5,9 @@
  *    flags, interleaved, median ratio (target: 1.10 or less).
  * 2. `entry list` on 2,500 and 10,000 entries: time per entry must stay flat (linear cost).
  * 3. Peak memory (max RSS) of each run.
+ * 4. Live events (scripts/_bench_events.ts): drop -> watch / ensure --keep latency, hangup's
+ *    wait after the release, idle watch CPU, peak RSS over 1,000 drop/redial cycles.
+ *    `BENCH_ONLY=events` runs only this part.
  *
  * Runs against the simulator; no timing here is an assertion, only printed ratios.
  *
@@ -13,6 +16,12 @@
 
 import { fileURLToPath } from "node:url";
 import { RUN_PERMISSIONS } from "./compile.ts";
+import { benchEvents } from "./_bench_events.ts";
+
+if (Deno.env.get("BENCH_ONLY") === "events") {
+  await benchEvents();
+  Deno.exit(0);
+}
 
 const ROUNDS = Number(Deno.env.get("BENCH_ROUNDS") ?? 21);
 const SIZE_ROUNDS = Number(Deno.env.get("BENCH_SIZE_ROUNDS") ?? 9);
@@ -166,3 +175,4 @@ console.log(
 await Deno.remove(small, { recursive: true });
 await Deno.remove(empty);
 await Deno.remove(bareFfi);
+await benchEvents();
