@@ -10,6 +10,10 @@
  *
  * Run as a program (`deno run mod.ts --help`, or the compiled rasctl.exe) it is the CLI.
  *
+ * Entry settings are declared once in `ras/entry_settings.ts` ({@link ENTRY_SETTINGS}); desired
+ * state (profiles: get, test, set, export) is `ras/profile.ts` with its document in
+ * `ras/profile_schema.ts`.
+ *
  * @module
  */
 
@@ -39,6 +43,38 @@ export {
   type ValueType,
 } from "./ras/entry_settings.ts";
 export { entryNameSchema, entrySettingsSchema } from "./ras/entry_schema.ts";
+export {
+  type ActualEntry,
+  type Change,
+  compareEntry,
+  type CredentialsState,
+  type EntryComparison,
+  type EntryOutcome,
+  type EntryPlace,
+  exportProfile,
+  placeOf,
+  profileEntryOf,
+  ProfileStateError,
+  readActual,
+  type SecretReader,
+  setProfile,
+  type SetProfileOptions,
+  type SetResult,
+  settingsOf,
+  stateOf,
+  testProfile,
+} from "./ras/profile.ts";
+export {
+  type Profile,
+  type ProfileCredentials,
+  type ProfileEntry,
+  profileEntryJsonSchema,
+  profileEntrySchema,
+  profileJsonSchema,
+  profileSchema,
+  secretPath,
+  type SecretSource,
+} from "./ras/profile_schema.ts";
 export { connect, type ConnectOptions, isTransient, type ViaEntry } from "./ras/connect.ts";
 export {
   type Credentials,

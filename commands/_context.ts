@@ -43,6 +43,11 @@ export class Context {
   readonly io: IO;
   readonly #options: Partial<GlobalValues>;
   readonly #command: string;
+  /**
+   * The exit status of a run that succeeds but answers "no" (`profile test`: not in the desired
+   * state); errors still set their own.
+   */
+  exitStatus = 0;
 
   constructor(io: IO, options: Partial<GlobalValues>, command: string) {
     this.io = io;
@@ -134,7 +139,7 @@ export async function runWithContext(
   try {
     ctx.start();
     await action(ctx);
-    return 0;
+    return ctx.exitStatus;
   } catch (error) {
     // A reader that stopped reading (`| head`, `| true`) ends the run quietly, successfully.
     if (error instanceof ClosedStdout) return 0;

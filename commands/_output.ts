@@ -9,6 +9,7 @@
 
 import { RasError } from "../ras/errors.ts";
 import { InvalidInputError } from "../ras/input_error.ts";
+import { hintFor } from "./_hints.ts";
 import { InternalError, InterruptedError, TimeoutError, UsageError } from "./_errors.ts";
 
 export { UsageError };
@@ -137,7 +138,7 @@ export function describeError(
         code: error.code,
         name: error.name,
         message: error.message,
-        hint: error.hint,
+        hint: hintFor(error.code),
         operation: error.operation,
         entry: error.entry,
         field: null,

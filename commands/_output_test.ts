@@ -1,4 +1,4 @@
-import { deepEqual, equal } from "node:assert/strict";
+import { deepEqual, equal, ok } from "node:assert/strict";
 import { asciiJson, describeError, renderTable, UsageError } from "./_output.ts";
 import { RasError } from "../ras/errors.ts";
 
@@ -51,4 +51,17 @@ Deno.test("describeError() gives RAS, usage and other errors the same keys", () 
 
 Deno.test("asciiJson() escapes every non-ASCII character", () => {
   equal(asciiJson({ name: "Büro Ω" }, 0), '{"name":"B\\u00fcro \\u03a9"}');
+});
+
+Deno.test("the failures admins meet most have hints, in rasctl's terms", async () => {
+  const { hintFor } = await import("./_hints.ts");
+  for (const code of [5, 691, 703, 718, 720, 789, 800, 806, 809, 812, 868, 13801, 13806]) {
+    const hint = hintFor(code);
+    ok(hint !== null && hint.length > 20, `hint for ${code}`);
+  }
+  equal(hintFor(600), null);
+  equal(
+    describeError(new RasError(691, { operation: "RasDial" }), "linux").report.hint,
+    hintFor(691),
+  );
 });

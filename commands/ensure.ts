@@ -12,6 +12,7 @@ import { connect, type ConnectOptions, isTransient } from "../ras/connect.ts";
 import { connectionStatus, describeConnection, findConnection } from "../ras/connections.ts";
 import { hangUp } from "../ras/dial.ts";
 import { type ConnectionWatcher, tryWatcher } from "../ras/watcher.ts";
+import { delay } from "../ras/async.ts";
 import type { Context } from "./_context.ts";
 import { interruptSignal } from "./_interrupt.ts";
 import { argument, command, type CommandModule, flag, option, types } from "./_spec.ts";
@@ -91,16 +92,9 @@ async function signaledOrAborted(
   }
 }
 
+/** Waits for the next check; Ctrl+C or SIGTERM ends the wait (and then the watch). */
 function pause(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise<void>((resolve) => {
-    const timer = setTimeout(done, ms);
-    signal.addEventListener("abort", done, { once: true });
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener("abort", done);
-      resolve();
-    }
-  });
+  return delay(ms, { signal }).catch(() => {});
 }
 
 /** `ensure`'s options: every dial option, and the watch. */
@@ -117,7 +111,8 @@ export const ENSURE_OPTIONS = {
   ),
 } as const;
 
-const ensure = command({
+/** The `ensure` command (its declaration is what `task install` bakes into a task). */
+export const ENSURE_COMMAND = command({
   path: ["ensure"],
   summary: "connect unless connected; with --keep, stay connected (for scheduled tasks)",
   args: [argument("name", "the entry to keep connected", { type: types.entryName() })],
@@ -145,4 +140,4 @@ const ensure = command({
 });
 
 /** The `ensure` command. */
-export const commands: CommandModule["commands"] = [ensure];
+export const commands: CommandModule["commands"] = [ENSURE_COMMAND];

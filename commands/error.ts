@@ -6,6 +6,7 @@
 
 import { explainError } from "../ras/errors.ts";
 import { UsageError } from "./_errors.ts";
+import { hintFor } from "./_hints.ts";
 import { command, type CommandModule, type ValueType } from "./_spec.ts";
 
 /** An error code: a whole number from 0 to 4294967295. */
@@ -31,7 +32,10 @@ const error = command({
   args: [{ name: "code", required: true, type: errorCode, description: "such as 691" }],
   options: {},
   examples: ["rasctl error 691", "rasctl error 868 --format table"],
-  run: ({ args }, ctx) => ctx.result(explainError(Number(args.code))),
+  run: ({ args }, ctx) => {
+    const code = Number(args.code);
+    ctx.result({ ...explainError(code), hint: hintFor(code) });
+  },
 });
 
 /** The `error` command. */

@@ -73,6 +73,10 @@ export const COMMANDS: Record<string, CommandEntry> = {
     summary: "stream connection events (connected, disconnected, ...) as they happen",
     load: () => import("./watch.ts"),
   },
+  profile: {
+    summary: "desired state for fleets: get, test, set and export entry profiles",
+    load: () => import("./profile.ts"),
+  },
   task: {
     summary: "install, show or remove a Task Scheduler task that runs `rasctl ensure`",
     load: () => import("./task.ts"),

@@ -9,7 +9,7 @@
  * @module
  */
 
-import { buildTaskXml, encodeTaskXml, taskName, type TaskOptions } from "../ras/scheduled_task.ts";
+import { buildTaskXml, encodeTaskXml, taskName, type TaskOptions } from "./_scheduled_task.ts";
 import type { Context } from "./_context.ts";
 import {
   argument,
@@ -101,12 +101,11 @@ const INSTALL_OPTIONS = {
 } as const;
 
 /** The rasctlw.exe beside this rasctl.exe, or the default install location. */
-function exePath(ctx: Context): string {
+function exePath(): string {
   const own = Deno.execPath();
   if (/[\\/]rasctlw?(-arm64)?\.exe$/i.test(own)) {
     return own.replace(/rasctlw?((-arm64)?\.exe)$/i, "rasctlw$1");
   }
-  ctx.note(`the task runs ${DEFAULT_EXE} (give --exe to name another rasctlw.exe)`);
   return DEFAULT_EXE;
 }
 
@@ -116,7 +115,7 @@ function currentUser(): string | undefined {
   return domain && user ? `${domain}\\${user}` : Deno.env.get("USER");
 }
 
-function taskOptions(name: string, o: Parsed<typeof INSTALL_OPTIONS>, ctx: Context): TaskOptions {
+function taskOptions(name: string, o: Parsed<typeof INSTALL_OPTIONS>): TaskOptions {
   if (!o.atLogon && !o.atStartup && !o.onDisconnect && o.every === undefined) {
     throw new UsageError(
       "give at least one trigger: --at-logon, --at-startup, --on-disconnect or --every MINUTES",
@@ -131,7 +130,7 @@ function taskOptions(name: string, o: Parsed<typeof INSTALL_OPTIONS>, ctx: Conte
   if (o.via !== undefined && o.via.toLowerCase() === name.toLowerCase()) {
     throw new UsageError(`--via names "${o.via}" itself; give another entry`, "--via");
   }
-  const options: TaskOptions = { entry: name, exePath: o.exe ?? exePath(ctx) };
+  const options: TaskOptions = { entry: name, exePath: o.exe ?? exePath() };
   if (o.atLogon) options.atLogon = true;
   if (o.atStartup) options.atStartup = true;
   if (o.onDisconnect) options.onDisconnect = true;
@@ -163,6 +162,18 @@ function taskOptions(name: string, o: Parsed<typeof INSTALL_OPTIONS>, ctx: Conte
   return options;
 }
 
+/** The task's XML; what only the builder checks (`%VAR%`, XML-unsafe text) is a usage error. */
+function taskXml(options: TaskOptions): string {
+  try {
+    return buildTaskXml(options);
+  } catch (error) {
+    if (error instanceof RangeError || error instanceof TypeError) {
+      throw new UsageError(`cannot build the task: ${error.message}`);
+    }
+    throw error;
+  }
+}
+
 async function schtasks(ctx: Context, args: string[]): Promise<string> {
   if (Deno.build.os !== "windows") {
     throw new UsageError(
@@ -191,8 +202,11 @@ const install = command({
   ],
   run: async ({ args, options: o }, ctx) => {
     const name = args.name!;
-    const options = taskOptions(name, o, ctx);
-    const xml = buildTaskXml(options);
+    const options = taskOptions(name, o);
+    const xml = taskXml(options);
+    if (o.exe === undefined && options.exePath === DEFAULT_EXE) {
+      ctx.note(`the task runs ${DEFAULT_EXE} (give --exe to name another rasctlw.exe)`);
+    }
     if (!options.userTask && !o.xml) {
       const problem = machineTaskProblem(options.entry, options.phonebook);
       if (problem) throw new UsageError(`Cannot install the task: ${problem}`, "--user-task");

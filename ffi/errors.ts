@@ -1,11 +1,13 @@
 /**
  * RasError and the error table: every RAS code of raserror.h, the general Win32 codes RAS
- * functions return, and practical hints for the failures admins meet most.
+ * functions return (SDK facts only; the hints of what to try next are the command layer's).
  *
  * @module
  */
 
 import { RAS_ERRORS } from "./_ras_errors.ts";
+
+export * from "./_error_codes.ts";
 
 /** What rasctl knows about one error code. */
 export interface ErrorInfo {
@@ -15,12 +17,10 @@ export interface ErrorInfo {
   name: string;
   /** The English message from the SDK (or Windows' own text when it supplies one). */
   message: string;
-  /** What to try next, for the common failures; null otherwise. */
-  hint: string | null;
 }
 
-/** General Win32 codes that RAS functions return (winerror.h), with their system messages. */
-const WIN32_ERRORS: readonly (readonly [number, string, string])[] = [
+/** The Win32 codes rasapi32 returns (winerror.h): [code, symbolic name, message]. */
+export const WIN32_ERRORS: readonly (readonly [number, string, string])[] = [
   [0, "ERROR_SUCCESS", "The operation completed successfully."],
   [1, "ERROR_INVALID_FUNCTION", "Incorrect function."],
   [2, "ERROR_FILE_NOT_FOUND", "The system cannot find the file specified."],
@@ -101,35 +101,6 @@ const WIN32_ERRORS: readonly (readonly [number, string, string])[] = [
   [13868, "ERROR_IPSEC_IKE_POLICY_MATCH", "Policy match error."],
 ];
 
-/** What to try next for the failures admins meet most. */
-const HINTS: Readonly<Record<number, string>> = {
-  5: "Windows lets only an administrator do this: default credentials (`creds set --default`), an all-users entry's pre-shared key and changes to the all-users phone book need a prompt started with Run as administrator.",
-  691:
-    "The server refused the user name or password. Check them (and the domain), or run `rasctl creds set` to save the right ones.",
-  703:
-    "The connection needs information a person must type (a prompt). Give --user and a password source, or save credentials with `rasctl creds set`.",
-  718:
-    "The server did not answer PPP in time. Check the server's RRAS/NPS service and its address pool; try again later.",
-  720:
-    "No common PPP control protocol was negotiated. Check that IPv4/IPv6 are enabled on the entry and that the server assigns addresses.",
-  789:
-    "The L2TP/IPsec security layer failed. Check the pre-shared key (`rasctl creds set NAME --psk-stdin`) or the machine certificate, and that UDP 500/4500 are open.",
-  800:
-    "No VPN tunnel could be built. Check the server name in `rasctl entry show`, that the server is reachable, and that the VPN strategy matches what the server speaks.",
-  806:
-    "A GRE-based PPTP tunnel was blocked. Allow IP protocol 47 (GRE) through firewalls, or use a different VPN strategy (for example `--strategy sstp-only`).",
-  809:
-    "The server did not respond (often a NAT or firewall blocking IKE/L2TP on UDP 500/4500). Open those ports or try `--strategy sstp-only`.",
-  812:
-    "The server's policy (NPS) refused this connection's authentication method. Match the entry's authentication to the server's network policy.",
-  868:
-    "The VPN server's name could not be resolved. Check the entry's server (`rasctl entry show NAME`) and DNS; if there is no IP network yet, dial the dial-up entry first (`--via`).",
-  13801:
-    "The IKEv2 authentication credentials were not accepted: the server's certificate is not trusted by this machine, or its name does not match the entry's server.",
-  13806:
-    "No valid machine certificate was found for IKEv2. Install a machine certificate issued by a CA the server trusts.",
-};
-
 let table: ReadonlyMap<number, readonly [number, string, string]> | undefined;
 
 /** The code-to-row map, built on first lookup (a command that succeeds never needs it). */
@@ -154,7 +125,7 @@ export function knownErrorCodes(): number[] {
  * Looks a code up in rasctl's own table (works with no rasapi32 at all).
  *
  * @param code A RAS or Win32 error code.
- * @returns Its name, message and hint; an `ERROR_<code>` placeholder when unknown.
+ * @returns Its name and message; an `ERROR_<code>` placeholder when unknown.
  * @example
  * ```ts
  * errorInfo(691).name; // "ERROR_AUTHENTICATION_FAILURE"
@@ -166,7 +137,6 @@ export function errorInfo(code: number): ErrorInfo {
     code,
     name: row?.[1] ?? `ERROR_${code}`,
     message: row?.[2] ?? `Unknown error ${code}.`,
-    hint: HINTS[code] ?? null,
   };
 }
 
@@ -210,7 +180,6 @@ const VERBS: Readonly<Record<string, string>> = {
  *   if (!(error instanceof RasError)) throw error;
  *   error.name; // "ERROR_AUTHENTICATION_FAILURE"
  *   error.message; // 'Cannot dial "Corp VPN": the remote connection was denied ... (ERROR 691)'
- *   error.hint; // "The server refused the user name or password. ..."
  * }
  * ```
  */
@@ -223,8 +192,6 @@ export class RasError extends Error {
   readonly entry: string | null;
   /** The phone-book file concerned, or null. */
   readonly phonebook: string | null;
-  /** What to try next, or null. */
-  readonly hint: string | null;
   /** The symbolic name, e.g. `ERROR_AUTHENTICATION_FAILURE`. */
   override readonly name: string;
 
@@ -256,7 +223,6 @@ export class RasError extends Error {
     this.operation = context.operation;
     this.entry = context.entry ?? null;
     this.phonebook = context.phonebook ?? null;
-    this.hint = info.hint;
   }
 }
 

@@ -6,13 +6,13 @@
  * @module
  */
 
-import { check } from "./errors.ts";
+import { check, ERROR_BUFFER_TOO_SMALL, ERROR_INVALID_SIZE } from "./errors.ts";
 import type { StructLayout } from "./layout.ts";
 
 /** The caller's buffer is too small; `*lpcb` holds the size needed (raserror.h). */
-export const ERROR_BUFFER_TOO_SMALL = 603;
+export { ERROR_BUFFER_TOO_SMALL };
 /** The structure size is wrong for this version of Windows (raserror.h). */
-export const ERROR_INVALID_SIZE = 632;
+export { ERROR_INVALID_SIZE };
 
 /** The dwSize that worked for each struct in this process, by struct name. */
 const acceptedSizes = new Map<string, number>();

@@ -6,11 +6,24 @@
  * @module
  */
 
-import { RasError } from "../ffi/errors.ts";
+import {
+  ERROR_AUTH_INTERNAL,
+  ERROR_AUTHENTICATION_FAILURE,
+  ERROR_CANNOT_FIND_PHONEBOOK_ENTRY,
+  ERROR_INTERACTIVE_MODE,
+  ERROR_INVALID_PARAMETER,
+  ERROR_INVALID_SIZE,
+  ERROR_IPSEC_IKE_AUTH_FAIL,
+  ERROR_IPSEC_IKE_NO_CERT,
+  ERROR_NO_DIALIN_PERMISSION,
+  ERROR_SERVER_POLICY,
+  RasError,
+} from "../ffi/errors.ts";
 import { type Connection, describeConnection, findConnection } from "./connections.ts";
 import { type Credentials, dialEntry, type DialOptions, hangUp } from "./dial.ts";
 import { getEntry } from "./entries.ts";
 import { InvalidInputError } from "./input_error.ts";
+import { retry } from "./async.ts";
 
 /** The entry that brings the IP network, with its own credentials. */
 export interface ViaEntry {
@@ -39,17 +52,17 @@ export interface ConnectOptions extends DialOptions {
 }
 
 /** Codes that retrying cannot fix: wrong or missing credentials, policy, configuration. */
-const PERMANENT = new Set([
-  623, // ERROR_CANNOT_FIND_PHONEBOOK_ENTRY
-  632, // ERROR_INVALID_SIZE
-  645, // ERROR_AUTH_INTERNAL
-  649, // ERROR_NO_DIALIN_PERMISSION
-  691, // ERROR_AUTHENTICATION_FAILURE
-  703, // ERROR_INTERACTIVE_MODE
-  812, // ERROR_NO_AUTH_PROTOCOL_AVAILABLE / policy mismatch
-  87, // ERROR_INVALID_PARAMETER
-  13801, // ERROR_IPSEC_IKE_AUTH_FAIL
-  13806, // ERROR_IPSEC_IKE_NO_CERT
+const PERMANENT: ReadonlySet<number> = new Set([
+  ERROR_CANNOT_FIND_PHONEBOOK_ENTRY,
+  ERROR_INVALID_SIZE,
+  ERROR_AUTH_INTERNAL,
+  ERROR_NO_DIALIN_PERMISSION,
+  ERROR_AUTHENTICATION_FAILURE,
+  ERROR_INTERACTIVE_MODE,
+  ERROR_SERVER_POLICY,
+  ERROR_INVALID_PARAMETER,
+  ERROR_IPSEC_IKE_AUTH_FAIL,
+  ERROR_IPSEC_IKE_NO_CERT,
 ]);
 
 /**
@@ -143,32 +156,12 @@ function configuredPrerequisite(name: string, options: ConnectOptions): ViaEntry
   };
 }
 
-async function withRetries<T>(attempt: () => Promise<T>, options: ConnectOptions): Promise<T> {
-  const retries = options.retries ?? 0;
-  let delay = options.retryDelayMs ?? 1000;
-  for (let n = 0;; n++) {
-    try {
-      return await attempt();
-    } catch (error) {
-      if (n >= retries || !isTransient(error) || options.signal?.aborted) throw error;
-      options.onRetry?.(n + 1, error, delay);
-      await sleep(delay, options.signal);
-      delay = Math.min(delay * 2, 30_000);
-    }
-  }
-}
-
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(done, ms);
-    function done() {
-      signal?.removeEventListener("abort", abort);
-      resolve();
-    }
-    function abort() {
-      clearTimeout(timer);
-      reject(signal!.reason);
-    }
-    signal?.addEventListener("abort", abort, { once: true });
+function withRetries<T>(attempt: () => Promise<T>, options: ConnectOptions): Promise<T> {
+  return retry(attempt, {
+    retries: options.retries,
+    delayMs: options.retryDelayMs,
+    shouldRetry: isTransient,
+    onRetry: (n, error, pause) => options.onRetry?.(n, error as RasError, pause),
+    signal: options.signal,
   });
 }

@@ -9,7 +9,13 @@
 export type { Handle } from "./_handle.ts";
 import { rasapi32 } from "../ffi/library.ts";
 import { RAS_PROJECTION_INFO, RAS_STATS, RASCONNSTATUSW, RASCONNW } from "../ffi/structs.ts";
-import { check, errorInfo, RasError } from "../ffi/errors.ts";
+import {
+  check,
+  ERROR_INVALID_HANDLE,
+  ERROR_NO_CONNECTION,
+  errorInfo,
+  RasError,
+} from "../ffi/errors.ts";
 import { callGrowing, decodeAll, enumerate, negotiateSize } from "../ffi/negotiate.ts";
 import { type Handle, handlePointer, handleText } from "./_handle.ts";
 import { PROJECTION_TYPE, RASCS_CONNECTED, stateName, TUNNEL_ENDPOINT } from "./constants.ts";
@@ -137,8 +143,8 @@ export function findConnection(entry: string): ConnectionName | undefined {
   return listConnections().find((c) => c.entry.toLowerCase() === wanted);
 }
 
-/** ERROR_NO_CONNECTION (raserror.h 668): the entry is not connected. */
-export const ERROR_NO_CONNECTION = 668;
+/** ERROR_NO_CONNECTION (raserror.h): the entry is not connected. */
+export { ERROR_NO_CONNECTION };
 
 /**
  * The connection of an entry that must be connected.
@@ -146,7 +152,7 @@ export const ERROR_NO_CONNECTION = 668;
  * @param entry The entry's name (case-insensitive).
  * @param operation The rasapi32 function the caller was about to use, for the error.
  * @returns The connection.
- * @throws {RasError} ERROR_NO_CONNECTION (668) when the entry is not connected, or when
+ * @throws {RasError} ERROR_NO_CONNECTION when the entry is not connected, or when
  * RasEnumConnections fails.
  * @example
  * ```ts ignore
@@ -198,7 +204,7 @@ function pick(info: ReturnType<typeof errorInfo>) {
 }
 
 /** ERROR_INVALID_HANDLE: the connection is gone (winerror.h). */
-export const ERROR_INVALID_HANDLE = 6;
+export { ERROR_INVALID_HANDLE };
 
 function endpointText(
   endpoint: ReturnType<typeof RASCONNSTATUSW.decode>["localEndPoint"],

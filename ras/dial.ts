@@ -9,7 +9,7 @@
 import { rasapi32 } from "../ffi/library.ts";
 import { RASDIALPARAMSW } from "../ffi/structs.ts";
 import { cstr } from "../ffi/wstr.ts";
-import { check, RasError } from "../ffi/errors.ts";
+import { check, ERROR_TIMEOUT, RasError } from "../ffi/errors.ts";
 import { negotiateSize } from "../ffi/negotiate.ts";
 import { RASCS_CONNECTED, stateName } from "./constants.ts";
 import { type Handle, handlePointer, handleText } from "./_handle.ts";
@@ -22,6 +22,7 @@ import {
   listConnections,
 } from "./connections.ts";
 import { findEntry } from "./entries.ts";
+import { abortable, poll } from "./async.ts";
 import type { PhonebookOptions } from "./phonebook.ts";
 import { tryWatcher } from "./watcher.ts";
 
@@ -61,7 +62,7 @@ export interface DialOptions extends PhonebookOptions {
 }
 
 /** ERROR_TIMEOUT (winerror.h), reported when a dial or hang-up runs out of time. */
-export const ERROR_TIMEOUT = 1460;
+export { ERROR_TIMEOUT };
 
 type Listener = (state: number, error: number) => void;
 const listeners = new Map<bigint, Listener>();
@@ -202,16 +203,6 @@ function connectionName(handle: Handle, entry: string, phonebook: string): Conne
     { handle, entry, phonebook, device: { type: "", name: "" } };
 }
 
-function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return promise;
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    if (signal.aborted) return onAbort();
-    signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
-  });
-}
-
 /** Options of {@link hangUp}. */
 export interface HangUpOptions {
   /** The entry, for messages. */
@@ -244,18 +235,12 @@ export async function hangUp(handle: Handle, options: HangUpOptions = {}): Promi
   using watcher = tryWatcher({ handle, pollIntervalMs: RELEASE_POLL_MS });
   const code = rasapi32().RasHangUpW(handlePointer(handle));
   check(code, "RasHangUp", options.entry);
-  const deadline = Date.now() + (options.timeoutMs ?? 10_000);
-  let pause = 5;
-  while (connectionStatus(handle) !== null) {
-    const left = deadline - Date.now();
-    if (left <= 0) {
-      throw new RasError(ERROR_TIMEOUT, { operation: "RasHangUp", entry: options.entry });
-    }
-    if (watcher) {
-      await watcher.signaled(Math.min(left, RELEASE_POLL_MS));
-    } else {
-      await new Promise((r) => setTimeout(r, Math.min(left, pause)));
-      pause = Math.min(pause * 2, 100);
-    }
+  const released = await poll(() => connectionStatus(handle) === null, {
+    timeoutMs: options.timeoutMs ?? 10_000,
+    // Woken by the notification; without one, the back-off poll alone.
+    ...(watcher ? { firstMs: RELEASE_POLL_MS, wait: (ms: number) => watcher.signaled(ms) } : {}),
+  });
+  if (!released) {
+    throw new RasError(ERROR_TIMEOUT, { operation: "RasHangUp", entry: options.entry });
   }
 }

@@ -8,7 +8,13 @@ import { InvalidInputError } from "./input_error.ts";
 import { rasapi32 } from "../ffi/library.ts";
 import { RASENTRYNAMEW, RASENTRYW } from "../ffi/structs.ts";
 import { cstr, cstrOrNull } from "../ffi/wstr.ts";
-import { check, RasError } from "../ffi/errors.ts";
+import {
+  check,
+  ERROR_ALREADY_EXISTS,
+  ERROR_CANNOT_FIND_PHONEBOOK_ENTRY,
+  ERROR_INVALID_NAME,
+  RasError,
+} from "../ffi/errors.ts";
 import { callGrowing, decodeAll, enumerate, negotiateSize } from "../ffi/negotiate.ts";
 import { REN_ALL_USERS } from "./constants.ts";
 import {
@@ -30,13 +36,6 @@ export interface EntryName {
   /** The phone-book file that holds it. */
   phonebook: string;
 }
-
-/** RasValidateEntryName: the name is already in the phone book (winerror.h). */
-const ERROR_ALREADY_EXISTS = 183;
-/** RasValidateEntryName: the name breaks Windows' naming rules (winerror.h). */
-const ERROR_INVALID_NAME = 123;
-/** No such entry in the phone book (raserror.h). */
-const ERROR_CANNOT_FIND_PHONEBOOK_ENTRY = 623;
 
 /**
  * Lists the entries of a phone book, or of both default books (all users, then the user's).

@@ -104,7 +104,7 @@ function objectSchema(settings: readonly Setting[], prefix = ""): z.ZodObject {
     const keys = setting.path.slice(prefix.length).split(".");
     let here = tree;
     for (const key of keys.slice(0, -1)) here = (here[key] ??= {}) as Tree;
-    here[keys.at(-1)!] = valueSchema(setting.path, setting.value);
+    here[keys.at(-1)!] = valueSchema(setting.path, setting.value).describe(setting.description);
   }
   const build = (node: Tree): z.ZodObject =>
     z.strictObject(
@@ -239,6 +239,13 @@ export interface EntrySettings {
 }
 
 const entrySettingsObjectSchema = objectSchema(ENTRY_SETTINGS);
+
+/**
+ * The settings schema as a zod object, for documents that extend it (profiles).
+ *
+ * @ignore
+ */
+export const entrySettingsObject: z.ZodObject = entrySettingsObjectSchema;
 
 /** The zod rule for a patch of entry settings (see {@link EntrySettings}). */
 export const entrySettingsSchema: ZodType<EntrySettings> =

@@ -1,21 +1,21 @@
 /**
- * Error explanations for users: name, message and hint of a RAS or Win32 code.
+ * Error explanations for users: name and message of a RAS or Win32 code.
  *
  * @module
  */
 
 import { type ErrorInfo, errorInfo, RasError } from "../ffi/errors.ts";
 
-/** A failure reported by a rasapi32 function, with its code, name, operation and hint. */
+/** A failure reported by a rasapi32 function, with its code, name, and operation. */
 export { RasError };
-/** What rasctl knows about one error code: its name, message and hint. */
+/** What rasctl knows about one error code: its name and message. */
 export type { ErrorInfo };
 
 /**
  * Explains an error code; works with no rasapi32 at all.
  *
  * @param code A RAS (600-878) or Win32 error code.
- * @returns Its symbolic name, message and a hint where there is one.
+ * @returns Its symbolic name, and message.
  * @throws {RangeError} When the code is not a non-negative 32-bit integer.
  * @example
  * ```ts

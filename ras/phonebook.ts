@@ -40,6 +40,25 @@ export function allUsersPhonebook(
 }
 
 /**
+ * The current user's phone book (`%APPDATA%\Microsoft\Network\Connections\Pbk\rasphone.pbk`).
+ *
+ * @param env Reads an environment variable (default: the process environment).
+ * @returns The path.
+ * @throws {Error} When %APPDATA% is not set.
+ * @example
+ * ```ts ignore
+ * userPhonebook(); // "C:\Users\alice\AppData\Roaming\Microsoft\...\rasphone.pbk"
+ * ```
+ */
+export function userPhonebook(
+  env: (name: string) => string | undefined = (n) => Deno.env.get(n),
+): string {
+  const root = env("APPDATA");
+  if (!root) throw new Error("Cannot find the user's phone book: %APPDATA% is not set");
+  return join(root, PBK_TAIL);
+}
+
+/**
  * The phone-book argument for rasapi32: a path, or undefined for NULL (the default books).
  *
  * @param options `phonebook` or `allUsers`.

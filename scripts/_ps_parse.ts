@@ -3,7 +3,7 @@
  * (through the tree-sitter PowerShell grammar, compiled to WebAssembly) and XML documents (a small
  * strict well-formedness checker: Task Scheduler definitions, PowerShell format files).
  *
- * Used by `tests/powershell_test.ts` and `ras/scheduled_task_test.ts`; nothing at run time.
+ * Used by `tests/powershell_test.ts` and `commands/_scheduled_task_test.ts`; nothing at run time.
  *
  * @module
  */

@@ -5,7 +5,10 @@
  *    flags, interleaved, median ratio (target: 1.10 or less).
  * 2. `entry list` on 2,500 and 10,000 entries: time per entry must stay flat (linear cost).
  * 3. Peak memory (max RSS) of each run.
- * 4. Live events (scripts/_bench_events.ts): drop -> watch / ensure --keep latency, hangup's
+ * 4. Instruction counts under `valgrind --tool=callgrind` (repeatable where wall time is not):
+ *    `entry list` vs a bare `Deno.dlopen` + `RasEnumEntriesW` script (target <= 1.40x);
+ *    `--version` and `error 691` vs an empty script (<= 1.15x); `dial --help` (<= 1.6x).
+ * 5. Live events (scripts/_bench_events.ts): drop -> watch / ensure --keep latency, hangup's
  *    wait after the release, idle watch CPU, peak RSS over 1,000 drop/redial cycles.
  *    `BENCH_ONLY=events` runs only this part.
  *
@@ -142,6 +145,62 @@ console.log(
   `one bare FFI call (no rasctl code): median ${median(ffi).toFixed(1)} ms, ` +
     `ratio ${median(ffiRatios).toFixed(3)} of the floor`,
 );
+
+// Instruction counts (valgrind --tool=callgrind): repeatable to well under 1% on a busy
+// machine, where wall time is not. Each command against its floor, in one run.
+const CALLGRIND_ROUNDS = Number(Deno.env.get("BENCH_CALLGRIND_ROUNDS") ?? 3);
+
+async function instructions(args: string[], env: Record<string, string>): Promise<number> {
+  const out = await new Deno.Command("valgrind", {
+    args: ["--tool=callgrind", "--callgrind-out-file=/dev/null", ...args],
+    env,
+    stdout: "null",
+    stderr: "piped",
+  }).output();
+  const text = new TextDecoder().decode(out.stderr);
+  const m = /Collected : (\d+)/.exec(text);
+  if (!m) throw new Error(`callgrind gave no count for ${args.join(" ")}:\n${text.slice(-500)}`);
+  return Number(m[1]);
+}
+
+const hasValgrind = await new Deno.Command("valgrind", { args: ["--version"], stdout: "null" })
+  .output().then((o) => o.success, () => false);
+if (!hasValgrind) {
+  console.log("instruction counts: skipped (install valgrind: apt-get install valgrind)");
+} else {
+  const cli = (...a: string[]) => run(`${root}cli.ts`, a);
+  const cases: { name: string; args: string[]; floor: "empty" | "ffi"; target: number }[] = [
+    {
+      name: "rasctl entry list (5 entries)",
+      args: cli("entry", "list"),
+      floor: "ffi",
+      target: 1.4,
+    },
+    { name: "rasctl --version", args: cli("--version"), floor: "empty", target: 1.15 },
+    { name: "rasctl error 691", args: cli("error", "691"), floor: "empty", target: 1.15 },
+    { name: "rasctl dial --help", args: cli("dial", "--help"), floor: "empty", target: 1.6 },
+  ];
+  const counts = new Map<string, number[]>();
+  const add = (key: string, n: number) => counts.set(key, [...(counts.get(key) ?? []), n]);
+  for (let i = 0; i < CALLGRIND_ROUNDS; i++) {
+    add("empty", await instructions(run(empty), env(small)));
+    add("ffi", await instructions(run(bareFfi), env(small)));
+    for (const c of cases) add(c.name, await instructions(c.args, env(small)));
+  }
+  const m = (key: string) => median(counts.get(key)!);
+  const mi = (n: number) => `${(n / 1e6).toFixed(1)} M`;
+  console.log(`instructions (callgrind, median of ${CALLGRIND_ROUNDS}):`);
+  console.log(`  empty deno script: ${mi(m("empty"))}`);
+  console.log(`  bare dlopen + RasEnumEntriesW script: ${mi(m("ffi"))}`);
+  for (const c of cases) {
+    const ratio = m(c.name) / m(c.floor);
+    const floorName = c.floor === "ffi" ? "the bare FFI script" : "the empty script";
+    console.log(
+      `  ${c.name}: ${mi(m(c.name))}, ${ratio.toFixed(3)}x ${floorName} ` +
+        `(target <= ${c.target.toFixed(2)}: ${ratio <= c.target ? "met" : "NOT met"})`,
+    );
+  }
+}
 
 // Linear cost means the time per extra entry is the same between any two sizes. The sizes
 // are interleaved round by round so a burst of machine noise hits all of them alike.

@@ -639,6 +639,12 @@ const CASES: BadInput[] = [
     mentions: ["--via", "itself"],
   },
   {
+    name: "task install refuses %VAR% in a baked value as a usage error, not a crash (exit 2)",
+    args: ["task", "install", "Corp VPN", "--at-logon", "--user", "%USERNAME%", "--xml"],
+    code: 2,
+    mentions: ["user", "%...%"],
+  },
+  {
     name: "entry new refuses --redial-pause 86401 (exit 2)",
     args: [...NEW, "Corp VPN 2", ...VPN2, "--redial-pause", "86401"],
     code: 2,

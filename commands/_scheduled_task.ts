@@ -13,6 +13,9 @@
  * @module
  */
 
+import { ENSURE_COMMAND, ENSURE_OPTIONS } from "./ensure.ts";
+import { GLOBAL_OPTIONS } from "./_spec.ts";
+
 /** The folder of Task Scheduler's library that holds rasctl's tasks. */
 export const TASK_FOLDER = "\\RasCtl\\";
 
@@ -217,32 +220,44 @@ interface Token {
   text: boolean;
 }
 
+/**
+ * Which `ensure` option each task option is baked into: the argument list is built from the
+ * `ensure` declaration itself, so a flag renamed there is renamed here.
+ */
+const BAKED = [
+  ["phonebook", "phonebook"],
+  ["user", "user"],
+  ["domain", "domain"],
+  ["via", "via"],
+  ["viaUser", "viaUser"],
+  ["viaDomain", "viaDomain"],
+  ["timeoutSeconds", "timeout"],
+  ["retries", "retries"],
+  ["keep", "keep"],
+  ["checkIntervalSeconds", "checkInterval"],
+] as const satisfies readonly (readonly [keyof TaskOptions, keyof typeof ENSURE_OPTIONS])[];
+
 function ensureTokens(options: TaskOptions): Token[] {
   validate(options);
   const o = options;
   const flag = (arg: string): Token => ({ arg, text: false });
   const text = (arg: string): Token => ({ arg, text: true });
   const rest: Token[] = [];
-  const add = (name: string, value: string | number | undefined) => {
-    if (value === undefined) return;
-    rest.push(flag(name), typeof value === "number" ? flag(String(value)) : text(value));
+  const add = (name: string, value: string | number | boolean | undefined) => {
+    if (value === undefined || value === false) return;
+    rest.push(flag(name));
+    if (value !== true) {
+      rest.push(typeof value === "number" ? flag(String(value)) : text(value));
+    }
   };
-  if (o.phonebook !== undefined) add("--phonebook", o.phonebook);
-  else if (!o.userTask) rest.push(flag("--all-users"));
-  add("--user", o.user);
-  add("--domain", o.domain);
-  add("--via", o.via);
-  add("--via-user", o.viaUser);
-  add("--via-domain", o.viaDomain);
-  add("--timeout", o.timeoutSeconds);
-  add("--retries", o.retries);
-  if (o.keep) rest.push(flag("--keep"));
-  add("--check-interval", o.checkIntervalSeconds);
-  add("--log-file", o.logFile);
-  rest.push(flag("--quiet"));
+  if (o.phonebook === undefined && !o.userTask) rest.push(flag(ENSURE_OPTIONS.allUsers.flag));
+  for (const [key, option] of BAKED) add(ENSURE_OPTIONS[option].flag, o[key]);
+  add(GLOBAL_OPTIONS.logFile.flag, o.logFile);
+  rest.push(flag(GLOBAL_OPTIONS.quiet.flag));
+  const [command] = ENSURE_COMMAND.path;
   return o.entry.startsWith("-")
-    ? [flag("ensure"), ...rest, flag("--"), text(o.entry)]
-    : [flag("ensure"), text(o.entry), ...rest];
+    ? [flag(command!), ...rest, flag("--"), text(o.entry)]
+    : [flag(command!), text(o.entry), ...rest];
 }
 
 /**

@@ -9,7 +9,7 @@ import {
   quoteWindowsArg,
   taskName,
   type TaskOptions,
-} from "./scheduled_task.ts";
+} from "./_scheduled_task.ts";
 
 // --- CommandLineToArgvW, as a reference to check quoting against -------------------------------
 
@@ -444,4 +444,47 @@ Deno.test("encodeTaskXml() writes UTF-16LE with a byte-order mark", () => {
   const encoded = encodeTaskXml(xml);
   assert.equal(encoded.length, 2 + xml.length * 2);
   assert.equal(new TextDecoder("utf-16le", { ignoreBOM: true }).decode(encoded), "\uFEFF" + xml);
+});
+
+Deno.test("the task's argument list parses back, with rasctl's own parser, to what was baked", async () => {
+  const { parseLine } = await import("./_parse.ts");
+  const { ENSURE_COMMAND } = await import("./ensure.ts");
+  const options: TaskOptions = {
+    entry: '-Corp "VPN"',
+    exePath: EXE,
+    atLogon: true,
+    phonebook: "C:\\Users\\ann\\My Books\\corp.pbk",
+    user: "ann",
+    domain: "CONTOSO",
+    via: "ISP",
+    viaUser: "isp-user",
+    viaDomain: "ISPDOM",
+    timeoutSeconds: 45,
+    retries: 3,
+    keep: true,
+    checkIntervalSeconds: 30,
+    logFile: "C:\\ProgramData\\rasctl\\corp log.jsonl",
+  };
+  const argv = commandLineToArgv(ensureCommandLine(options));
+  assert.deepEqual(argv, ensureArgs(options));
+  const parsed = parseLine(argv, ENSURE_COMMAND, new Set([0]));
+  assert.equal(argv[0], "ensure");
+  assert.deepEqual(parsed.args, { name: options.entry });
+  const o = parsed.options;
+  assert.deepEqual(
+    [o.phonebook, o.user, o.domain, o.via, o.viaUser, o.viaDomain, o.timeout, o.retries],
+    ["C:\\Users\\ann\\My Books\\corp.pbk", "ann", "CONTOSO", "ISP", "isp-user", "ISPDOM", 45, 3],
+  );
+  assert.deepEqual([o.keep, o.checkInterval, o.logFile, o.quiet], [
+    true,
+    30,
+    "C:\\ProgramData\\rasctl\\corp log.jsonl",
+    true,
+  ]);
+  const machine = parseLine(
+    ensureArgs({ entry: "Corp", exePath: EXE, atLogon: true }),
+    ENSURE_COMMAND,
+    new Set([0]),
+  );
+  assert.equal(machine.options.allUsers, true, "a machine task dials the all-users book");
 });
