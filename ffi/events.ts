@@ -8,6 +8,7 @@
 
 import { kernel32 } from "./library.ts";
 import { RasError } from "./errors.ts";
+import { ERROR_INVALID_HANDLE, ERROR_NOT_ENOUGH_MEMORY } from "./_error_codes.ts";
 
 /** The wait succeeded on handle 0 (`WAIT_OBJECT_0 + i` for handle i; synchapi.h). */
 export const WAIT_OBJECT_0 = 0x00000000;
@@ -33,9 +34,6 @@ export const RASCN = {
   RASCN_BandwidthAdded: 0x4,
   RASCN_BandwidthRemoved: 0x8,
 } as const;
-
-/** ERROR_INVALID_HANDLE (winerror.h): the wait was given a handle that is not open. */
-const ERROR_INVALID_HANDLE = 6;
 
 /**
  * An unnamed event object (CreateEventW). Dispose of it (or hold it with `using`) to close
@@ -67,7 +65,9 @@ export class Win32Event implements Disposable {
       null,
     );
     if (handle === null) {
-      throw new RasError(k.GetLastError() || 8, { operation: "CreateEventW" });
+      throw new RasError(k.GetLastError() || ERROR_NOT_ENOUGH_MEMORY, {
+        operation: "CreateEventW",
+      });
     }
     this.#handle = handle;
   }

@@ -20,12 +20,13 @@ import type { EntryType } from "./constants.ts";
 
 export type { Profile, ProfileEntry, SecretSource };
 
-/** No such entry (raserror.h ERROR_CANNOT_FIND_PHONEBOOK_ENTRY). */
-const ERROR_CANNOT_FIND_PHONEBOOK_ENTRY = 623;
-/** The name is taken (winerror.h ERROR_ALREADY_EXISTS): another run created it first. */
-const ERROR_ALREADY_EXISTS = 183;
-/** The phone book cannot be opened (raserror.h): a book that does not exist yet has no entries. */
-const ERROR_CANNOT_OPEN_PHONEBOOK = 621;
+// ERROR_CANNOT_FIND_PHONEBOOK_ENTRY: no such entry; ERROR_ALREADY_EXISTS: another run created it
+// first; ERROR_CANNOT_OPEN_PHONEBOOK: a book that does not exist yet has no entries.
+import {
+  ERROR_ALREADY_EXISTS,
+  ERROR_CANNOT_FIND_PHONEBOOK_ENTRY,
+  ERROR_CANNOT_OPEN_PHONEBOOK,
+} from "../ffi/_error_codes.ts";
 
 /** An entry read back differs from what was written (named like rasctl's other internal errors). */
 export class ProfileStateError extends Error {
