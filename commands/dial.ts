@@ -24,9 +24,13 @@ const dial = command({
   ],
   run: async ({ args, options }, ctx) => {
     const interrupt = interruptSignal(options.timeout);
+    // Hanging up after a failure waits only for what is left of --timeout.
+    const deadline = options.timeout === undefined
+      ? undefined
+      : Date.now() + options.timeout * 1000;
     try {
       const connectOptions = await connectOptionsFrom(args.name!, options, ctx, interrupt.signal);
-      ctx.result(await connect(args.name!, connectOptions));
+      ctx.result(await connect(args.name!, { ...connectOptions, deadline }));
     } finally {
       interrupt.dispose();
     }

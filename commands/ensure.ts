@@ -8,13 +8,14 @@
  * @module
  */
 
-import { connect, type ConnectOptions, isTransient } from "../ras/connect.ts";
+import { awaitOtherDial, connect, type ConnectOptions, isTransient } from "../ras/connect.ts";
 import { connectionStatus, describeConnection, findConnection } from "../ras/connections.ts";
 import { hangUp } from "../ras/dial.ts";
 import { type ConnectionWatcher, tryWatcher } from "../ras/watcher.ts";
 import { delay } from "../ras/async.ts";
 import type { Context } from "./_context.ts";
 import { interruptSignal } from "./_interrupt.ts";
+import { TimeoutError } from "./_errors.ts";
 import { argument, command, type CommandModule, flag, option, types } from "./_spec.ts";
 import { connectOptionsFrom, DIAL_OPTIONS } from "./_dial_options.ts";
 
@@ -25,11 +26,40 @@ async function ensureOnce(name: string, options: ConnectOptions, ctx: Context) {
     ctx.log("already-connected", { entry: name, handle: up.handle });
     return { entry: name, action: "none" as const, connections: [up] };
   }
-  // A dropped link can leave a dead handle behind: release it before redialing.
+  if (found && up && up.error === null && up.state !== "disconnected") {
+    // Still dialing (a person's own dial, Windows' reconnect): never hang that up; wait for it.
+    const joined = await awaitOtherDial(name, options);
+    ctx.log("joined", { entry: name, handle: joined.handle });
+    return { entry: name, action: "none" as const, connections: [joined] };
+  }
+  // A dropped link leaves a dead handle behind: release it before redialing.
   if (found) await hangUp(found.handle, { entry: name }).catch(() => {});
   const connections = await connect(name, options);
   ctx.log("dialed", { entry: name, handles: connections.map((c) => c.handle) });
   return { entry: name, action: "dialed" as const, connections };
+}
+
+/**
+ * One dial's options under --keep: its own --timeout (a deadline and a time-out signal) and the
+ * watch's stop signal, so Ctrl+C/SIGTERM also hangs up a redial in progress.
+ */
+function perDial(options: ConnectOptions, stop: AbortSignal, timeoutMs: number | undefined) {
+  if (timeoutMs === undefined) return { ...options, signal: stop };
+  return {
+    ...options,
+    signal: AbortSignal.any([stop, timeoutAfter(timeoutMs)]),
+    deadline: Date.now() + timeoutMs,
+  };
+}
+
+function timeoutAfter(ms: number): AbortSignal {
+  const controller = new AbortController();
+  const timer = setTimeout(
+    () => controller.abort(new TimeoutError(`timed out after ${ms / 1000} s`)),
+    ms,
+  );
+  Deno.unrefTimer(timer); // a finished dial's timer must not keep the watch alive
+  return controller.signal;
 }
 
 async function keep(
@@ -38,12 +68,13 @@ async function keep(
   ctx: Context,
   intervalMs: number,
   signal: AbortSignal,
+  timeoutMs?: number,
 ) {
   // Woken by Windows' notifications (any connection: the links change on each redial); the
   // check interval stays as the fallback. Registered before the first dial, so a drop right
   // after it is not missed.
   using watcher = tryWatcher({ pollIntervalMs: intervalMs });
-  const first = await ensureOnce(name, options, ctx);
+  const first = await ensureOnce(name, perDial(options, signal, timeoutMs), ctx);
   ctx.event(first.action === "none" ? "connected" : "dialed", first);
   // Watch the handles themselves: a dropped link leaves the enumeration, but its handle still
   // reports the error and still has to be hung up. The VPN is the last connection; one before
@@ -67,7 +98,7 @@ async function keep(
       await hangUp(l.handle, { entry: l.entry }).catch(() => {});
     }
     try {
-      const again = await ensureOnce(name, options, ctx);
+      const again = await ensureOnce(name, perDial(options, signal, timeoutMs), ctx);
       links = again.connections.map((c) => ({ entry: c.entry, handle: c.handle }));
       ctx.event("redialed", again);
     } catch (failure) {
@@ -127,11 +158,14 @@ export const ENSURE_COMMAND = command({
     try {
       const options = await connectOptionsFrom(name, o, ctx, interrupt.signal);
       if (o.keep) {
-        // Each redial gets --timeout of its own; Ctrl+C/SIGTERM only stops the watch.
-        const { signal: _s, ...perDial } = options;
-        await keep(name, perDial, ctx, o.checkInterval * 1000, interrupt.signal);
+        // Each redial gets --timeout of its own; Ctrl+C/SIGTERM stops the watch and hangs up
+        // a redial in progress.
+        const { signal: _s, ...dialOptions } = options;
+        const timeoutMs = o.timeout === undefined ? undefined : o.timeout * 1000;
+        await keep(name, dialOptions, ctx, o.checkInterval * 1000, interrupt.signal, timeoutMs);
       } else {
-        ctx.result(await ensureOnce(name, options, ctx));
+        const deadline = o.timeout === undefined ? undefined : Date.now() + o.timeout * 1000;
+        ctx.result(await ensureOnce(name, { ...options, deadline }, ctx));
       }
     } finally {
       interrupt.dispose();

@@ -80,23 +80,29 @@ const hangup = command({
   ],
   run: async ({ args, options }, ctx) => {
     const timeoutMs = options.timeout * 1000;
-    const done = [];
-    // The VPN first, then the network it runs over.
+    const done: Record<string, unknown>[] = [];
+    let failure: unknown;
+    // The VPN first, then the network it runs over. One that does not release does not stop
+    // the others: each is reported, and the command then fails with the first error.
     for (const c of targets(args.name, options)) {
       try {
         await hangUp(c.handle, { entry: c.entry, timeoutMs });
-      } catch (error) {
+        done.push({ entry: c.entry, handle: c.handle, released: true });
+      } catch (caught) {
         // The same error as a dial that runs out of time.
-        if (error instanceof RasError && error.name === "ERROR_TIMEOUT") {
-          throw new TimeoutError(
+        const error = caught instanceof RasError && caught.name === "ERROR_TIMEOUT"
+          ? new TimeoutError(
             `timed out after ${options.timeout} s waiting for Windows to release "${c.entry}"`,
-          );
-        }
-        throw error;
+          )
+          : caught;
+        failure ??= error;
+        const code = caught instanceof RasError ? caught.code : null;
+        const message = error instanceof Error ? error.message : String(error);
+        done.push({ entry: c.entry, handle: c.handle, released: false, error: { code, message } });
       }
-      done.push({ entry: c.entry, handle: c.handle, released: true });
     }
     ctx.result(done);
+    if (failure !== undefined) throw failure;
   },
 });
 

@@ -10,6 +10,7 @@ import {
   ERROR_AUTH_INTERNAL,
   ERROR_AUTHENTICATION_FAILURE,
   ERROR_CANNOT_FIND_PHONEBOOK_ENTRY,
+  ERROR_DIAL_ALREADY_IN_PROGRESS,
   ERROR_INTERACTIVE_MODE,
   ERROR_INVALID_PARAMETER,
   ERROR_INVALID_SIZE,
@@ -22,8 +23,9 @@ import {
 import { type Connection, describeConnection, findConnection } from "./connections.ts";
 import { type Credentials, dialEntry, type DialOptions, hangUp } from "./dial.ts";
 import { getEntry } from "./entries.ts";
+import { timeLeft } from "./_deadline.ts";
 import { InvalidInputError } from "./input_error.ts";
-import { retry } from "./async.ts";
+import { delay, retry } from "./async.ts";
 
 /** The entry that brings the IP network, with its own credentials. */
 export interface ViaEntry {
@@ -81,11 +83,58 @@ export function isTransient(error: unknown): error is RasError {
   return error instanceof RasError && error.operation === "RasDial" && !PERMANENT.has(error.code);
 }
 
-/** The entry's connection, if it is connected now (a dial would fail with 602). */
+/** The entry's connection, if it is connected now (a dial would only reference it). */
 function connectedAs(entry: string): Connection | null {
   const found = findConnection(entry);
   const described = found ? describeConnection(found) : null;
   return described?.state === "connected" ? described : null;
+}
+
+/**
+ * Waits for another dial of the entry (another process, Windows' own reconnect) to end: its
+ * connection when it connects, else the failure it ended with. Two dials of one entry end with
+ * the one connection, not 756.
+ *
+ * @param entry The entry.
+ * @param options Abort signal and deadline.
+ * @returns The connection.
+ * @throws {RasError} The other dial's failure, or 756 when the time runs out first.
+ */
+export async function awaitOtherDial(
+  entry: string,
+  options: { signal?: AbortSignal | undefined; deadline?: number | undefined } = {},
+): Promise<Connection> {
+  for (;;) {
+    options.signal?.throwIfAborted();
+    const found = findConnection(entry);
+    const described = found ? describeConnection(found) : null;
+    if (described?.state === "connected") return described;
+    if (!described || described.error || described.state === "disconnected") {
+      throw new RasError(described?.error?.code ?? ERROR_DIAL_ALREADY_IN_PROGRESS, {
+        operation: "RasDial",
+        entry,
+      });
+    }
+    if (options.deadline !== undefined && Date.now() >= options.deadline) {
+      throw new RasError(ERROR_DIAL_ALREADY_IN_PROGRESS, { operation: "RasDial", entry });
+    }
+    await delay(100, { signal: options.signal });
+  }
+}
+
+/** Connections another dial brought up: not this call's to hang up when it fails. */
+const joined = new WeakSet<Connection>();
+
+/** Dials, or when another dial of the entry is under way, waits for that one. */
+async function dialOrJoin(name: string, options: DialOptions): Promise<Connection> {
+  try {
+    return await dialEntry(name, options);
+  } catch (error) {
+    if (!(error instanceof RasError) || error.code !== ERROR_DIAL_ALREADY_IN_PROGRESS) throw error;
+    const theirs = await awaitOtherDial(name, options);
+    joined.add(theirs);
+    return theirs;
+  }
 }
 
 /**
@@ -112,14 +161,15 @@ export async function connect(name: string, options: ConnectOptions = {}): Promi
         result.push(existing);
       } else {
         const ip = await withRetries(() =>
-          dialEntry(via.entry, {
+          dialOrJoin(via.entry, {
             phonebook: via.phonebook,
             credentials: via.credentials,
             onProgress: options.onProgress,
             askPassword: options.askPassword,
             signal: options.signal,
+            deadline: options.deadline,
           }), options);
-        started.push(ip);
+        if (!joined.has(ip)) started.push(ip);
         result.push(ip);
       }
     }
@@ -127,12 +177,13 @@ export async function connect(name: string, options: ConnectOptions = {}): Promi
     if (current) {
       result.push(current);
     } else {
-      result.push(await withRetries(() => dialEntry(name, options), options));
+      result.push(await withRetries(() => dialOrJoin(name, options), options));
     }
     return result;
   } catch (error) {
     for (const connection of started.reverse()) {
-      await hangUp(connection.handle, { entry: connection.entry }).catch(() => {});
+      const timeoutMs = timeLeft(options.deadline, 10_000);
+      await hangUp(connection.handle, { entry: connection.entry, timeoutMs }).catch(() => {});
     }
     throw error;
   }

@@ -131,6 +131,7 @@ export function listConnections(): ConnectionName[] {
  * Finds the connection of an entry.
  *
  * @param entry The entry's name (case-insensitive).
+ * @param phonebook The entry's phone-book file (case-insensitive); any when undefined.
  * @returns The connection, or undefined when the entry is not connected.
  * @throws {RasError} When RasEnumConnections fails.
  * @example
@@ -138,9 +139,12 @@ export function listConnections(): ConnectionName[] {
  * findConnection("Corp VPN")?.handle;
  * ```
  */
-export function findConnection(entry: string): ConnectionName | undefined {
+export function findConnection(entry: string, phonebook?: string): ConnectionName | undefined {
   const wanted = entry.toLowerCase();
-  return listConnections().find((c) => c.entry.toLowerCase() === wanted);
+  const book = phonebook?.toLowerCase();
+  return listConnections().find((c) =>
+    c.entry.toLowerCase() === wanted && (book === undefined || c.phonebook.toLowerCase() === book)
+  );
 }
 
 /** ERROR_NO_CONNECTION (raserror.h): the entry is not connected. */

@@ -9,10 +9,20 @@
 import { rasapi32 } from "../ffi/library.ts";
 import { RASDIALPARAMSW } from "../ffi/structs.ts";
 import { cstr } from "../ffi/wstr.ts";
-import { check, ERROR_TIMEOUT, RasError } from "../ffi/errors.ts";
+import {
+  check,
+  ERROR_AUTHENTICATION_FAILURE,
+  ERROR_INTERACTIVE_MODE,
+  ERROR_PASSWD_EXPIRED,
+  ERROR_TIMEOUT,
+  ERROR_USER_DISCONNECTION,
+  RasError,
+} from "../ffi/errors.ts";
 import { negotiateSize } from "../ffi/negotiate.ts";
 import { RASCS_CONNECTED, stateName } from "./constants.ts";
 import { type Handle, handlePointer, handleText } from "./_handle.ts";
+import { DialEvents, type DialListener } from "./_dial_events.ts";
+import { timeLeft } from "./_deadline.ts";
 import {
   type Connection,
   type ConnectionName,
@@ -59,13 +69,36 @@ export interface DialOptions extends PhonebookOptions {
   askPassword?: ((entry: string, user: string) => Promise<string | undefined>) | undefined;
   /** Aborts the dial (timeout, Ctrl+C): what was started is hung up. */
   signal?: AbortSignal | undefined;
+  /**
+   * When the whole operation must be over (`Date.now()` milliseconds), e.g. from `--timeout`:
+   * hanging up after a failed, timed-out or interrupted dial waits for Windows' release only
+   * until then (default: up to 10 s after the failure).
+   */
+  deadline?: number | undefined;
 }
 
 /** ERROR_TIMEOUT (winerror.h), reported when a dial or hang-up runs out of time. */
 export { ERROR_TIMEOUT };
 
-type Listener = (state: number, error: number) => void;
-const listeners = new Map<bigint, Listener>();
+/** RASCS_PAUSED: states from here up to RASCS_Connected wait for the caller (RASCONNSTATE). */
+const RASCS_PAUSED = 0x1000;
+/** RASCS_Disconnected (RASCONNSTATE). */
+const RASCS_DISCONNECTED = 0x2001;
+
+/**
+ * The code a paused state ends an unattended dial with: RASCS_Interactive, CallbackSetByCaller
+ * and InvokeEapUI need a person (703), RetryAuthentication means the credentials were refused
+ * (691), PasswordExpired (648). Windows only pauses with RDEOPT_PausedStates, which rasctl never
+ * sets (RASDIALEXTENSIONS); should one arrive anyway, the dial must end, not wait forever.
+ */
+function pausedStateCode(state: number): number {
+  if (state === 0x1001) return ERROR_AUTHENTICATION_FAILURE; // RASCS_RetryAuthentication
+  if (state === 0x1003) return ERROR_PASSWD_EXPIRED; // RASCS_PasswordExpired
+  return ERROR_INTERACTIVE_MODE;
+}
+
+type Listener = DialListener;
+const events = new DialEvents();
 let notifier: Deno.UnsafeCallback<typeof RASDIALFUNC1> | undefined;
 let pending = 0;
 
@@ -80,9 +113,14 @@ const RASDIALFUNC1 = {
  * It is never closed: a late call into a closed callback would crash the process.
  */
 function sharedNotifier(): Deno.UnsafeCallback<typeof RASDIALFUNC1> {
-  notifier ??= Deno.UnsafeCallback.threadSafe(RASDIALFUNC1, (hrasconn, _msg, state, error) => {
-    listeners.get(BigInt(Deno.UnsafePointer.value(hrasconn)))?.(state, error);
-  });
+  if (!notifier) {
+    notifier = Deno.UnsafeCallback.threadSafe(RASDIALFUNC1, (hrasconn, _msg, state, error) => {
+      events.deliver(BigInt(Deno.UnsafePointer.value(hrasconn)), state, error);
+    });
+    // threadSafe() starts with one reference, which would keep a library user's process
+    // alive for ever; holdEventLoop() takes references only while dials are pending.
+    notifier.unref();
+  }
   return notifier;
 }
 
@@ -154,17 +192,47 @@ export async function dialEntry(name: string, options: DialOptions = {}): Promis
   const callback = sharedNotifier();
   let outcome: Promise<void> | undefined;
   let settle: Listener = () => {};
+  // What onProgress threw: the dial is settled (failed, or already connected) first, then
+  // this is what the caller sees.
+  let progressError: { error: unknown } | undefined;
   outcome = new Promise<void>((resolve, reject) => {
+    let settled = false;
+    const fail = (error: unknown) => {
+      settled = true;
+      reject(error);
+    };
     settle = (state, error) => {
-      if (error !== 0) reject(new RasError(error, { operation: "RasDial", entry: where.name }));
-      else {
+      if (settled) return;
+      if (error !== 0) {
+        return fail(new RasError(error, { operation: "RasDial", entry: where.name }));
+      }
+      // A link that went down during the dial, or a paused state nobody will answer, ends it.
+      if (state === RASCS_DISCONNECTED) {
+        return fail(
+          new RasError(ERROR_USER_DISCONNECTION, { operation: "RasDial", entry: where.name }),
+        );
+      }
+      if (state >= RASCS_PAUSED && state < RASCS_CONNECTED) {
+        return fail(
+          new RasError(pausedStateCode(state), { operation: "RasDial", entry: where.name }),
+        );
+      }
+      if (state === RASCS_CONNECTED) {
+        settled = true;
+        resolve();
+      }
+      try {
         options.onProgress?.({ entry: where.name, state: stateName(state), stateCode: state });
-        if (state === RASCS_CONNECTED) resolve();
+      } catch (error) {
+        progressError ??= { error };
+        if (!settled) fail(error);
       }
     };
   });
   holdEventLoop(true);
+  events.begin();
   let handle: Handle | undefined;
+  let watchdog: ReturnType<typeof setInterval> | undefined;
   try {
     const { code } = negotiateSize(RASDIALPARAMSW, (size) => {
       const params = RASDIALPARAMSW.encode(fields, { size });
@@ -173,13 +241,28 @@ export async function dialEntry(name: string, options: DialOptions = {}): Promis
       params.fill(0); // the password is in there
       if (handleOut[0] !== 0n) {
         handle = handleText(handleOut[0]!);
-        listeners.set(handleOut[0]!, (state, error) => settle(state, error));
+        events.listen(handleOut[0]!, (state, error) => settle(state, error));
       }
       return rc;
     });
     check(code, "RasDial", where.name);
+    // A backstop for a notification that never comes (a link released by another process
+    // before the notifier looked): the dial's own status ends it just the same.
+    watchdog = setInterval(() => {
+      if (handle === undefined) return;
+      let status: ReturnType<typeof connectionStatus>;
+      try {
+        status = connectionStatus(handle);
+      } catch {
+        return; // the notifier still decides
+      }
+      if (status === null) settle(RASCS_DISCONNECTED, ERROR_USER_DISCONNECTION);
+      else if (status.error !== null) settle(status.stateCode, status.error.code);
+      else if (status.stateCode === RASCS_DISCONNECTED) settle(status.stateCode, 0);
+    }, 1_000);
     await abortable(outcome, options.signal);
     outcome = undefined;
+    if (progressError) throw progressError.error;
     const connection = describeConnection(connectionName(handle!, where.name, where.phonebook));
     if (!connection) {
       throw new RasError(ERROR_INVALID_HANDLE, { operation: "RasDial", entry: where.name });
@@ -187,12 +270,16 @@ export async function dialEntry(name: string, options: DialOptions = {}): Promis
     return connection;
   } catch (error) {
     if (handle !== undefined) {
-      await hangUp(handle, { entry: where.name, timeoutMs: 10_000 }).catch(() => {});
+      // Bounded by what is left of the caller's time (--timeout), not a fixed wait.
+      const timeoutMs = timeLeft(options.deadline, 10_000);
+      await hangUp(handle, { entry: where.name, timeoutMs }).catch(() => {});
     }
     throw error;
   } finally {
+    clearInterval(watchdog);
     outcome?.catch(() => {}); // an abandoned dial's late failure is not an unhandled rejection
-    if (handle !== undefined) listeners.delete(BigInt(handle));
+    if (handle !== undefined) events.forget(BigInt(handle));
+    events.end();
     holdEventLoop(false);
     for (const key of Object.keys(fields) as (keyof typeof fields)[]) delete fields[key];
   }
@@ -216,9 +303,10 @@ const RELEASE_POLL_MS = 100;
 
 /**
  * Hangs up a connection and waits until Windows has released it (RasGetConnectStatus returns
- * ERROR_INVALID_HANDLE). The wait is woken by Windows' disconnection notification
- * (RasConnectionNotification for this handle, registered before RasHangUp so the release
- * cannot slip in between); it looks every {@link RELEASE_POLL_MS} ms anyway, in case a
+ * ERROR_INVALID_HANDLE). A connection that other dials reference (RasDial remarks) is hung up
+ * once per reference, so it goes down. The wait is woken by Windows' disconnection
+ * notification (RasConnectionNotification for this handle, registered before RasHangUp so the
+ * release cannot slip in between); it looks every {@link RELEASE_POLL_MS} ms anyway, in case a
  * notification does not come (DotRas issue 105), and polls with a back-off where
  * notifications cannot be had.
  *
@@ -233,14 +321,32 @@ const RELEASE_POLL_MS = 100;
  */
 export async function hangUp(handle: Handle, options: HangUpOptions = {}): Promise<void> {
   using watcher = tryWatcher({ handle, pollIntervalMs: RELEASE_POLL_MS });
-  const code = rasapi32().RasHangUpW(handlePointer(handle));
-  check(code, "RasHangUp", options.entry);
-  const released = await poll(() => connectionStatus(handle) === null, {
-    timeoutMs: options.timeoutMs ?? 10_000,
-    // Woken by the notification; without one, the back-off poll alone.
-    ...(watcher ? { firstMs: RELEASE_POLL_MS, wait: (ms: number) => watcher.signaled(ms) } : {}),
-  });
-  if (!released) {
-    throw new RasError(ERROR_TIMEOUT, { operation: "RasHangUp", entry: options.entry });
+  // Woken by the notification; without one, the back-off poll alone.
+  const wait = watcher
+    ? { firstMs: RELEASE_POLL_MS, wait: (ms: number) => watcher.signaled(ms) }
+    : {};
+  const deadline = Date.now() + (options.timeoutMs ?? 10_000);
+  for (let calls = 1;; calls++) {
+    const code = rasapi32().RasHangUpW(handlePointer(handle));
+    // Released between our own calls: gone is what was wanted.
+    if (code === ERROR_INVALID_HANDLE && calls > 1) return;
+    check(code, "RasHangUp", options.entry);
+    // Still connected after RasHangUp: another RasDial holds a reference ("each RasDial on the
+    // connection should be matched by a RasHangUp", RasDial remarks). Hanging up means down, as
+    // rasdial /disconnect does: release that reference too.
+    let referenced = false;
+    const released = await poll(() => {
+      const status = connectionStatus(handle);
+      if (status === null) return true;
+      referenced = status.stateCode === RASCS_CONNECTED && calls < MAX_REFERENCES;
+      return referenced;
+    }, { timeoutMs: Math.max(0, deadline - Date.now()), ...wait });
+    if (!released) {
+      throw new RasError(ERROR_TIMEOUT, { operation: "RasHangUp", entry: options.entry });
+    }
+    if (!referenced) return;
   }
 }
+
+/** The most RasHangUp calls one hang-up makes on a referenced connection. */
+const MAX_REFERENCES = 64;

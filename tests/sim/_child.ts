@@ -4,7 +4,7 @@
  * `list` (RasEnumConnectionsW), `status <handle>`, `hangup <handle>`,
  * `setcreds <pbk|-> <entry> <mask> <user> <password>`, `getcreds <pbk|-> <entry> <mask>`,
  * `setentry <pbk|-> <entry> <server>`, `dial <entry>` (synchronous, saved credentials),
- * `dial-keep <entry>` (the same, leaving the connection up and printing its handle).
+ * `dialkeep <entry> [user] [password]` (synchronous, left connected).
  * Prints one JSON document.
  *
  * @module
@@ -43,9 +43,6 @@ if (import.meta.main) {
   } else if (action === "status") {
     const { rc, status: s } = status(BigInt(arg!));
     result = { rc, state: s?.rasconnstate, error: s?.dwError };
-  } else if (action === "dial-keep") {
-    const { rc, handle } = dialSync(dialParams(arg!));
-    result = { rc, handle: `0x${handle.toString(16)}` };
   } else if (action === "hangup") {
     result = { rc: ras().RasHangUpW(ptr(BigInt(arg!))) };
   } else if (action === "setcreds") {
@@ -65,6 +62,12 @@ if (import.meta.main) {
   } else if (action === "setentry") {
     const [, pbk, entry, server] = Deno.args;
     result = { rc: setEntry(entry!, vpnEntry(server!), book(pbk)) };
+  } else if (action === "dialkeep") {
+    // Dials and leaves the connection (and this dial's reference) behind.
+    const { rc, handle } = dialSync(
+      dialParams(arg!, { szUserName: Deno.args[2] ?? "", szPassword: Deno.args[3] ?? "" }),
+    );
+    result = { rc, handle: `0x${handle.toString(16)}` };
   } else if (action === "dial") {
     const { rc, handle } = dialSync(dialParams(arg!));
     if (handle) ras().RasHangUpW(ptr(handle));

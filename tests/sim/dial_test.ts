@@ -205,7 +205,7 @@ Deno.test("leakedHandles counts failed or unfinished dials until RasHangUp", asy
   deepEqual(h.query().counters, { dials: 0, hangups: 0, leakedHandles: 0, openHandles: 0 });
 });
 
-Deno.test("dialing an entry twice: 756 while dialing, 602 once connected", async () => {
+Deno.test("dialing an entry twice: 756 while dialing, referenced (same handle) once connected", async () => {
   await using h = await home({ ...WORLD, machine: { ...WORLD.machine, dialStepMs: 40 } });
   setEntry("Corp VPN", vpnEntry("vpn.example.com"));
   const states: number[] = [];
@@ -217,10 +217,14 @@ Deno.test("dialing an entry twice: 756 while dialing, 602 once connected", async
   equal(ras().RasDialW(null, null, dialParams("Corp VPN", alice), 1, cb.pointer, out), 0);
   equal(dialSync(dialParams("Corp VPN", alice)).rc, 756);
   await waitFor(() => states.includes(RASCS_Connected));
-  equal(dialSync(dialParams("Corp VPN", alice)).rc, 602);
+  // RasDial remarks: "If the entry being dialed is already connected, RasDial returns SUCCESS
+  // and the connection is referenced."
+  deepEqual(dialSync(dialParams("Corp VPN", alice)), { rc: 0, handle: out[0]! });
+  hangUp(out[0]!);
   hangUp(out[0]!);
   cb.close();
-  equal(h.query().counters.dials, 1);
+  equal(h.query().counters.dials, 2);
+  equal(h.query().counters.openHandles, 0);
 });
 
 Deno.test("RasDialW asynchronous: RasDialFunc1 sees every RASCONNSTATE, ending Connected", async () => {
@@ -324,7 +328,8 @@ Deno.test("drop: a dropped link reports RASCS_Disconnected with the error", asyn
     RASCS_Disconnected,
     628,
   ]);
-  equal(enumConnections().connections.length, 0);
+  // Listed until RasHangUp (RasDial remarks: "Data is available until ... RasHangUp").
+  equal(enumConnections().connections.length, 1);
   equal(h.query().counters.leakedHandles, 1, "a dropped handle still needs RasHangUp");
   hangUp(handle);
 });

@@ -136,11 +136,11 @@ Deno.test({
   async fn() {
     await using h = await home();
     using watcher = new ConnectionWatcher({ entries: ["corp vpn"], pollIntervalMs: NEVER });
-    const dialed = child(h, "dial-keep", "Corp VPN");
+    const dialed = child(h, "dialkeep", "Corp VPN");
     const up = await collect(watcher, 2);
     const { rc, handle } = await dialed;
     equal(rc, 0);
-    await child(h, "dial-keep", "Fast"); // not watched: filtered out by entry name
+    await child(h, "dialkeep", "Fast"); // not watched: filtered out by entry name
     equal((await child(h, "hangup", handle!)).rc, 0);
     const down = await collect(watcher, 1);
     deepEqual([...up, ...down].map((e) => [e.event, e.entry, e.handle, e.source]), [
@@ -173,7 +173,7 @@ Deno.test({
     }
     deepEqual(sources, [["notification", "notification"], ["poll", "poll"]]);
     // Another process's connections keep signaling.
-    const other = await child(h, "dial-keep", "Fast");
+    const other = await child(h, "dialkeep", "Fast");
     const theirs = await collect(watcher, 1);
     deepEqual(theirs.map((e) => [e.event, e.handle, e.source]).at(-1), [
       "connected",

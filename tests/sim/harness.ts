@@ -73,6 +73,8 @@ export interface SimConnection {
   hungUp: boolean;
   connected: boolean;
   dropped: boolean;
+  /** RasDial references (RasDial remarks: a dial of a connected entry references it). */
+  refs: number;
   deviceType: string;
   deviceName: string;
   phoneNumber: string;

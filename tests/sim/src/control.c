@@ -183,16 +183,16 @@ static void state_json(sbuf *b) {
     const sim_conn *c = &st.c[i];
     conn_progress p = conn_eval(c, now);
     if (!c->kind && !c->hangup_ms) {
-      open++;
+      open += c->refs > 1 ? (uint64_t)c->refs : 1;
       if (!p.connected) leaked++;
     }
     sb_printf(b, "%s{\"handle\":\"0x%" PRIx64 "\",\"entry\":", i ? "," : "", c->handle);
     sb_json_str(b, c->entry);
     sb_puts(b, ",\"phonebook\":");
     sb_json_str(b, c->phonebook);
-    sb_printf(b, ",\"state\":%d,\"error\":%u,\"hungUp\":%s,\"connected\":%s,\"dropped\":%s,", p.state,
-              p.error, c->hangup_ms ? "true" : "false", p.connected ? "true" : "false",
-              c->drop_ms ? "true" : "false");
+    sb_printf(b, ",\"state\":%d,\"error\":%u,\"hungUp\":%s,\"connected\":%s,\"dropped\":%s,\"refs\":%d,",
+              p.state, p.error, c->hangup_ms ? "true" : "false", p.connected ? "true" : "false",
+              c->drop_ms ? "true" : "false", c->refs > 1 ? c->refs : 1);
     sb_puts(b, "\"deviceType\":");
     sb_json_str(b, c->device_type);
     sb_puts(b, ",\"deviceName\":");

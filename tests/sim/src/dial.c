@@ -135,6 +135,9 @@ typedef struct {
   void *fn;
   uint64_t callback_id;
   uint32_t subentry;
+  int first_index;          /* 0, or the last state for a referenced (already up) connection */
+  volatile int first_call; /* set when the first notification is about to be made */
+  volatile int detached;   /* RasDialW stopped waiting for first_call: the thread frees the job */
 } notifier_job;
 
 typedef void (*RasDialFunc)(uint32_t msg, int32_t state, uint32_t err);
@@ -142,46 +145,150 @@ typedef void (*RasDialFunc1)(HRASCONN_ h, uint32_t msg, int32_t state, uint32_t 
 typedef uint32_t (*RasDialFunc2)(uint64_t cb, uint32_t sub, HRASCONN_ h, uint32_t msg, int32_t state,
                                  uint32_t err, uint32_t ext);
 
-/* The async notifier thread: one call per RASCONNSTATE, ending with Connected or an error;
- * none after RasHangUp (RasDial reference: notifications stop once connected, failed or hung up). */
+/* One notification. Returns false when RasDialFunc2 asked for no more (it returned 0).
+ * While the callback runs the dial stands still: "RasDial ... suspends the connection
+ * operation until the RasDialFunc1 function returns" (RasDialFunc1 remarks), so the time the
+ * callback took is added to the rest of the dial's schedule. */
+static void set_pause(uint64_t handle, int64_t t0, int64_t now) {
+  sim_state st;
+  sim_flock *lock;
+  if (state_begin(&st, &lock) != 0) return;
+  sim_conn *c = state_find(&st, handle);
+  if (!c) {
+    state_release(&st, lock);
+    return;
+  }
+  if (t0) {
+    c->pause_ms = t0;
+  } else {
+    if (c->pause_ms) c->start_ms += now - c->pause_ms;
+    c->pause_ms = 0;
+  }
+  state_commit(&st, lock);
+}
+
+static bool notify(notifier_job *job, int state, uint32_t err) {
+  HRASCONN_ h = U64_TO_HANDLE(job->handle);
+  bool final = err != 0 || state == RASCS_Connected || state == RASCS_Disconnected;
+  if (!final) set_pause(job->handle, sim_now_ms(), 0);
+  job->first_call = 1;
+  bool more = true;
+  if (job->type == 0) ((RasDialFunc)job->fn)(WM_RASDIALEVENT, state, err);
+  else if (job->type == 1) ((RasDialFunc1)job->fn)(h, WM_RASDIALEVENT, state, err, 0);
+  else more = ((RasDialFunc2)job->fn)(job->callback_id, job->subentry, h, WM_RASDIALEVENT, state, err, 0) != 0;
+  if (!final) set_pause(job->handle, 0, sim_now_ms());
+  return more;
+}
+
+/* What ended a dial before its planned end, if anything: 0 = nothing. A link dropped during
+ * the dial is reported as RASCS_Disconnected with the code it dropped with; a RasHangUp from
+ * another process as RASCS_Disconnected with ERROR_USER_DISCONNECTION (631, what a
+ * synchronous RasDial returns then). A RasHangUp of this process stops the notifications
+ * (RasDial remarks: none after RasHangUp). Sets *err; returns 1 for "report and stop", -1 for
+ * "stop silently". */
+/* Handles this process hung up (most recent first), so a notifier that finds its connection
+ * already released can tell its own RasHangUp from another process's. */
+#define HUNG_HERE_N 64
+static char *hung_here[HUNG_HERE_N]; /* "<home>|<handle>": handles restart in every home */
+static size_t hung_here_next;
+
+static char *hung_key(uint64_t handle) {
+  sbuf b = {0};
+  sb_printf(&b, "%s|%llx", sim_home() ? sim_home() : "", (unsigned long long)handle);
+  return b.p;
+}
+
+static void remember_hangup(uint64_t handle) {
+  char *key = hung_key(handle);
+  sim_mutex_lock();
+  size_t at = hung_here_next++ % HUNG_HERE_N;
+  free(hung_here[at]);
+  hung_here[at] = key;
+  sim_mutex_unlock();
+}
+
+static bool hung_up_here(uint64_t handle) {
+  char *key = hung_key(handle);
+  bool yes = false;
+  sim_mutex_lock();
+  for (size_t i = 0; i < HUNG_HERE_N && key; i++) yes = yes || (hung_here[i] && !strcmp(hung_here[i], key));
+  sim_mutex_unlock();
+  free(key);
+  return yes;
+}
+
+static int interrupted(uint64_t handle, const sim_conn *c, int64_t now, uint32_t *err) {
+  if (!c) { /* released already: hung up (after releaseDelayMs) */
+    if (hung_up_here(handle)) return -1;
+    *err = ERROR_USER_DISCONNECTION_;
+    return 1;
+  }
+  if (c->hangup_ms) {
+    if (c->hangup_pid == sim_getpid()) return -1;
+    *err = ERROR_USER_DISCONNECTION_;
+    return 1;
+  }
+  if (c->drop_ms && c->drop_ms <= now) {
+    *err = c->drop_error;
+    return 1;
+  }
+  return 0;
+}
+
+/* The async notifier thread: one call per RASCONNSTATE, ending with Connected or an error
+ * (RASCONNSTATE reference order). A failing state is reported twice, first without and then
+ * with dwError, as Windows may (RasDialFunc1: "dwError ... If an error has occurred"; a state
+ * can be reported again); a drop or another process's hang-up during the dial ends it with
+ * RASCS_Disconnected. */
 static void notifier_main(void *arg) {
   notifier_job *job = arg;
   sim_set_home_override(job->home);
-  for (int i = 0;; i++) {
+  for (int i = job->first_index;; i++) {
     sim_state st;
     sim_flock *lock;
     if (state_begin(&st, &lock) != 0) break;
     sim_conn *c = state_find(&st, job->handle);
-    if (!c || c->hangup_ms) {
+    uint32_t err = 0;
+    int why = interrupted(job->handle, c, sim_now_ms(), &err);
+    if (why) {
       state_release(&st, lock);
+      if (why > 0) notify(job, RASCS_Disconnected, err);
       break;
     }
     int n;
     int64_t at;
     int state = dial_sequence(c, i, &at, &n);
     bool last = i == n - 1;
-    uint32_t err = last && c->fail_state >= 0 ? c->fail_error : 0;
+    uint32_t fail = last && c->fail_state >= 0 ? c->fail_error : 0;
     state_release(&st, lock);
     if (i >= n) break;
-    sim_sleep_ms(at - sim_now_ms());
-    if (state_begin(&st, &lock) != 0) break;
-    c = state_find(&st, job->handle);
-    bool gone = !c || c->hangup_ms;
-    state_release(&st, lock);
-    if (gone) break;
-    HRASCONN_ h = U64_TO_HANDLE(job->handle);
-    if (job->type == 0) {
-      ((RasDialFunc)job->fn)(WM_RASDIALEVENT, state, err);
-    } else if (job->type == 1) {
-      ((RasDialFunc1)job->fn)(h, WM_RASDIALEVENT, state, err, 0);
-    } else if (((RasDialFunc2)job->fn)(job->callback_id, job->subentry, h, WM_RASDIALEVENT, state, err, 0) == 0) {
-      break; /* RasDialFunc2 returning 0 stops further notifications */
+    /* Sleep in short steps so a drop or a hang-up is seen while waiting. */
+    for (int64_t now = sim_now_ms(); now < at; now = sim_now_ms()) {
+      sim_sleep_ms(at - now > 20 ? 20 : at - now);
+      if (state_begin(&st, &lock) != 0) break;
+      c = state_find(&st, job->handle);
+      why = interrupted(job->handle, c, sim_now_ms(), &err);
+      if (c) dial_sequence(c, i, &at, &n); /* a callback's suspension may have moved it */
+      state_release(&st, lock);
+      if (why) break;
     }
-    if (last) break;
+    if (!why) {
+      if (state_begin(&st, &lock) != 0) break;
+      c = state_find(&st, job->handle);
+      why = interrupted(job->handle, c, sim_now_ms(), &err);
+      state_release(&st, lock);
+    }
+    if (why) {
+      if (why > 0) notify(job, RASCS_Disconnected, err);
+      break;
+    }
+    if (fail && !notify(job, state, 0)) break;
+    if (!notify(job, state, fail) || last) break;
   }
   sim_set_home_override(NULL);
-  free(job->home);
-  free(job);
+  /* RasDialW may still be waiting for the first call; the last of the two frees the job. */
+  job->first_call = 1;
+  if (__atomic_exchange_n(&job->detached, 1, __ATOMIC_ACQ_REL)) free(job->home), free(job);
 }
 
 static void load_creds(const char *path, const char *entry, const RASDIALPARAMSW_ *p, dial_creds *cr) {
@@ -259,12 +366,51 @@ RASSIM_EXPORT uint32_t RasDialW(const RASDIALEXTENSIONS_ *ext, const WCHAR_ *pbk
   }
   int64_t now = sim_now_ms();
   uint32_t result = 0;
+  sim_conn *referenced = NULL;
   for (size_t i = 0; i < st.n; i++) {
     sim_conn *o = &st.c[i];
-    if (o->kind || !conn_listed(o, now) || !str_eq(o->phonebook, path) || !name_eq(o->entry, name)) continue;
-    /* 756 "This connection is already being dialed"; a connected entry's port is open:
-     * ERROR_PORT_ALREADY_OPEN (602). Neither creates a new connection handle. */
-    result = conn_eval(o, now).connected ? 602u : (uint32_t)ERROR_DIAL_ALREADY_IN_PROGRESS_;
+    if (o->kind || o->hangup_ms || !str_eq(o->phonebook, path) || !name_eq(o->entry, name)) continue;
+    conn_progress op = conn_eval(o, now);
+    /* "RAS supports referenced connections. If the entry being dialed is already connected,
+     * RasDial returns SUCCESS and the connection is referenced. ... each RasDial on the
+     * connection should be matched by a RasHangUp" (RasDial remarks). The same handle comes
+     * back. An entry still being dialed gives 756 ("This connection is already being
+     * dialed"); a dropped or failed one is dead and a new dial starts. */
+    if (op.connected) referenced = o;
+    else if (!op.terminal) result = ERROR_DIAL_ALREADY_IN_PROGRESS_;
+  }
+  if (referenced && !result) {
+    referenced->refs = (referenced->refs > 0 ? referenced->refs : 1) + 1;
+    st.dials++;
+    *out = U64_TO_HANDLE(referenced->handle);
+    uint64_t rh = referenced->handle;
+    int last = 0, nstates = 0;
+    int64_t at;
+    dial_sequence(referenced, 0, &at, &nstates);
+    last = nstates - 1;
+    state_commit(&st, lock);
+    world_free(w);
+    free(name), free(phone_override), free(path);
+    free(cr.user), free(cr.password), free(cr.domain), free(cr.psk);
+    if (notifier) {
+      notifier_job *job = calloc(1, sizeof *job);
+      if (job) {
+        job->home = sdup(sim_home());
+        job->handle = rh;
+        job->type = notifier_type;
+        job->fn = notifier;
+        job->first_index = last; /* just RASCS_Connected */
+        job->callback_id = p->dwSize >= 2108 ? p->dwCallbackId : 0;
+        job->subentry = p->dwSize >= 2100 ? p->dwSubEntry : 0;
+        if (sim_thread_start(notifier_main, job) != 0) {
+          free(job->home), free(job);
+        } else {
+          for (int k = 0; k < 1000 && !job->first_call; k++) sim_sleep_ms(1);
+          if (__atomic_exchange_n(&job->detached, 1, __ATOMIC_ACQ_REL)) free(job->home), free(job);
+        }
+      }
+    }
+    return 0;
   }
   sim_conn *c = result ? NULL : state_add(&st);
   if (c) {
@@ -301,7 +447,16 @@ RASSIM_EXPORT uint32_t RasDialW(const RASDIALEXTENSIONS_ *ext, const WCHAR_ *pbk
       job->fn = notifier;
       job->callback_id = p->dwSize >= 2108 ? p->dwCallbackId : 0;
       job->subentry = p->dwSize >= 2100 ? p->dwSubEntry : 0;
-      if (sim_thread_start(notifier_main, job) != 0) free(job->home), free(job);
+      if (sim_thread_start(notifier_main, job) != 0) {
+        free(job->home), free(job);
+      } else {
+        /* The first notification may come before RasDial returns (RasDial remarks: the
+         * notifier runs on another thread); the sim makes sure it does, waiting at most 1 s for
+         * the notifier to start its first call (not for it to finish: a caller whose callback
+         * runs on the calling thread would never see it finish). */
+        for (int k = 0; k < 1000 && !job->first_call; k++) sim_sleep_ms(1);
+        if (__atomic_exchange_n(&job->detached, 1, __ATOMIC_ACQ_REL)) free(job->home), free(job);
+      }
     }
     return 0;
   }
@@ -347,10 +502,18 @@ RASSIM_EXPORT uint32_t RasHangUpW(HRASCONN_ h) {
     state_release(&st, lock);
     return 0;
   }
+  if (c->refs > 1) { /* a referenced connection: this RasHangUp matches one RasDial (RasDial remarks) */
+    c->refs--;
+    st.hangups++;
+    state_commit(&st, lock);
+    return 0;
+  }
   world *w = world_load();
   int64_t now = sim_now_ms();
   bool was_link = !c->is_vpn && conn_eval(c, now).connected;
   c->hangup_ms = now;
+  c->hangup_pid = sim_getpid();
+  remember_hangup(c->handle);
   c->release_ms = now + (w ? w->release_delay_ms : 300);
   st.hangups++;
   /* A VPN riding on this dial-up link loses its network: ERROR_VPN_DISCONNECT (807). */

@@ -308,7 +308,8 @@ static bool entry_connected(const char *path, const char *name) {
   if (state_begin(&st, &lock) != 0) return false;
   int64_t now = sim_now_ms();
   for (size_t i = 0; i < st.n; i++)
-    if (conn_listed(&st.c[i], now) && st.c[i].phonebook && !strcmp(st.c[i].phonebook, path) &&
+    if (conn_listed(&st.c[i], now) && (conn_eval(&st.c[i], now).connected || !conn_eval(&st.c[i], now).terminal) &&
+        st.c[i].phonebook && !strcmp(st.c[i].phonebook, path) &&
         name_eq(st.c[i].entry, name))
       found = true;
   state_release(&st, lock);

@@ -175,6 +175,9 @@ typedef struct {
   int fail_state;     /* -1 = connects; else the RASCONNSTATE where it fails */
   uint32_t fail_error;
   int64_t hangup_ms;  /* 0 = not hung up */
+  int hangup_pid;     /* the process that called RasHangUp */
+  int refs;           /* RasDial references (RasDial remarks); 0 or 1 = one */
+  int64_t pause_ms;   /* set while the notifier's callback runs: the dial stands still */
   int64_t release_ms; /* when the hung-up link is gone */
   int64_t drop_ms;    /* 0 = not dropped */
   uint32_t drop_error;

@@ -97,7 +97,7 @@ bool state_gc(sim_state *st, int64_t now) {
   X("phone", phone) X("ipv4", ipv4) X("ipv6", ipv6) X("sipv4", server_ipv4) X("lipv4", local_ipv4)
 #define NUM_FIELDS(X)                                                                           \
   X("kind", kind) X("vpn", is_vpn) X("proto", protocol) X("start", start_ms) X("step", step_ms) \
-  X("lat", latency_ms) X("failstate", fail_state) X("failerr", fail_error) X("hangup", hangup_ms) \
+  X("lat", latency_ms) X("failstate", fail_state) X("failerr", fail_error) X("hangup", hangup_ms) X("hpid", hangup_pid) X("pause", pause_ms) X("refs", refs) \
   X("release", release_ms) X("drop", drop_ms) X("droperr", drop_error)                         \
   X("statsbase", stats_base_ms) X("eap", auth_eap) X("pid", pid) X("links", links)
 
@@ -222,6 +222,8 @@ int dial_sequence(const sim_conn *c, int i, int64_t *at_ms, int *n) {
 
 conn_progress conn_eval(const sim_conn *c, int64_t now) {
   conn_progress p = {RASCS_OpenPort, 0, false, false, 0};
+  /* RasDialFunc1 remarks: the dial is suspended while the callback runs. */
+  if (c->pause_ms && c->pause_ms < now) now = c->pause_ms;
   if (c->hangup_ms) {
     p.state = RASCS_Disconnected;
     p.terminal = true;
@@ -253,7 +255,9 @@ conn_progress conn_eval(const sim_conn *c, int64_t now) {
   return p;
 }
 
+/* Listed from RasDial until RasHangUp, dropped or failed links too: "Data is available until
+ * an application calls RasHangUp" (RasDial remarks), and the handle must still be hung up. */
 bool conn_listed(const sim_conn *c, int64_t now) {
-  conn_progress p = conn_eval(c, now);
-  return !c->hangup_ms && p.error == 0 && p.state != RASCS_Disconnected;
+  (void)now;
+  return !c->hangup_ms;
 }

@@ -1,0 +1,138 @@
+/**
+ * Connections are shared and counted, as on Windows (tests/sim/README.md): dropped links stay
+ * visible and releasable, hang-up releases every reference, concurrent dials of one entry end
+ * with the one connection, ensure never hangs up another dial, hangup --all carries on.
+ *
+ * @module
+ */
+
+import { fileURLToPath } from "node:url";
+import { deepEqual, equal, ok } from "node:assert/strict";
+import { CLI_VPN_PASSWORD, cliHome, parseRun, rasctl, spawnRasctl } from "./_cli.ts";
+import type { SimHome } from "./sim/harness.ts";
+
+type Json = Record<string, unknown>;
+const PW = CLI_VPN_PASSWORD;
+const creds = ["--user", "alice", "--password-env", "PW"];
+
+async function vpn(home: SimHome, name = "V"): Promise<void> {
+  const r = await rasctl(home, ["-q", "entry", "new", name, "--server", "vpn.example.com"]);
+  equal(r.code, 0, r.stderr);
+}
+
+async function dialed(home: SimHome, name = "V"): Promise<string> {
+  const r = await rasctl(home, ["-q", "dial", name, ...creds], { env: { PW } });
+  equal(r.code, 0, r.stderr);
+  return String((r.json as Json[]).at(-1)!.handle);
+}
+
+async function until(what: string, fn: () => boolean): Promise<void> {
+  for (let i = 0; i < 1000; i++) {
+    if (fn()) return;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error(`never: ${what}`);
+}
+
+Deno.test("a dropped link: status shows its error, connections lists it, hangup NAME releases it", async () => {
+  await using home = await cliHome();
+  await vpn(home);
+  const handle = await dialed(home);
+  home.command(`drop ${handle} 629`);
+  const status = await rasctl(home, ["status", "V"]);
+  equal(status.code, 0, status.stderr);
+  const s = status.json as Json;
+  equal(s.handle, handle);
+  equal(s.state, "disconnected");
+  equal((s.error as Json).code, 629);
+  const list = await rasctl(home, ["connections"]);
+  deepEqual((list.json as Json[]).map((c) => c.handle), [handle]);
+  const hang = await rasctl(home, ["hangup", "V"]);
+  equal(hang.code, 0, hang.stderr);
+  deepEqual(hang.json, [{ entry: "V", handle, released: true }]);
+  equal(home.query().counters.openHandles, 0);
+});
+
+Deno.test("hangup NAME releases a connection another process's dial also references", async () => {
+  await using home = await cliHome();
+  await vpn(home);
+  const handle = await dialed(home);
+  // A second dial from another process references the same connection (RasDial remarks).
+  const child = await new Deno.Command(Deno.execPath(), {
+    args: [
+      "run",
+      "-A",
+      fileURLToPath(new URL("sim/_child.ts", import.meta.url)),
+      "dialkeep",
+      "V",
+      "alice",
+      PW,
+    ],
+    env: {
+      ...home.env,
+      APPDATA: `${home.path}/AppData/Roaming`,
+      ProgramData: `${home.path}/ProgramData`,
+    },
+    stdout: "piped",
+  }).output();
+  deepEqual(JSON.parse(new TextDecoder().decode(child.stdout)), { rc: 0, handle });
+  equal(home.query().connections[0]!.refs, 2);
+  const hang = await rasctl(home, ["hangup", "V", "--timeout", "5"]);
+  equal(hang.code, 0, hang.stderr);
+  equal(home.query().counters.openHandles, 0);
+});
+
+Deno.test("two dials of one entry at once end with the one connection, both succeeding", async () => {
+  await using home = await cliHome({
+    world: {
+      machine: { ipNetwork: true, dialStepMs: 60, releaseDelayMs: 50 },
+      servers: { "vpn.example.com": { user: "alice", password: PW } },
+    },
+  });
+  await vpn(home);
+  const a = spawnRasctl(home, ["-q", "dial", "V", ...creds], { env: { PW } });
+  await until("the first dial started", () => home.query().connections.length === 1);
+  const b = await rasctl(home, ["-q", "dial", "V", ...creds], { env: { PW } });
+  const first = parseRun(await a.output());
+  equal(first.code, 0, first.stderr);
+  equal(b.code, 0, b.stderr);
+  const h1 = (first.json as Json[]).at(-1)!.handle;
+  equal((b.json as Json[]).at(-1)!.handle, h1);
+  equal(home.query().connections.length, 1);
+});
+
+Deno.test("ensure never hangs up a connection that is still being dialed: it waits for it", async () => {
+  await using home = await cliHome({
+    world: {
+      machine: { ipNetwork: true, dialStepMs: 60, releaseDelayMs: 50 },
+      servers: { "vpn.example.com": { user: "alice", password: PW } },
+    },
+  });
+  await vpn(home);
+  const person = spawnRasctl(home, ["-q", "dial", "V", ...creds], { env: { PW } });
+  await until("the person's dial started", () => home.query().connections.length === 1);
+  const ensure = await rasctl(home, ["-q", "ensure", "V", ...creds], { env: { PW } });
+  equal(ensure.code, 0, ensure.stderr);
+  const dial = parseRun(await person.output());
+  equal(dial.code, 0, `the person's dial was hung up: ${dial.stderr}`);
+  equal(home.query().counters.hangups, 0);
+  equal((ensure.json as Json).action, "none");
+});
+
+Deno.test("hangup --all carries on past a connection that does not release, and reports each", async () => {
+  await using home = await cliHome({
+    world: {
+      machine: { ipNetwork: true, dialStepMs: 1, releaseDelayMs: 60_000 },
+      servers: { "vpn.example.com": { user: "alice", password: PW } },
+    },
+  });
+  await vpn(home, "A");
+  await vpn(home, "B");
+  await dialed(home, "A");
+  await dialed(home, "B");
+  const r = await rasctl(home, ["hangup", "--all", "--timeout", "0.2"]);
+  ok(r.code !== 0, "a connection that did not release is a failure");
+  const report = r.json as Json[];
+  deepEqual(report.map((c) => [c.entry, c.released]), [["B", false], ["A", false]]);
+  deepEqual(home.query().connections.map((c) => c.hungUp), [true, true], "both were hung up");
+});
