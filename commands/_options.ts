@@ -8,7 +8,9 @@
 import type { PhonebookOptions } from "../ras/phonebook.ts";
 import { LIMITS } from "../ras/values.ts";
 import { flag, option, types } from "./_spec.ts";
-import { UsageError } from "./_errors.ts";
+import { InterruptedError, TimeoutError, UsageError } from "./_errors.ts";
+import type { LockOptions } from "../ras/phonebook_lock.ts";
+import type { Context } from "./_context.ts";
 
 /** `--phonebook PATH` and `--all-users`. */
 export const PHONEBOOK_OPTIONS = {
@@ -78,4 +80,50 @@ export function notItself(name: string, other: string | undefined, flagName: str
   if (other !== undefined && other.toLowerCase() === name.toLowerCase()) {
     throw new UsageError(`${flagName} names "${other}" itself; give another entry`, flagName);
   }
+}
+
+/** How long a phone-book change waits for another rasctl changing the same book by default. */
+const LOCK_TIMEOUT_SECONDS = 30;
+
+/** `--timeout`: how long a phone-book change waits for another rasctl changing the same book. */
+export const LOCK_OPTIONS = {
+  timeout: option(
+    "--timeout",
+    types.seconds(),
+    `wait at most this long for another rasctl changing the same phone book (default ${LOCK_TIMEOUT_SECONDS})`,
+  ),
+} as const;
+
+/**
+ * The wait of a phone-book change: aborted after `--timeout` seconds (TimeoutError) or by
+ * Ctrl+C/SIGTERM (InterruptedError, only while waiting: a change under way finishes first), with
+ * a note on stderr when another rasctl holds the book.
+ *
+ * @param seconds `--timeout`, or undefined for the default.
+ * @param ctx Where the note goes.
+ * @returns Lock options for ras/, disposable (removes the timer and signal listeners).
+ */
+export function phonebookWait(seconds: number | undefined, ctx: Context): LockOptions & Disposable {
+  const limit = seconds ?? LOCK_TIMEOUT_SECONDS;
+  const controller = new AbortController();
+  const timer = setTimeout(() =>
+    controller.abort(
+      new TimeoutError(
+        `timed out after ${limit} s waiting for another rasctl to finish changing the phone book`,
+      ),
+    ), limit * 1000);
+  const signals: Deno.Signal[] = Deno.build.os === "windows"
+    ? ["SIGINT", "SIGBREAK"]
+    : ["SIGINT", "SIGTERM"];
+  const onSignal = () =>
+    controller.abort(new InterruptedError("interrupted; the phone book was not changed"));
+  for (const s of signals) Deno.addSignalListener(s, onSignal);
+  return {
+    signal: controller.signal,
+    onWait: (book) => ctx.note(`waiting for another rasctl to finish changing "${book}"`),
+    [Symbol.dispose]() {
+      clearTimeout(timer);
+      for (const s of signals) Deno.removeSignalListener(s, onSignal);
+    },
+  };
 }

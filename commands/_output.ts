@@ -106,6 +106,7 @@ const REPORT_HINT = "this is a bug in rasctl; please report it with the command 
 /** How the service layer's input fields read as the options that set them. */
 const FIELD_PHRASES: Record<string, { flag: string; say: (message: string) => string }> = {
   server: { flag: "--server", say: (m) => `${m} (--server)` },
+  phonebook: { flag: "--phonebook", say: (m) => m },
   prerequisiteCredentials: {
     flag: "--via-user",
     say: (m) => `--via-user, --via-domain and --via-password-* need --via or a prerequisite: ${m}`,

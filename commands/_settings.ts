@@ -263,6 +263,16 @@ export async function settingsFrom(
       ? OPTION_OF[prefix]!
       : `--from ${options.from}: ${path}`;
   };
+  // Before any other check that may call rasapi32: a value a phone-book line cannot hold.
+  const { entryTextProblem, entryTextMessage } = await import("../ras/entry_text.ts");
+  const problem = entryTextProblem(parsed.data);
+  if (problem) {
+    const where = source(problem.path);
+    throw new UsageError(
+      entryTextMessage(problem, where),
+      where.startsWith("--from") ? problem.path : where,
+    );
+  }
   checkMerged(name, parsed.data, source, existingType);
   return parsed.data;
 }

@@ -8,7 +8,13 @@
  */
 
 import { clearCredentials, getCredentials, setCredentials } from "../ras/credentials.ts";
-import { CREDENTIAL_OPTIONS, PHONEBOOK_OPTIONS, phonebookOf } from "./_options.ts";
+import {
+  CREDENTIAL_OPTIONS,
+  LOCK_OPTIONS,
+  PHONEBOOK_OPTIONS,
+  phonebookOf,
+  phonebookWait,
+} from "./_options.ts";
 import { argument, command, type CommandModule, flag, option, types } from "./_spec.ts";
 import { UsageError } from "./_errors.ts";
 import { readStdinSecrets, secretOf } from "./_secrets.ts";
@@ -61,6 +67,7 @@ const set = command({
       "read the pre-shared key from this environment variable",
       { conflicts: ["--psk-stdin", "--default"], secret: true },
     ),
+    ...LOCK_OPTIONS,
   },
   examples: [
     '$env:PW | rasctl creds set "Corp VPN" --user alice --password-stdin',
@@ -78,7 +85,10 @@ const set = command({
         "see rasctl creds set --help",
       );
     }
-    ctx.result(setCredentials(args.name!, { user, domain, password, psk }, scopeOf(o)));
+    using wait = phonebookWait(o.timeout, ctx);
+    ctx.result(
+      await setCredentials(args.name!, { user, domain, password, psk }, { ...scopeOf(o), ...wait }),
+    );
   },
 });
 
@@ -92,12 +102,14 @@ const clear = command({
     psk: flag("--psk", "forget the pre-shared key instead of user/password/domain", {
       conflicts: ["--default"],
     }),
+    ...LOCK_OPTIONS,
   },
   examples: ['rasctl creds clear "Corp VPN"', 'rasctl creds clear "Corp L2TP" --psk'],
-  run: ({ args, options }, ctx) =>
-    ctx.result(
-      clearCredentials(args.name!, options.psk ? "psk" : "credentials", scopeOf(options)),
-    ),
+  run: async ({ args, options }, ctx) => {
+    using wait = phonebookWait(options.timeout, ctx);
+    const what = options.psk ? "psk" : "credentials";
+    ctx.result(await clearCredentials(args.name!, what, { ...scopeOf(options), ...wait }));
+  },
 });
 
 /** The `creds` commands. */

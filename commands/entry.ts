@@ -13,7 +13,7 @@ import {
   updateEntry,
   validateEntryName,
 } from "../ras/entries.ts";
-import { PHONEBOOK_OPTIONS, phonebookOf } from "./_options.ts";
+import { LOCK_OPTIONS, PHONEBOOK_OPTIONS, phonebookOf, phonebookWait } from "./_options.ts";
 import { SETTINGS_OPTIONS, settingsFrom } from "./_settings.ts";
 import { UsageError } from "./_errors.ts";
 import { argument, command, type CommandModule, types } from "./_spec.ts";
@@ -42,7 +42,7 @@ const create = command({
   path: ["entry", "new"],
   summary: "create an entry (a VPN entry unless --type says otherwise)",
   args: [NAME],
-  options: { ...PHONEBOOK_OPTIONS, ...SETTINGS_OPTIONS },
+  options: { ...PHONEBOOK_OPTIONS, ...SETTINGS_OPTIONS, ...LOCK_OPTIONS },
   examples: [
     'rasctl entry new "Corp VPN" --server vpn.example.com --strategy ikev2-only',
     'rasctl entry new ISP --type phone --server 5551234 --device-name "Modem"',
@@ -50,7 +50,8 @@ const create = command({
   ],
   run: async ({ args, options }, ctx) => {
     const settings = await settingsFrom(args.name!, options);
-    ctx.result(createEntry(args.name!, settings, phonebookOf(options)));
+    using wait = phonebookWait(options.timeout, ctx);
+    ctx.result(await createEntry(args.name!, settings, { ...phonebookOf(options), ...wait }));
   },
 });
 
@@ -58,7 +59,7 @@ const set = command({
   path: ["entry", "set"],
   summary: "change only the given settings",
   args: [NAME],
-  options: { ...PHONEBOOK_OPTIONS, ...SETTINGS_OPTIONS },
+  options: { ...PHONEBOOK_OPTIONS, ...SETTINGS_OPTIONS, ...LOCK_OPTIONS },
   examples: [
     'rasctl entry set "Corp VPN" --dns 10.0.0.53,10.0.0.54 --dns-suffix corp.example.com',
     'rasctl entry set "Corp VPN" --no-split-tunnel',
@@ -77,7 +78,8 @@ const set = command({
         "see rasctl entry set --help",
       );
     }
-    ctx.result(updateEntry(args.name!, settings, where));
+    using wait = phonebookWait(options.timeout, ctx);
+    ctx.result(await updateEntry(args.name!, settings, { ...where, ...wait }));
   },
 });
 
@@ -85,19 +87,26 @@ const remove = command({
   path: ["entry", "remove"],
   summary: "delete an entry",
   args: [NAME],
-  options: PHONEBOOK_OPTIONS,
+  options: { ...PHONEBOOK_OPTIONS, ...LOCK_OPTIONS },
   examples: ['rasctl entry remove "Corp VPN"'],
-  run: ({ args, options }, ctx) => ctx.result(deleteEntry(args.name!, phonebookOf(options))),
+  run: async ({ args, options }, ctx) => {
+    using wait = phonebookWait(options.timeout, ctx);
+    ctx.result(await deleteEntry(args.name!, { ...phonebookOf(options), ...wait }));
+  },
 });
 
 const rename = command({
   path: ["entry", "rename"],
   summary: "rename an entry",
   args: [NAME, argument("new-name", "its new name", { type: types.entryName() })],
-  options: PHONEBOOK_OPTIONS,
+  options: { ...PHONEBOOK_OPTIONS, ...LOCK_OPTIONS },
   examples: ['rasctl entry rename "Corp VPN" "Corp VPN (old)"'],
-  run: ({ args, options }, ctx) =>
-    ctx.result(renameEntry(args.name!, args["new-name"]!, phonebookOf(options))),
+  run: async ({ args, options }, ctx) => {
+    using wait = phonebookWait(options.timeout, ctx);
+    ctx.result(
+      await renameEntry(args.name!, args["new-name"]!, { ...phonebookOf(options), ...wait }),
+    );
+  },
 });
 
 const validate = command({

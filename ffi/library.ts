@@ -1,8 +1,10 @@
 /**
  * Finds and opens rasapi32: `%SystemRoot%\System32\rasapi32.dll` on Windows, or whatever
  * library `RASCTL_RASAPI32` names (the simulator, or any library with the same exports); and
- * kernel32 the same way (`RASCTL_KERNEL32`, for the simulated kernel32 in tests).
- * Nothing is opened at import time.
+ * kernel32 the same way (`RASCTL_KERNEL32`, the simulated kernel32, off Windows only). The
+ * overrides work only under `deno run`/`deno test`: the compiled exe (`Deno.build.standalone`)
+ * loads the System32 DLLs alone, so an inherited environment variable cannot load a library
+ * into an elevated rasctl. Nothing is opened at import time.
  *
  * @module
  */
@@ -44,6 +46,8 @@ export interface LocateOptions {
   os?: typeof Deno.build.os;
   /** Reads an environment variable (default: `Deno.env.get`). */
   env?: (name: string) => string | undefined;
+  /** Whether this is the compiled exe (default: `Deno.build.standalone`); it ignores the override. */
+  standalone?: boolean;
 }
 
 /**
@@ -90,11 +94,18 @@ export function locateKernel32(options: LocateOptions = {}): string {
 function locate(dll: string, variable: string, sim: string, options: LocateOptions): string {
   const env = options.env ?? ((name: string) => Deno.env.get(name));
   const os = options.os ?? Deno.build.os;
-  const override = env(variable);
+  const standalone = options.standalone ?? Deno.build.standalone;
+  const override = standalone ? undefined : env(variable);
   if (override) return override;
   if (os === "windows") {
     // A full System32 path, so a DLL of that name in the current folder is never picked up.
     return `${env("SystemRoot") ?? "C:\\Windows"}\\System32\\${dll}.dll`;
+  }
+  if (standalone) {
+    throw new LibraryNotFoundError(
+      `rasctl needs Windows' ${dll}.dll, and this is ${os}; the compiled rasctl does not take ` +
+        `${variable} (run it with deno run to use the simulator)`,
+    );
   }
   throw new LibraryNotFoundError(
     `rasctl needs Windows' ${dll}.dll, and this is ${os}. To run against the simulator, ` +

@@ -26,6 +26,22 @@ Deno.test("locateRasapi32() takes RASCTL_RASAPI32 on any OS", () => {
   assert.equal(OVERRIDE_ENV, "RASCTL_RASAPI32");
 });
 
+Deno.test("locateRasapi32() in the compiled exe ignores RASCTL_RASAPI32: only System32's DLL", () => {
+  const env = envOf({ [OVERRIDE_ENV]: "C:\\Users\\Public\\evil.dll", SystemRoot: "C:\\Windows" });
+  assert.equal(
+    locateRasapi32({ os: "windows", env, standalone: true }),
+    "C:\\Windows\\System32\\rasapi32.dll",
+  );
+  assert.equal(
+    locateRasapi32({ os: "windows", env, standalone: false }),
+    "C:\\Users\\Public\\evil.dll",
+  );
+  assert.throws(
+    () => locateRasapi32({ os: "linux", env, standalone: true }),
+    (e: unknown) => e instanceof LibraryNotFoundError && e.message.includes(OVERRIDE_ENV),
+  );
+});
+
 Deno.test("locateRasapi32() on Windows opens rasapi32.dll from %SystemRoot%\\System32", () => {
   assert.equal(
     locateRasapi32({ os: "windows", env: envOf({ SystemRoot: "D:\\WINNT" }) }),

@@ -18,6 +18,7 @@ import { check } from "../ffi/errors.ts";
 import { RASCM } from "./constants.ts";
 import { type EntryName, findEntry } from "./entries.ts";
 import { allUsersPhonebook, type PhonebookOptions } from "./phonebook.ts";
+import { type LockOptions, withPhonebookLock } from "./phonebook_lock.ts";
 
 /** What is saved for an entry (never the secrets themselves). */
 export interface SavedCredentials {
@@ -152,24 +153,34 @@ export function getCredentials(name: string, options: PhonebookOptions = {}): Sa
 }
 
 /**
- * Saves credentials for an entry.
+ * Saves credentials for an entry, holding the phone book's lock from the lookup to the
+ * read-back.
  *
  * @param name The entry.
  * @param update The parts to save.
- * @param options Which phone book, and `default` for the all-user default credentials.
+ * @param options Which phone book, `default` for the all-user default credentials, and the
+ * lock wait's signal.
  * @returns What is now saved.
  * @throws {RasError} When Windows refuses: ERROR_ACCESS_DENIED (5) for default credentials or
  * an all-user entry's pre-shared key without elevation, or default credentials of a per-user
  * entry.
  * @example
  * ```ts ignore
- * setCredentials("Corp VPN", { user: "alice", password });
+ * await setCredentials("Corp VPN", { user: "alice", password });
  * ```
  */
 export function setCredentials(
   name: string,
   update: CredentialsUpdate,
-  options: CredentialsOptions = {},
+  options: CredentialsOptions & LockOptions = {},
+): Promise<SavedCredentials> {
+  return withPhonebookLock(options, options, () => setLocked(name, update, options));
+}
+
+function setLocked(
+  name: string,
+  update: CredentialsUpdate,
+  options: CredentialsOptions,
 ): SavedCredentials {
   const mask = (update.user !== undefined ? RASCM.UserName : 0) |
     (update.password !== undefined ? RASCM.Password : 0) |
@@ -191,22 +202,31 @@ export function setCredentials(
 }
 
 /**
- * Forgets saved credentials.
+ * Forgets saved credentials, holding the phone book's lock from the lookup to the read-back.
  *
  * @param name The entry.
  * @param what `credentials` (user, password, domain) or `psk`.
- * @param options Which phone book, and `default` for the all-user default credentials.
+ * @param options Which phone book, `default` for the all-user default credentials, and the
+ * lock wait's signal.
  * @returns What is now saved.
  * @throws {RasError} When Windows refuses.
  * @example
  * ```ts ignore
- * clearCredentials("Corp VPN", "credentials");
+ * await clearCredentials("Corp VPN", "credentials");
  * ```
  */
 export function clearCredentials(
   name: string,
   what: "credentials" | "psk",
-  options: CredentialsOptions = {},
+  options: CredentialsOptions & LockOptions = {},
+): Promise<SavedCredentials> {
+  return withPhonebookLock(options, options, () => clearLocked(name, what, options));
+}
+
+function clearLocked(
+  name: string,
+  what: "credentials" | "psk",
+  options: CredentialsOptions,
 ): SavedCredentials {
   const mask = what === "psk"
     ? RASCM.PreSharedKey

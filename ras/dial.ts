@@ -31,7 +31,9 @@ import {
   ERROR_INVALID_HANDLE,
   listConnections,
 } from "./connections.ts";
-import { findEntry } from "./entries.ts";
+import { type EntryName, findEntry, getEntry } from "./entries.ts";
+import { getCredentials } from "./credentials.ts";
+import { InvalidInputError } from "./input_error.ts";
 import { abortable, poll } from "./async.ts";
 import type { PhonebookOptions } from "./phonebook.ts";
 import { tryWatcher } from "./watcher.ts";
@@ -130,6 +132,20 @@ function holdEventLoop(on: boolean): void {
   else notifier?.unref();
 }
 
+/** dwCustomAuthKey of EAP-TLS ("Smart Card or other certificate"): no password. */
+const EAP_TLS = 13;
+
+/**
+ * Whether a dial of the entry sends a password: not when it uses the Windows logon
+ * credentials, a certificate (EAP-TLS), or the all-user default credentials saved for it.
+ */
+function needsPassword(where: EntryName): boolean {
+  const entry = getEntry(where.name, { phonebook: where.phonebook });
+  if (entry.useWindowsLogon) return false;
+  if (entry.authentication.includes("eap") && entry.raw.dwCustomAuthKey === EAP_TLS) return false;
+  return !getCredentials(where.name, { phonebook: where.phonebook }).default?.passwordSaved;
+}
+
 /** The saved dial parameters of an entry (user, domain, and whether a password is saved). */
 function savedDialParams(
   name: string,
@@ -162,6 +178,8 @@ function savedDialParams(
  * @param options Credentials, progress callback, abort signal, phone book.
  * @returns The connection.
  * @throws {RasError} With the code Windows reported (691, 868, ...); the handle has been hung up.
+ * @throws {InvalidInputError} `password` when the entry needs one and none was given, saved or
+ * typed: nothing is dialed (an empty password would count as a failed login).
  * @example
  * ```ts ignore
  * const vpn = await dialEntry("Corp VPN", { credentials: { user: "alice", password } });
@@ -178,6 +196,13 @@ export async function dialEntry(name: string, options: DialOptions = {}): Promis
   const given = { ...options.credentials };
   if (given.password === undefined && saved.szPassword === undefined && options.askPassword) {
     given.password = await options.askPassword(where.name, given.user ?? saved.szUserName ?? "");
+  }
+  if (given.password === undefined && saved.szPassword === undefined && needsPassword(where)) {
+    // RasDial would send an empty password, and a failed login counts against the account.
+    throw new InvalidInputError(
+      "password",
+      `"${where.name}" needs a password: none was given and none is saved for this user`,
+    );
   }
   const fields = {
     ...saved,

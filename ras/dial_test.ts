@@ -17,7 +17,7 @@ Deno.test("dialEntry asks for a password only when none is given and none is sav
   await using home = await createSimHome({ world: WORLD });
   home.activate();
   const phonebook = home.userPbk;
-  createEntry("Corp", { server: "vpn.example.com", strategy: "ikev2-only" }, { phonebook });
+  await createEntry("Corp", { server: "vpn.example.com", strategy: "ikev2-only" }, { phonebook });
   const asked: string[] = [];
   const askPassword = (entry: string, user: string) => {
     asked.push(`${user}@${entry}`);
@@ -37,7 +37,7 @@ Deno.test("dialEntry asks for a password only when none is given and none is sav
   equal(given.state, "connected");
   await hangUp(given.handle);
 
-  setCredentials("Corp", { user: "alice", password: "pw-1" }, { phonebook });
+  await setCredentials("Corp", { user: "alice", password: "pw-1" }, { phonebook });
   const saved = await dialEntry("Corp", { phonebook, askPassword });
   equal(saved.state, "connected");
   await hangUp(saved.handle);

@@ -26,6 +26,12 @@ import {
   type RasEntryStruct,
 } from "./entry.ts";
 import { type PhonebookOptions, phonebookPath } from "./phonebook.ts";
+import { assertEntryText } from "./entry_text.ts";
+import { type LockOptions, withPhonebookLock } from "./phonebook_lock.ts";
+import { preparePhonebook } from "./phonebook_file.ts";
+
+/** Which phone book a change is made in, and how long to wait for another writer. */
+export type ChangeOptions = PhonebookOptions & LockOptions;
 
 /** An entry as a phone-book listing names it. */
 export interface EntryName {
@@ -149,59 +155,48 @@ export function getEntry(name: string, options: PhonebookOptions = {}): Entry {
 }
 
 /**
- * Creates an entry. The name is checked with RasValidateEntryName first, so an existing entry
- * is never overwritten.
+ * Creates an entry. The name is checked with RasValidateEntryName under the phone book's lock,
+ * so an existing entry, or one another rasctl creates meanwhile, is never overwritten. A new
+ * phone-book file (and its folders) is made when needed, and removed again only if the create
+ * fails while it is still empty.
  *
  * @param name The new entry's name.
  * @param settings Its settings; `type` defaults to `vpn`.
- * @param options Which phone book (default: Windows' default book).
+ * @param options Which phone book (default: Windows' default book), and the lock wait's signal.
  * @returns The entry as written.
  * @throws {RasError} 183 when the name exists, 123 when Windows refuses the name.
- * @throws {InvalidInputError} When a VPN or phone entry has no server (field `server`).
+ * @throws {PhonebookFileError} When the phone-book file or its folders cannot be made.
+ * @throws {InvalidInputError} When a VPN or phone entry has no server (field `server`), or a
+ * text setting holds a control character (CR, LF, NUL ...; field: its JSON path).
  * @example
  * ```ts ignore
- * createEntry("Corp VPN", { server: "vpn.example.com", strategy: "ikev2-only" });
+ * await createEntry("Corp VPN", { server: "vpn.example.com", strategy: "ikev2-only" });
  * ```
  */
 export function createEntry(
   name: string,
   settings: EntrySettings,
-  options: PhonebookOptions = {},
-): Entry {
+  options: ChangeOptions = {},
+): Promise<Entry> {
   const type = settings.type ?? "vpn";
   if ((type === "vpn" || type === "phone") && !settings.server) {
     throw new InvalidInputError("server", `a ${type} entry needs a server`);
   }
+  assertEntryText(settings);
   const path = phonebookPath(options);
-  const created = path !== undefined && createPhonebookFile(path);
-  try {
-    assertNameFree(name, path);
-    writeStruct(name, path, applySettings(newEntryDefaults(type), settings));
-  } catch (error) {
-    // Leave no trace of a failed create: remove the empty book this call made.
-    if (created) Deno.removeSync(path);
-    throw error;
-  }
-  return getEntry(name, path === undefined ? {} : { phonebook: path });
-}
-
-/**
- * Makes an empty phone-book file (and its folder) when there is none yet, so an entry can be
- * created in a new book (or in the all-users book of a machine that never had one).
- *
- * @returns Whether the file was created.
- */
-function createPhonebookFile(path: string): boolean {
-  try {
-    Deno.statSync(path);
-    return false;
-  } catch (error) {
-    if (!(error instanceof Deno.errors.NotFound)) throw error;
-  }
-  const folder = path.replace(/[\\/][^\\/]*$/, "");
-  if (folder !== path && folder !== "") Deno.mkdirSync(folder, { recursive: true });
-  Deno.writeFileSync(path, new Uint8Array(), { createNew: true });
-  return true;
+  return withPhonebookLock(options, options, () => {
+    // Under the lock: no other rasctl writes this book until the read-back below.
+    const made = path === undefined ? undefined : preparePhonebook(path);
+    try {
+      assertNameFree(name, path);
+      writeStruct(name, path, applySettings(newEntryDefaults(type), settings));
+    } catch (error) {
+      // Take back the empty book and the folders this call made (never a written book).
+      made?.undo();
+      throw error;
+    }
+    return getEntry(name, path === undefined ? {} : { phonebook: path });
+  });
 }
 
 function assertNameFree(name: string, phonebook: string | undefined): void {
@@ -217,48 +212,55 @@ function assertNameFree(name: string, phonebook: string | undefined): void {
  *
  * @param name The entry's name.
  * @param patch The settings to change.
- * @param options Which phone book.
+ * @param options Which phone book, and the lock wait's signal.
  * @returns The entry as now stored.
  * @throws {RasError} 623 when there is no such entry.
+ * @throws {InvalidInputError} When a text setting holds a control character (CR, LF, NUL ...).
  * @example
  * ```ts ignore
- * updateEntry("Corp VPN", { splitTunnel: true });
+ * await updateEntry("Corp VPN", { splitTunnel: true });
  * ```
  */
 export function updateEntry(
   name: string,
   patch: EntrySettings,
-  options: PhonebookOptions = {},
-): Entry {
-  const where = findEntry(name, options);
-  const current = readStruct(where.name, where.phonebook);
-  writeStruct(where.name, where.phonebook, applySettings(current, patch));
-  return entryFromStruct(where.name, where.phonebook, readStruct(where.name, where.phonebook));
+  options: ChangeOptions = {},
+): Promise<Entry> {
+  assertEntryText(patch);
+  return withPhonebookLock(options, options, () => {
+    // Found under the lock: an entry removed meanwhile is 623, never written back.
+    const where = findEntry(name, options);
+    const current = readStruct(where.name, where.phonebook);
+    writeStruct(where.name, where.phonebook, applySettings(current, patch));
+    return entryFromStruct(where.name, where.phonebook, readStruct(where.name, where.phonebook));
+  });
 }
 
 /**
  * Deletes an entry.
  *
  * @param name The entry's name.
- * @param options Which phone book.
+ * @param options Which phone book, and the lock wait's signal.
  * @returns The name and the phone book it was removed from.
  * @throws {RasError} 623 when there is no such entry.
  * @example
  * ```ts ignore
- * deleteEntry("Old VPN");
+ * await deleteEntry("Old VPN");
  * ```
  */
 export function deleteEntry(
   name: string,
-  options: PhonebookOptions = {},
-): { removed: string; phonebook: string } {
-  const where = findEntry(name, { ...options, operation: "RasDeleteEntry" });
-  const code = rasapi32().RasDeleteEntryW(
-    cstr(where.phonebook, "phonebook"),
-    cstr(where.name, "entry name"),
-  );
-  check(code, "RasDeleteEntry", where.name, where.phonebook);
-  return { removed: where.name, phonebook: where.phonebook };
+  options: ChangeOptions = {},
+): Promise<{ removed: string; phonebook: string }> {
+  return withPhonebookLock(options, options, () => {
+    const where = findEntry(name, { ...options, operation: "RasDeleteEntry" });
+    const code = rasapi32().RasDeleteEntryW(
+      cstr(where.phonebook, "phonebook"),
+      cstr(where.name, "entry name"),
+    );
+    check(code, "RasDeleteEntry", where.name, where.phonebook);
+    return { removed: where.name, phonebook: where.phonebook };
+  });
 }
 
 /**
@@ -266,18 +268,26 @@ export function deleteEntry(
  *
  * @param from The current name.
  * @param to The new name.
- * @param options Which phone book.
+ * @param options Which phone book, and the lock wait's signal.
  * @returns Both names and the phone book.
  * @throws {RasError} 623 when `from` does not exist, 183 when `to` does.
  * @example
  * ```ts ignore
- * renameEntry("Corp", "Corp VPN");
+ * await renameEntry("Corp", "Corp VPN");
  * ```
  */
 export function renameEntry(
   from: string,
   to: string,
-  options: PhonebookOptions = {},
+  options: ChangeOptions = {},
+): Promise<{ from: string; to: string; phonebook: string }> {
+  return withPhonebookLock(options, options, () => renameLocked(from, to, options));
+}
+
+function renameLocked(
+  from: string,
+  to: string,
+  options: PhonebookOptions,
 ): { from: string; to: string; phonebook: string } {
   const where = findEntry(from, { ...options, operation: "RasRenameEntry" });
   // RasRenameEntry does not check the new name itself on every Windows version.

@@ -12,6 +12,7 @@ import { createEntry, deleteEntry, getEntry, listEntries, updateEntry } from "./
 import { type Entry, newEntryDefaults } from "./entry.ts";
 import { diffEntries, type RasEntryStruct, readSettings, writeSettings } from "./entry_settings.ts";
 import { getCredentials, type SavedCredentials, setCredentials } from "./credentials.ts";
+import { withPhonebookLock } from "./phonebook_lock.ts";
 import { findConnection } from "./connections.ts";
 import { hangUp } from "./dial.ts";
 import { allUsersPhonebook, userPhonebook } from "./phonebook.ts";
@@ -429,7 +430,21 @@ export async function setProfile(
   return { changed: outcomes.some((o) => o.changed), whatIf, entries: outcomes, failed: null };
 }
 
-async function applyEntry(
+/** Applies one entry's plan holding its phone book's lock (withPhonebookLock) throughout. */
+function applyEntry(
+  entry: ProfileEntry,
+  plan: EntryComparison,
+  secrets: { password?: string; psk?: string } | undefined,
+  done: string[],
+): Promise<void> {
+  return withPhonebookLock(
+    { phonebook: plan.place.phonebook },
+    {},
+    () => applyLocked(entry, plan, secrets, done),
+  );
+}
+
+async function applyLocked(
   entry: ProfileEntry,
   plan: EntryComparison,
   secrets: { password?: string; psk?: string } | undefined,
@@ -444,7 +459,7 @@ async function applyEntry(
       done.push("hung up");
     }
     try {
-      deleteEntry(place.name, book);
+      await deleteEntry(place.name, book);
     } catch (error) {
       if (!isMissing(error)) throw error; // another run removed it first: the same end
     }
@@ -457,17 +472,17 @@ async function applyEntry(
   try {
     if (plan.action === "create") {
       try {
-        createEntry(entry.name, settings, book);
+        await createEntry(entry.name, settings, book);
         created = true;
         done.push("created");
       } catch (error) {
         // Another run created it between our read and our write: change it instead.
         if (!(error instanceof RasError && error.code === ERROR_ALREADY_EXISTS)) throw error;
-        updateEntry(entry.name, settings, book);
+        await updateEntry(entry.name, settings, book);
         done.push("updated");
       }
     } else if (plan.diff.some((c) => !c.path.startsWith("credentials."))) {
-      updateEntry(entry.name, settings, book);
+      await updateEntry(entry.name, settings, book);
       done.push("updated");
     }
     const readBack = settingsOfEntry(getEntry(entry.name, book));
@@ -481,7 +496,7 @@ async function applyEntry(
     }
     if (entry.credentials && (plan.writesCredentials || created)) {
       const c = entry.credentials;
-      setCredentials(entry.name, {
+      await setCredentials(entry.name, {
         ...(c.user !== undefined ? { user: c.user } : {}),
         ...(c.domain !== undefined ? { domain: c.domain } : {}),
         ...(secrets?.password !== undefined ? { password: secrets.password } : {}),
@@ -490,24 +505,30 @@ async function applyEntry(
       done.push("saved credentials");
     }
   } catch (error) {
-    restore(entry.name, book, before, created || plan.action === "create" && before === null, done);
+    await restore(
+      entry.name,
+      book,
+      before,
+      created || plan.action === "create" && before === null,
+      done,
+    );
     throw error;
   }
 }
 
 /** Puts an entry back as it was (removing it if it did not exist), then checks by reading back. */
-function restore(
+async function restore(
   name: string,
   book: { phonebook: string },
   before: Entry | null,
   removeIt: boolean,
   done: string[],
-): void {
+): Promise<void> {
   if (done.length === 0) return;
   if (before === null) {
     if (removeIt) {
       try {
-        deleteEntry(name, book);
+        await deleteEntry(name, book);
       } catch (error) {
         if (!isMissing(error)) throw error;
       }
@@ -516,7 +537,7 @@ function restore(
     return;
   }
   const settings = settingsOfEntry(before);
-  updateEntry(name, settings, book);
+  await updateEntry(name, settings, book);
   const left = diffEntries(settings, settingsOfEntry(getEntry(name, book)));
   done.push(
     left.length ? `rollback incomplete: ${left.map((c) => c.path).join(", ")}` : "rolled back",

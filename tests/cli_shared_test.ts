@@ -136,3 +136,13 @@ Deno.test("hangup --all carries on past a connection that does not release, and 
   deepEqual(report.map((c) => [c.entry, c.released]), [["B", false], ["A", false]]);
   deepEqual(home.query().connections.map((c) => c.hungUp), [true, true], "both were hung up");
 });
+
+Deno.test("a dial that would send no password stops with a usage error before RasDial", async () => {
+  await using home = await cliHome();
+  await vpn(home);
+  const r = await rasctl(home, ["dial", "V", "--user", "alice"]); // stdin closed: no prompt
+  equal(r.code, 2, r.stderr);
+  equal(r.error?.name, "UsageError");
+  ok(String(r.error?.message).includes("needs a password"), String(r.error?.message));
+  equal(home.query().counters.dials, 0, "RasDial was never called");
+});

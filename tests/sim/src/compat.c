@@ -17,6 +17,7 @@
 #include <process.h>
 #include <windows.h>
 #else
+#include <dirent.h>
 #include <fcntl.h>
 #include <poll.h>
 #include <pthread.h>
@@ -207,15 +208,70 @@ int sim_mkdirs_for(const char *path) {
   return ok ? 0 : -1;
 }
 
-int sim_write_atomic(const char *path, const char *data, size_t len) {
+/* Removes "<path>.tmp*" files: what a save killed between writing its temporary file and
+ * renaming it left behind. Every caller saves under its file's lock, so no other save of
+ * this path is under way and every such file is debris. */
+static void remove_stale_temps(const char *path) {
+  const char *base = path;
+  for (const char *p = path; *p; p++)
+    if (*p == '/' || *p == '\\') base = p + 1;
+  size_t dirlen = (size_t)(base - path), blen = strlen(base);
+  /* "dir/" (with its separator) or "./" */
+  char *dir = malloc(dirlen + 3);
+  char *full = malloc(dirlen + 3 + 512);
+  if (!dir || !full) {
+    free(dir), free(full);
+    return;
+  }
+  if (dirlen) memcpy(dir, path, dirlen), dir[dirlen] = 0;
+  else strcpy(dir, "./");
+#ifdef _WIN32
+  snprintf(full, dirlen + 3 + 512, "%s%.*s.tmp*", dir, (int)(blen > 400 ? 400 : blen), base);
+  WIN32_FIND_DATAA fd;
+  HANDLE h = FindFirstFileA(full, &fd);
+  if (h != INVALID_HANDLE_VALUE) {
+    do {
+      snprintf(full, dirlen + 3 + 512, "%s%s", dir, fd.cFileName);
+      DeleteFileA(full);
+    } while (FindNextFileA(h, &fd));
+    FindClose(h);
+  }
+#else
+  DIR *d = opendir(dir);
+  if (d) {
+    for (struct dirent *e; (e = readdir(d));) {
+      if (strncmp(e->d_name, base, blen) != 0 || strncmp(e->d_name + blen, ".tmp", 4) != 0) continue;
+      if (strlen(e->d_name) > 500) continue;
+      snprintf(full, dirlen + 3 + 512, "%s%s", dir, e->d_name);
+      unlink(full);
+    }
+    closedir(d);
+  }
+#endif
+  free(full);
+  free(dir);
+}
+
+int sim_write_atomic(const char *path, const char *data, size_t len) { return sim_write_atomic_mode(path, data, len, false); }
+
+int sim_write_atomic_mode(const char *path, const char *data, size_t len, bool owner_only) {
   if (sim_mkdirs_for(path) != 0) return -1;
+  remove_stale_temps(path);
   size_t n = strlen(path) + 64;
   char *tmp = malloc(n);
   if (!tmp) return -1;
   uint8_t rnd[4];
   sim_random_bytes(rnd, sizeof rnd);
   snprintf(tmp, n, "%s.tmp%d.%02x%02x%02x%02x", path, sim_getpid(), rnd[0], rnd[1], rnd[2], rnd[3]);
+#ifdef _WIN32
+  (void)owner_only; /* the home folder's ACL decides on Windows */
   FILE *f = fopen(tmp, "wb");
+#else
+  /* Created with its final mode (0600 for a store of secrets), never widened later. */
+  int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, owner_only ? 0600 : 0644);
+  FILE *f = fd < 0 ? NULL : fdopen(fd, "wb");
+  if (fd >= 0 && !f) close(fd);
+#endif
   if (!f) {
     free(tmp);
     return -1;

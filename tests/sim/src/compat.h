@@ -8,6 +8,7 @@
 #define RASSIM_COMPAT_H
 
 #include <stddef.h>
+#include <stdbool.h>
 #include <stdint.h>
 
 #ifdef _WIN32
@@ -41,6 +42,9 @@ void sim_unlock_file(sim_flock *lock);
 int sim_mkdirs_for(const char *path);
 /* Write `len` bytes to `path` atomically: temp file in the same folder, fsync, rename. */
 int sim_write_atomic(const char *path, const char *data, size_t len);
+/* As sim_write_atomic; owner_only creates the file readable by its owner only (0600). Both
+ * first remove "<path>.tmp*" left by a save that was killed (callers hold the file's lock). */
+int sim_write_atomic_mode(const char *path, const char *data, size_t len, bool owner_only);
 /* Read a whole file (NUL-terminated copy). Returns 0, or -1 missing, -2 too big, -3 I/O error. */
 int sim_read_file(const char *path, size_t cap, char **out, size_t *len);
 int sim_file_exists(const char *path);

@@ -42,13 +42,24 @@ void creds_free(saved_creds *c) {
   memset(c, 0, sizeof *c);
 }
 
-/* Records are lines: pbk \t entry \t flags \t user \t password \t domain \t psk \t owner */
-static size_t load_all(cred_rec **out) {
+/* The store's size limit: a save that would pass it fails (never drops records), and a store
+ * that cannot be read is never overwritten. */
+#define CREDS_MAX_BYTES (4u << 20)
+/* What a store failure returns. RasSetCredentials documents no code for it; this is the
+ * simulator's choice (winerror.h: "Not enough memory resources are available"). */
+#define CREDS_STORE_ERROR ERROR_NOT_ENOUGH_MEMORY_
+
+/* Records are lines: pbk \t entry \t flags \t user \t password \t domain \t psk \t owner.
+ * *err (if given) is set to CREDS_STORE_ERROR when the store exists but cannot be read. */
+static size_t load_all_checked(cred_rec **out, uint32_t *err) {
   *out = NULL;
+  if (err) *err = 0;
   char *path = home_path("credentials.state");
   char *data = NULL;
   size_t len, n = 0, cap = 0;
-  if (!path || sim_read_file(path, 4u << 20, &data, &len) != 0) {
+  int rc = path ? sim_read_file(path, CREDS_MAX_BYTES, &data, &len) : -3;
+  if (rc != 0) {
+    if (err && !(rc == -1 && path && !sim_file_exists(path))) *err = CREDS_STORE_ERROR;
     free(path);
     return 0;
   }
@@ -83,7 +94,13 @@ static size_t load_all(cred_rec **out) {
   return n;
 }
 
-static void save_all(cred_rec *r, size_t n) {
+static size_t load_all(cred_rec **out) { return load_all_checked(out, NULL); }
+
+/* Writes the store owner-only (0600), since RasSetCredentials is documented as the way to
+ * store an entry's credentials securely (nf-ras-rassetcredentialsw, Remarks). Returns 0, or
+ * CREDS_STORE_ERROR when it would pass its limit or cannot be written (the old store then
+ * stays as it was). */
+static uint32_t save_all(cred_rec *r, size_t n) {
   sbuf b = {0};
   sb_add(&b, "", 0);
   for (size_t i = 0; i < n; i++) {
@@ -97,9 +114,12 @@ static void save_all(cred_rec *r, size_t n) {
     enc(&b, r[i].owner), sb_puts(&b, "\n");
   }
   char *path = home_path("credentials.state");
-  if (path && !b.oom) sim_write_atomic(path, b.p, b.n);
+  uint32_t rc = path && !b.oom && b.n <= CREDS_MAX_BYTES && sim_write_atomic_mode(path, b.p, b.n, true) == 0
+                    ? 0
+                    : CREDS_STORE_ERROR;
   free(path);
   sb_free(&b);
+  return rc;
 }
 
 static void free_all(cred_rec *r, size_t n) {
@@ -167,10 +187,17 @@ void creds_rename_entry(const char *pbk, const char *from, const char *to) {
 
 /* Update the saved record of (pbk, entry) with fn under the phone-book write lock. */
 typedef void (*cred_update)(saved_creds *c, const void *arg);
-static void update(const char *pbk, const char *entry, const char *owner, cred_update fn, const void *arg) {
+static uint32_t update(const char *pbk, const char *entry, const char *owner, cred_update fn, const void *arg) {
   sim_flock *lock = pbk_write_lock();
   cred_rec *r;
-  size_t n = load_all(&r);
+  uint32_t rc;
+  size_t n = load_all_checked(&r, &rc);
+  if (rc) {
+    /* An unreadable store is never replaced by one holding only this record. */
+    free_all(r, n);
+    sim_unlock_file(lock);
+    return rc;
+  }
   long i = find(r, n, pbk, entry, owner);
   cred_rec *all = r;
   if (i < 0) {
@@ -184,12 +211,14 @@ static void update(const char *pbk, const char *entry, const char *owner, cred_u
       all = r;
     }
   }
+  rc = CREDS_STORE_ERROR;
   if (i >= 0) {
     fn(&all[i].c, arg);
-    save_all(all, n);
+    rc = save_all(all, n);
   }
   free_all(all, n);
   sim_unlock_file(lock);
+  return rc;
 }
 
 static void set_field(char **dst, bool *has, const WCHAR_ *src, size_t cap, bool keep_handle) {
@@ -269,7 +298,7 @@ RASSIM_EXPORT uint32_t RasSetCredentialsW(const WCHAR_ *pbk, const WCHAR_ *entry
   }
   if (!rc) {
     set_cred_arg a = {c, clear != 0};
-    update(path, name, owner, apply_set_credentials, &a);
+    rc = update(path, name, owner, apply_set_credentials, &a);
   }
   free(path), free(name);
   return rc;
@@ -353,7 +382,7 @@ RASSIM_EXPORT uint32_t RasSetEntryDialParamsW(const WCHAR_ *pbk, const RASDIALPA
   uint32_t rc = resolve(pbk, p->szEntryName, &path, &name);
   if (!rc) {
     set_dp_arg a = {p, remove != 0};
-    update(path, name, creds_owner(), apply_set_dial_params, &a);
+    rc = update(path, name, creds_owner(), apply_set_dial_params, &a);
   }
   free(path), free(name);
   return rc;

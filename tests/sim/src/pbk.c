@@ -152,7 +152,11 @@ int pbk_save(const char *path, const pbk_book *b) {
       sb_puts(&s, "\r\n");
     }
   }
-  int rc = s.oom ? -1 : sim_write_atomic(path, s.p, s.n);
+  /* Never write what pbk_load would refuse (622): a book grown past PBK_MAX_BYTES stays as it
+   * was, and the write fails with ERROR_CANNOT_WRITE_PHONEBOOK (624, raserror.h "the system
+   * could not update the phone book file"; RasSetEntryProperties' failure for a book it cannot
+   * write, https://learn.microsoft.com/windows/win32/api/ras/nf-ras-rassetentrypropertiesw). */
+  int rc = s.oom || s.n > PBK_MAX_BYTES ? -1 : sim_write_atomic(path, s.p, s.n);
   sb_free(&s);
   return rc == 0 ? 0 : ERROR_CANNOT_WRITE_PHONEBOOK_;
 }
