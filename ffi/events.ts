@@ -120,6 +120,8 @@ export async function waitForAny(
   events.forEach((e, i) => handles[i] = BigInt(Deno.UnsafePointer.value(e.handle)));
   const ms = timeoutMs >= INFINITE ? INFINITE : Math.max(0, Math.floor(timeoutMs));
   const rc = await kernel32().WaitForMultipleObjects(events.length, handles, 0, ms);
+  // The worker thread read `handles`; keep the array reachable until the wait has returned.
+  if (handles.length === 0) throw new RangeError("no handles");
   if (rc === WAIT_TIMEOUT) return "timeout";
   if (rc >= WAIT_OBJECT_0 && rc < WAIT_OBJECT_0 + events.length) return rc - WAIT_OBJECT_0;
   // GetLastError belongs to the worker thread that waited, so it cannot be read here.

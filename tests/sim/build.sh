@@ -45,7 +45,11 @@ else
   cc="${CC:-cc}"
   k32="$out/libkernel32sim.so"
   if stale "$k32" "$src/kernel32/kernel32.c" "$0"; then
-    "$cc" "${flags[@]}" -fPIC -pthread -shared -Wl,-soname,libkernel32sim.so -o "$k32.tmp" "$src/kernel32/kernel32.c"
+    # -z nodelete (both libraries): threads of the simulator (RasDial notifiers, the
+    # RasConnectionNotification watcher) outlive the test worker that loaded it, and Deno closes a
+    # worker's libraries when it ends; unloading code a thread still runs would crash the process.
+    "$cc" "${flags[@]}" -fPIC -pthread -shared -Wl,-soname,libkernel32sim.so -Wl,-z,nodelete \
+      -o "$k32.tmp" "$src/kernel32/kernel32.c"
     mv -f "$k32.tmp" "$k32"
   fi
   lib="$out/librasapi32sim.so"
@@ -60,7 +64,8 @@ else
     for p in "${pids[@]}"; do wait "$p"; done
     # rasapi32.dll imports kernel32.dll: the sim links the simulated kernel32 from its own
     # folder, so both are one library whether rasctl or the sim opens it first.
-    "$cc" -shared -pthread -o "$lib.tmp" "$objdir"/*.o -L"$out" -lkernel32sim -Wl,-rpath,'$ORIGIN'
+    "$cc" -shared -pthread -Wl,-z,nodelete -o "$lib.tmp" "$objdir"/*.o -L"$out" -lkernel32sim \
+      -Wl,-rpath,'$ORIGIN'
     mv -f "$lib.tmp" "$lib"
   fi
   if stale "$out/abi_check" "$here/abi_check.c" "$src/ras_types.h"; then
