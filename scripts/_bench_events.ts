@@ -26,6 +26,9 @@ const FALLBACK_CYCLES = Number(Deno.env.get("BENCH_FALLBACK_CYCLES") ?? 10);
 
 type Json = Record<string, unknown>;
 
+/** The server checks no credentials, but rasctl dials only with a password (BENCH_PW). */
+const LOGIN = ["--user", "alice", "--password-env", "BENCH_PW"];
+
 /** Consumes NDJSON lines from a child's stdout. */
 class Reader {
   #reader: ReadableStreamDefaultReader<string>;
@@ -88,6 +91,7 @@ function env(home: string, kernel32: boolean): Record<string, string> {
     APPDATA: `${home}/AppData/Roaming`,
     ProgramData: `${home}/ProgramData`,
     NO_COLOR: "1",
+    BENCH_PW: "bench",
   };
 }
 
@@ -153,7 +157,7 @@ export async function benchEvents(): Promise<void> {
 
   // --- 1 and 4: drop/redial cycles, watch and ensure --keep side by side.
   const ensure = spawn(
-    ["-q", "ensure", "Corp VPN", "--keep", "--check-interval", "600"],
+    ["-q", "ensure", "Corp VPN", "--keep", "--check-interval", "600", ...LOGIN],
     withEvents,
   );
   const ensureLines = new Reader(ensure.stdout);
@@ -183,7 +187,7 @@ export async function benchEvents(): Promise<void> {
 
   // The same drop with an ensure --keep that has no notifications to wait on (its poll).
   const polled = spawn(
-    ["-q", "ensure", "Branch VPN", "--keep", "--check-interval", "1"],
+    ["-q", "ensure", "Branch VPN", "--keep", "--check-interval", "1", ...LOGIN],
     noEvents,
   );
   const polledLines = new Reader(polled.stdout);

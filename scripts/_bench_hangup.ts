@@ -19,7 +19,9 @@ await Deno.writeTextFile(
 );
 const late: number[] = [];
 for (let i = 0; i < rounds; i++) {
-  const { handle } = await dialEntry("Bench Hangup");
+  const { handle } = await dialEntry("Bench Hangup", {
+    credentials: { user: "alice", password: "bench" },
+  });
   const called = Date.now();
   await hangUp(handle, { entry: "Bench Hangup" });
   late.push(Date.now() - (called + releaseMs));

@@ -31,6 +31,9 @@ if (linux) {
   kernel32();
 }
 
+/** Credentials for the servers here (they check none; rasctl refuses to dial without). */
+const LOGIN = { credentials: { user: "alice", password: "pw" } };
+
 /** A poll period no test waits for: what arrives came by notification. */
 const NEVER = 600_000;
 
@@ -90,7 +93,7 @@ Deno.test({
   async fn() {
     await using h = await home();
     using watcher = new ConnectionWatcher({ pollIntervalMs: NEVER });
-    const dialed = dialEntry("Corp VPN");
+    const dialed = dialEntry("Corp VPN", LOGIN);
     const up = await collect(watcher, 2);
     const vpn = await dialed;
     deepEqual(kinds(up), ["dialing", "connected"]);
@@ -122,7 +125,7 @@ Deno.test({
     // Hanging up the dropped link and its release are not new events.
     deepEqual(await watcher.next({ timeoutMs: 300 }), []);
     // A hang-up of a connected link: disconnected without an error.
-    const again = await dialEntry("Fast");
+    const again = await dialEntry("Fast", LOGIN);
     deepEqual(kinds(await collect(watcher, 1)).at(-1), "connected");
     await hangUp(again.handle);
     const [down] = await collect(watcher, 1);
@@ -161,7 +164,7 @@ Deno.test({
     // silent ("triggers only once for both connect & disconnect").
     const sources: string[][] = [];
     for (let round = 0; round < 2; round++) {
-      const vpn = await dialEntry("Fast");
+      const vpn = await dialEntry("Fast", LOGIN);
       const up = await collect(watcher, 1);
       await hangUp(vpn.handle);
       const down = await collect(watcher, 1);
@@ -228,7 +231,7 @@ Deno.test({
       equal(watcher.connections.length, 0);
     }
     equal(openHandles(1), before);
-    const vpn = await dialEntry("Fast");
+    const vpn = await dialEntry("Fast", LOGIN);
     const one = new ConnectionWatcher({ handle: vpn.handle, pollIntervalMs: NEVER });
     equal(openHandles(1), before + 4, "no RASCN_Connection for one handle");
     deepEqual(one.connections, [{ handle: vpn.handle, entry: "Fast", state: "connected" }]);
