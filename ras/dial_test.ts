@@ -61,7 +61,7 @@ Deno.test("dialEntry: a link that drops during the dial fails with the code it d
   await using home = await createSimHome({ world: SLOW });
   home.activate();
   const phonebook = home.userPbk;
-  createEntry("Corp", { server: "vpn.example.com", strategy: "ikev2-only" }, { phonebook });
+  await createEntry("Corp", { server: "vpn.example.com", strategy: "ikev2-only" }, { phonebook });
   const states: string[] = [];
   const dial = dialEntry("Corp", {
     phonebook,
@@ -79,7 +79,7 @@ Deno.test("dialEntry: a hang-up by another process during the dial ends it (631)
   await using home = await createSimHome({ world: SLOWER });
   home.activate();
   const phonebook = home.userPbk;
-  createEntry("Corp", { server: "vpn.example.com", strategy: "ikev2-only" }, { phonebook });
+  await createEntry("Corp", { server: "vpn.example.com", strategy: "ikev2-only" }, { phonebook });
   const dial = dialEntry("Corp", { phonebook, credentials: { user: "alice", password: "pw-1" } });
   // Watch the outcome from now on: the dial ends while the child is still running.
   const ended = rejects(dial, (e: unknown) => e instanceof RasError && e.code === 631);
@@ -102,7 +102,7 @@ Deno.test("dialEntry: an exception in onProgress settles the dial with it, and t
   await using home = await createSimHome({ world: WORLD });
   home.activate();
   const phonebook = home.userPbk;
-  createEntry("Corp", { server: "vpn.example.com", strategy: "ikev2-only" }, { phonebook });
+  await createEntry("Corp", { server: "vpn.example.com", strategy: "ikev2-only" }, { phonebook });
   const broken = new Error("cannot append to --log-file");
   const dial = dialEntry("Corp", {
     phonebook,
@@ -119,7 +119,7 @@ Deno.test("dialEntry: an exception in onProgress at Connected still settles the 
   await using home = await createSimHome({ world: WORLD });
   home.activate();
   const phonebook = home.userPbk;
-  createEntry("Corp", { server: "vpn.example.com", strategy: "ikev2-only" }, { phonebook });
+  await createEntry("Corp", { server: "vpn.example.com", strategy: "ikev2-only" }, { phonebook });
   const broken = new Error("stderr is closed");
   const dial = dialEntry("Corp", {
     phonebook,

@@ -7,7 +7,12 @@
  */
 
 import { RASENTRYW } from "../ffi/structs.ts";
-import { RasError } from "../ffi/errors.ts";
+import {
+  ERROR_ALREADY_EXISTS,
+  ERROR_CANNOT_FIND_PHONEBOOK_ENTRY,
+  ERROR_CANNOT_OPEN_PHONEBOOK,
+  RasError,
+} from "../ffi/errors.ts";
 import { createEntry, deleteEntry, getEntry, listEntries, updateEntry } from "./entries.ts";
 import { type Entry, newEntryDefaults } from "./entry.ts";
 import { diffEntries, type RasEntryStruct, readSettings, writeSettings } from "./entry_settings.ts";
@@ -20,14 +25,6 @@ import type { Profile, ProfileEntry, SecretSource } from "./profile_schema.ts";
 import type { EntryType } from "./constants.ts";
 
 export type { Profile, ProfileEntry, SecretSource };
-
-// ERROR_CANNOT_FIND_PHONEBOOK_ENTRY: no such entry; ERROR_ALREADY_EXISTS: another run created it
-// first; ERROR_CANNOT_OPEN_PHONEBOOK: a book that does not exist yet has no entries.
-import {
-  ERROR_ALREADY_EXISTS,
-  ERROR_CANNOT_FIND_PHONEBOOK_ENTRY,
-  ERROR_CANNOT_OPEN_PHONEBOOK,
-} from "../ffi/_error_codes.ts";
 
 /** An entry read back differs from what was written (named like rasctl's other internal errors). */
 export class ProfileStateError extends Error {
