@@ -77,6 +77,10 @@ export const COMMANDS: Record<string, CommandEntry> = {
     summary: "desired state for fleets: get, test, set and export entry profiles",
     load: () => import("./profile.ts"),
   },
+  dsc: {
+    summary: "the Microsoft DSC v3 resource RasCtl/VpnEntry (get, test, set, delete, export)",
+    load: () => import("./dsc.ts"),
+  },
   task: {
     summary: "install, show or remove a Task Scheduler task that runs `rasctl ensure`",
     load: () => import("./task.ts"),

@@ -415,6 +415,8 @@ export async function setProfile(
     if (whatIf || plan.action === "none") continue;
     try {
       await applyEntry(entry, plan, secrets.get(entry), outcome.done);
+      // Another run made it so while this one waited for the lock: nothing was changed here.
+      if (outcome.done.length === 0) outcome.changed = false;
     } catch (error) {
       return {
         changed: outcomes.some((o) => o.done.length > 0),
@@ -427,7 +429,10 @@ export async function setProfile(
   return { changed: outcomes.some((o) => o.changed), whatIf, entries: outcomes, failed: null };
 }
 
-/** Applies one entry's plan holding its phone book's lock (withPhonebookLock) throughout. */
+/**
+ * Applies one entry's plan holding its phone book's lock (withPhonebookLock) throughout,
+ * comparing again once the lock is held.
+ */
 function applyEntry(
   entry: ProfileEntry,
   plan: EntryComparison,
@@ -437,7 +442,12 @@ function applyEntry(
   return withPhonebookLock(
     { phonebook: plan.place.phonebook },
     {},
-    () => applyLocked(entry, plan, secrets, done),
+    () => {
+      // Compared again under the lock: another run may have changed the entry since.
+      const fresh = compareEntry(entry);
+      if (fresh.action === "none") return;
+      return applyLocked(entry, fresh, secrets, done);
+    },
   );
 }
 
