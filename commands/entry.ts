@@ -16,7 +16,7 @@ import {
 import { LOCK_OPTIONS, PHONEBOOK_OPTIONS, phonebookOf, phonebookWait } from "./_options.ts";
 import { SETTINGS_OPTIONS, settingsFrom } from "./_settings.ts";
 import { UsageError } from "./_errors.ts";
-import { argument, command, type CommandModule, types } from "./_spec.ts";
+import { argument, command, type CommandModule, flag, types } from "./_spec.ts";
 
 const NAME = argument("name", "the entry's name", { type: types.entryName() });
 
@@ -24,9 +24,22 @@ const list = command({
   path: ["entry", "list"],
   summary: "list entries (JSON array of {name, scope, phonebook})",
   args: [],
-  options: PHONEBOOK_OPTIONS,
-  examples: ["rasctl entry list", "rasctl entry list --all-users --format table"],
-  run: ({ options }, ctx) => ctx.result(listEntries(phonebookOf(options))),
+  options: {
+    ...PHONEBOOK_OPTIONS,
+    // One process for the RasCtl module's Get-RasEntry, instead of one `entry show` per entry.
+    details: flag("--details", "print each entry's settings, as entry show does"),
+  },
+  examples: [
+    "rasctl entry list",
+    "rasctl entry list --all-users --format table",
+    "rasctl entry list --details",
+  ],
+  run: ({ options }, ctx) => {
+    const listed = listEntries(phonebookOf(options));
+    ctx.result(
+      options.details ? listed.map((e) => getEntry(e.name, { phonebook: e.phonebook })) : listed,
+    );
+  },
 });
 
 const show = command({

@@ -26,6 +26,7 @@ import {
   type RasEntryStruct,
 } from "./entry.ts";
 import { type PhonebookOptions, phonebookPath } from "./phonebook.ts";
+import { listDevices } from "./devices.ts";
 import { assertEntryText } from "./entry_text.ts";
 import { type LockOptions, withPhonebookLock } from "./phonebook_lock.ts";
 import { preparePhonebook } from "./phonebook_file.ts";
@@ -189,7 +190,9 @@ export function createEntry(
     const made = path === undefined ? undefined : preparePhonebook(path);
     try {
       assertNameFree(name, path);
-      writeStruct(name, path, applySettings(newEntryDefaults(type), settings));
+      const fields = applySettings(newEntryDefaults(type), settings);
+      if (settings.device?.name === undefined) fields.szDeviceName = deviceFor(fields);
+      writeStruct(name, path, fields);
     } catch (error) {
       // Take back the empty book and the folders this call made (never a written book).
       made?.undo();
@@ -197,6 +200,24 @@ export function createEntry(
     }
     return getEntry(name, path === undefined ? {} : { phonebook: path });
   });
+}
+
+/**
+ * The device a new entry dials through, chosen from what RasEnumDevices lists (device names are
+ * localized, and a modem's name is the hardware's): for a VPN the WAN Miniport of its protocol,
+ * otherwise the first device of the entry's type. The default name stays when none matches.
+ */
+function deviceFor(fields: Partial<RasEntryStruct>): string {
+  const wanted = fields.szDeviceName ?? "";
+  const type = (fields.szDeviceType ?? "").toLowerCase();
+  const devices = listDevices().filter((d) => d.type.toLowerCase() === type);
+  if (devices.some((d) => d.name === wanted)) return wanted;
+  // "WAN Miniport (IKEv2)" -> "ikev2": the protocol is the one part every language keeps.
+  const protocol = /\(([^)]+)\)/.exec(wanted)?.[1]?.toLowerCase();
+  const byProtocol = protocol === undefined
+    ? undefined
+    : devices.find((d) => d.name.toLowerCase().includes(protocol));
+  return byProtocol?.name ?? devices[0]?.name ?? wanted;
 }
 
 function assertNameFree(name: string, phonebook: string | undefined): void {

@@ -146,3 +146,21 @@ Deno.test("a dial that would send no password stops with a usage error before Ra
   ok(String(r.error?.message).includes("needs a password"), String(r.error?.message));
   equal(home.query().counters.dials, 0, "RasDial was never called");
 });
+
+Deno.test("entry new picks its device from RasEnumDevices by type (a modem entry names the modem)", async () => {
+  await using home = await cliHome();
+  const made = await rasctl(home, [
+    "-q",
+    "entry",
+    "new",
+    "ISP",
+    "--type",
+    "phone",
+    "--server",
+    "5551234",
+  ]);
+  equal(made.code, 0, made.stderr);
+  const shown = await rasctl(home, ["entry", "show", "ISP"]);
+  equal(shown.code, 0, shown.stderr);
+  deepEqual((shown.json as Json).device, { type: "modem", name: "Standard 56000 bps Modem" });
+});

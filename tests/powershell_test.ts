@@ -61,6 +61,25 @@ async function powerShellFiles(dir: URL): Promise<URL[]> {
   return found.sort((a, b) => a.href.localeCompare(b.href));
 }
 
+/** The .ps1 files of one module folder (Public/ or Private/), by name. */
+async function folderFiles(folder: string): Promise<Map<string, string>> {
+  const dir = new URL(`${folder}/`, MODULE);
+  const files = new Map<string, string>();
+  for await (const entry of Deno.readDir(dir)) {
+    if (entry.isFile && entry.name.endsWith(".ps1")) {
+      files.set(entry.name.slice(0, -4), await Deno.readTextFile(new URL(entry.name, dir)));
+    }
+  }
+  return files;
+}
+
+/** Every source file of the module (.psm1, Private/, Public/), joined. */
+async function moduleSource(): Promise<string> {
+  const parts = [await Deno.readTextFile(new URL("RasCtl.psm1", MODULE))];
+  for (const folder of ["Private", "Public"]) parts.push(...(await folderFiles(folder)).values());
+  return parts.join("\n");
+}
+
 function relative(url: URL): string {
   return url.href.slice(new URL("../", import.meta.url).href.length);
 }
@@ -78,7 +97,7 @@ function conventionProblems(
   for (const name of exported) {
     const fn = functions.get(name.toLowerCase());
     if (!fn) {
-      problems.push(`${name}: exported but not defined in the .psm1`);
+      problems.push(`${name}: exported but not defined in Public/`);
       continue;
     }
     const verb = name.split("-")[0]!;
@@ -185,12 +204,51 @@ Deno.test("every exported cmdlet has help, an approved verb and ShouldProcess wh
   ).rootNode;
   const exported = manifestStrings(manifest, "FunctionsToExport") ?? [];
   assert.ok(exported.length >= 16);
+  const publicFiles = await folderFiles("Public");
+  assert.deepEqual(conventionProblems(exported, [...publicFiles.values()].join("\n"), parser), []);
+  // One list: the manifest's FunctionsToExport is exactly the files in Public/ (the .psm1 exports
+  // what it dot-sourced from Public/, naming none).
+  assert.deepEqual([...exported].sort(), [...publicFiles.keys()].sort());
   const psm1 = await Deno.readTextFile(new URL("RasCtl.psm1", MODULE));
-  assert.deepEqual(conventionProblems(exported, psm1, parser), []);
-  // The psm1's own Export-ModuleMember list agrees with the manifest.
-  const exportCall = /Export-ModuleMember -Function @\(([\s\S]*?)\)/.exec(psm1)?.[1] ?? "";
-  const fromPsm1 = [...exportCall.matchAll(/'([^']+)'/g)].map((m) => m[1]).sort();
-  assert.deepEqual(fromPsm1, [...exported].sort());
+  assert.doesNotMatch(psm1, /Export-ModuleMember -Function @\('/);
+  assert.ok(psm1.split("\n").length < 40, "the .psm1 only dot-sources");
+});
+
+Deno.test("Public/ and Private/ hold one function a file, named after the file", async () => {
+  const parser = await powerShellParser();
+  const problems: string[] = [];
+  for (const folder of ["Public", "Private"]) {
+    for (const [name, source] of await folderFiles(folder)) {
+      const names = functionsOf(parsePowerShell(parser, source).rootNode).map((fn) => fn.name);
+      if (names.length !== 1 || names[0] !== name) {
+        problems.push(`${folder}/${name}.ps1 defines ${JSON.stringify(names)}`);
+      }
+    }
+  }
+  assert.deepEqual(problems, []);
+  // Exactly one helper starts rasctl.
+  const starters = [...(await folderFiles("Private")).entries()]
+    .filter(([, s]) => /New-Object System\.Diagnostics\.Process\b/.test(s)).map(([n]) => n);
+  assert.deepEqual(starters, ["Invoke-RasCtl"]);
+  for (const [name, source] of await folderFiles("Public")) {
+    assert.doesNotMatch(source, /System\.Diagnostics\.Process|WriteError\(\$r\./, `${name}`);
+  }
+});
+
+Deno.test("Private/Get-EntrySettingTable.ps1 is the one scripts/gen_ps_entry_settings.ts writes", async () => {
+  const { entrySettingTable } = await import("../scripts/gen_ps_entry_settings.ts");
+  const file = await Deno.readTextFile(new URL("Private/Get-EntrySettingTable.ps1", MODULE));
+  assert.equal(file, entrySettingTable(), "run scripts/gen_ps_entry_settings.ts");
+});
+
+Deno.test("the module has an about_RasCtl help topic naming every cmdlet", async () => {
+  const about = await Deno.readTextFile(new URL("en-US/about_RasCtl.help.txt", MODULE));
+  assert.match(about, /^TOPIC\s+about_RasCtl/m);
+  assert.match(about, /^SHORT DESCRIPTION/m);
+  assert.match(about, /^LONG DESCRIPTION/m);
+  for (const name of (await folderFiles("Public")).keys()) {
+    assert.ok(about.includes(name), `about_RasCtl names ${name}`);
+  }
 });
 
 Deno.test("the convention checks flag what is wrong", async () => {
@@ -254,7 +312,7 @@ function Set-Thing {
     "Remove-Thing: changes state but never calls $PSCmdlet.ShouldProcess",
     "Remove-Thing: deletes but ConfirmImpact is not High",
     "Set-Thing: changes state but never calls $PSCmdlet.ShouldProcess",
-    "Get-Missing: exported but not defined in the .psm1",
+    "Get-Missing: exported but not defined in Public/",
   ];
   for (const e of expected) assert.ok(problems.includes(e), `expected problem: ${e}`);
   // Help in comments right before the function counts: Set-Thing has no help problem.
@@ -308,7 +366,7 @@ Deno.test("the format file is well-formed and has a table view for each object t
     assert.ok(headers > 0 && headers === items, `${view.children[0]?.text}: headers match items`);
   }
   // Every type the module emits has a view or is deliberately generic (RasCtl.Task).
-  const psm1 = await Deno.readTextFile(new URL("RasCtl.psm1", MODULE));
+  const psm1 = await moduleSource();
   const emitted = new Set([...psm1.matchAll(/-TypeName '(RasCtl\.[A-Za-z]+)'/g)].map((m) => m[1]));
   for (const type of emitted) {
     if (type !== "RasCtl.Task") assert.ok(types.includes(type!), `a view for emitted ${type}`);
@@ -316,7 +374,7 @@ Deno.test("the format file is well-formed and has a table view for each object t
 });
 
 Deno.test("the module never puts a secret on a command line", async () => {
-  const psm1 = await Deno.readTextFile(new URL("RasCtl.psm1", MODULE));
+  const psm1 = await moduleSource();
   // Secrets only travel as -Secret (stdin); no password-env, no plain-text conversion.
   assert.doesNotMatch(psm1, /--password-env|--psk-env|--via-password-env/);
   assert.doesNotMatch(psm1, /ConvertFrom-SecureString|-AsPlainText/);

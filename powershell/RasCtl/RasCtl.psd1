@@ -27,6 +27,7 @@
         'Register-RasTask'
         'Unregister-RasTask'
         'Get-RasTask'
+        'Export-RasEntry'
     )
     CmdletsToExport      = @()
     VariablesToExport    = @()

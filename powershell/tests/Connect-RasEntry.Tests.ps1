@@ -17,7 +17,7 @@ Describe 'Connect-RasEntry' {
 
     It 'sends a non-ASCII password through stdin as UTF-8' {
         New-TestVpnEntry -Name 'Intl' -Server 'intl.example.com' | Out-Null
-        $c = Connect-RasEntry -Name 'Intl' -Credential (New-TestCredential 'jos' 'Grüße €uro "q" \x') -Confirm:$false
+        $c = Connect-RasEntry -Name 'Intl' -Credential (New-TestCredential 'jos' $script:IntlPassword) -Confirm:$false
         $c.State | Should -Be 'connected'
     }
 

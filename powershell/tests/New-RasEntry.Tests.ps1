@@ -15,7 +15,7 @@ Describe 'New-RasEntry' {
     }
 
     It 'passes names with quotes, spaces and non-ASCII through unchanged' {
-        foreach ($name in @('Say "hi"', 'Two  spaces ', 'Büro VPN ✓', "O'Brien & Co")) {
+        foreach ($name in @('Say "hi"', 'Two  spaces ', ('B{0}ro VPN {1}' -f (ConvertFrom-CodePoint 0xFC), (ConvertFrom-CodePoint 0x2713)), "O'Brien & Co")) {
             $e = New-RasEntry -Name $name -Type vpn -Server 'vpn.example.com' -Confirm:$false
             $e.Name | Should -BeExactly $name
             (Get-RasEntry -Name $name).Name | Should -BeExactly $name

@@ -11,6 +11,20 @@ Describe 'RasCtl module' {
         $exported | Should -Not -Contain 'Invoke-RasCtl'
     }
 
+    It 'exports exactly the cmdlets of Public/, one a file, as the manifest lists them' {
+        $public = @(Get-ChildItem -LiteralPath (Join-Path $script:RepoRoot 'powershell/RasCtl/Public') -Filter '*.ps1' | ForEach-Object { $_.BaseName } | Sort-Object)
+        $public.Count | Should -BeGreaterThan 16
+        $manifest = Import-PowerShellDataFile -Path (Join-Path $script:RepoRoot 'powershell/RasCtl/RasCtl.psd1')
+        @($manifest.FunctionsToExport | Sort-Object) | Should -Be $public
+        @((Get-Module RasCtl).ExportedFunctions.Keys | Sort-Object) | Should -Be $public
+        (Get-Command Invoke-RasCtl -ErrorAction SilentlyContinue) | Should -BeNullOrEmpty
+    }
+
+    It 'ships an about_RasCtl help topic' {
+        $about = Join-Path $script:RepoRoot 'powershell/RasCtl/en-US/about_RasCtl.help.txt'
+        (Get-Content -LiteralPath $about -Raw) | Should -Match 'TOPIC\s+about_RasCtl'
+    }
+
     It 'gives every cmdlet help with a synopsis and an example' {
         foreach ($name in (Get-Module RasCtl).ExportedFunctions.Keys) {
             $help = Get-Help $name -Full

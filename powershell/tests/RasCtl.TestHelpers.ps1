@@ -5,6 +5,23 @@
 $script:OnWindows = $env:OS -eq 'Windows_NT'   # $IsWindows is $null in Windows PowerShell 5.1
 $script:RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).ProviderPath
 
+# Non-ASCII test text is built from code points: Windows PowerShell 5.1 reads a .ps1 without a BOM
+# in the ANSI code page, so these files stay ASCII (RasCtl.Compatibility.Tests.ps1 checks it).
+function ConvertFrom-CodePoint {
+    param([int[]]$CodePoint)
+    -join @($CodePoint | ForEach-Object { [char]::ConvertFromUtf32($_) })
+}
+# 'Grusse' with u-umlaut and sharp s, the euro sign.
+$script:IntlPassword = 'Gr{0}e {1}uro "q" \x' -f (ConvertFrom-CodePoint 0xFC, 0xDF), (ConvertFrom-CodePoint 0x20AC)
+# Hangul (units >= 0x8000), CJK, two emoji (surrogate pairs, 4-byte UTF-8) and Latin-1.
+$script:UnicodeParts = @(
+    (ConvertFrom-CodePoint 0xBE44, 0xBC00, 0xBC88, 0xD638),
+    (ConvertFrom-CodePoint 0x5BC6, 0x7801),
+    (ConvertFrom-CodePoint 0x1F600, 0x1F511),
+    ('Gr' + (ConvertFrom-CodePoint 0xFC, 0xDF) + 'e')
+)
+$script:UnicodePassword = $script:UnicodeParts -join '-'
+
 $script:DefaultWorld = @'
 [machine]
 windows=win10
@@ -27,12 +44,22 @@ psk=psk-123
 [server intl.example.com]
 protocols=ikev2
 user=jos
-password=Grüße €uro "q" \x
+password={INTL}
+
+[server unicode.example.com]
+protocols=ikev2
+user=minji
+password={UNICODE}
+
+[server slow.example.com]
+protocols=ikev2
+latencyMs=60000
 
 [phone *]
 user=isp
 password=isp-pw
 '@
+$script:DefaultWorld = $script:DefaultWorld.Replace('{INTL}', $script:IntlPassword).Replace('{UNICODE}', $script:UnicodePassword)
 
 function Initialize-RasSimulator {
     param([string]$World = $script:DefaultWorld)
@@ -48,6 +75,12 @@ function Initialize-RasSimulator {
     # UTF-8 without BOM: the simulator reads world.ini as bytes.
     [System.IO.File]::WriteAllText((Join-Path $simHome 'world.ini'), $World, (New-Object System.Text.UTF8Encoding($false)))
     $env:RASSIM_HOME = $simHome
+    # The machine's folders and the caller, as tests/sim/harness.ts gives every test process: the
+    # phone books live in the home, and the caller is an elevated administrator (alice).
+    $env:APPDATA = Join-Path $simHome 'AppData/Roaming'
+    $env:ProgramData = Join-Path $simHome 'ProgramData'
+    $env:RASSIM_USER = 'alice'
+    $env:RASSIM_ELEVATED = '1'
     # Who the simulated processes run as (tests/sim/README.md, "Who is calling"): an elevated
     # administrator, as the sim's own tests do, so New-RasEntry may write the all-users book.
     $env:RASSIM_USER = 'alice'
@@ -61,6 +94,23 @@ function Reset-RasSimulator {
     param([string]$World = $script:DefaultWorld)
     Get-RasConnection -ErrorAction SilentlyContinue | Disconnect-RasConnection -Confirm:$false -ErrorAction SilentlyContinue
     Initialize-RasSimulator -World $World | Out-Null
+}
+
+function Get-RasCtlRun {
+    # The rasctl command lines a script block ran (Invoke-RasCtl writes each as a verbose record
+    # 'rasctl ...'); the block must pass -Verbose to the cmdlet it calls.
+    param([scriptblock]$ScriptBlock)
+    & $ScriptBlock 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like 'rasctl *' } |
+        ForEach-Object { $_.Message }
+}
+
+function New-TestSecureString {
+    # A SecureString from UTF-16 code units (so a test can build broken surrogate pairs).
+    param([int[]]$CodeUnit)
+    $secure = New-Object System.Security.SecureString
+    foreach ($u in $CodeUnit) { $secure.AppendChar([char]$u) }
+    $secure.MakeReadOnly()
+    $secure
 }
 
 function New-TestCredential {

@@ -1,0 +1,6 @@
+function Get-ScopeArgument {
+    param([string]$Phonebook, [switch]$AllUsers)
+    if ($Phonebook) { return @('--phonebook', $Phonebook) }
+    if ($AllUsers) { return @('--all-users') }
+    @()
+}
