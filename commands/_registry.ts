@@ -70,6 +70,10 @@ export const COMMANDS: Record<string, CommandEntry> = {
     summary: "the Microsoft DSC v3 resource RasCtl/VpnEntry (get, test, set, delete, export)",
     load: () => load("./dsc.ts"),
   },
+  watch: {
+    summary: "stream connection events (connected, disconnected, ...) as they happen",
+    load: () => load("./watch.ts"),
+  },
   task: {
     summary: "install, show or remove a Task Scheduler task that runs `rasctl ensure`",
     load: () => load("./task.ts"),
