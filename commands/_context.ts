@@ -15,10 +15,10 @@ import {
   errorText,
   type Format,
   type IO,
-  renderTable,
   writeText,
 } from "./_output.ts";
 import { UsageError } from "./_errors.ts";
+import { load } from "./_registry.ts";
 import type { GlobalValues } from "./_spec.ts";
 
 /**
@@ -49,6 +49,16 @@ export class Context {
    */
   exitStatus = 0;
 
+  #table: ((value: unknown) => string) | undefined;
+
+  /** Loads what the output format needs (the table renderer, only for a person). */
+  async prepare(): Promise<void> {
+    if (this.format === "table" && !this.#table) {
+      const { renderTable } = await load<typeof import("./_table.ts")>("./_table.ts");
+      this.#table = renderTable;
+    }
+  }
+
   constructor(io: IO, options: Partial<GlobalValues>, command: string) {
     this.io = io;
     this.#options = options;
@@ -66,7 +76,7 @@ export class Context {
     this.log("result", { result: value });
     writeText(
       this.io.stdout,
-      (this.format === "json" ? asciiJson(value) : renderTable(value)) + "\n",
+      (this.#table ? this.#table(value) : asciiJson(value)) + "\n",
     );
   }
 
@@ -138,6 +148,7 @@ export async function runWithContext(
 ): Promise<number> {
   try {
     ctx.start();
+    await ctx.prepare();
     await action(ctx);
     return ctx.exitStatus;
   } catch (error) {

@@ -78,7 +78,7 @@ export function describeCli(version: string, commands: readonly Command[]): unkn
       args: c.args.map((a) => ({
         name: a.name,
         required: a.required,
-        variadic: false,
+        variadic: a.variadic === true,
         type: a.type.name,
       })),
       options: describeOptions(c.options),
@@ -122,7 +122,10 @@ function optionRows(options: Options): [string, string][] {
 /** A command's `--help`. */
 export function commandHelp(c: Command): string {
   const title = `rasctl ${c.path.join(" ")}`;
-  const args = c.args.map((a) => a.required ? a.name.toUpperCase() : `[${a.name.toUpperCase()}]`);
+  const args = c.args.map((a) => {
+    const word = a.variadic ? `${a.name.toUpperCase()} ...` : a.name.toUpperCase();
+    return a.required ? word : `[${word}]`;
+  });
   const lines = [`Usage: ${[title, ...args].join(" ")} [options]`, "", c.summary];
   if (c.details) lines.push("", c.details);
   if (c.args.length) {

@@ -7,7 +7,7 @@
  * @module
  */
 
-import { RasError } from "../ras/errors.ts";
+import type { RasError } from "../ras/errors.ts";
 import { InvalidInputError } from "../ras/input_error.ts";
 import { hintFor } from "./_hints.ts";
 import { InternalError, InterruptedError, TimeoutError, UsageError } from "./_errors.ts";
@@ -123,6 +123,16 @@ const OWN_ERRORS = new Map<string, number>([
 ]);
 
 /**
+ * Whether an error is a RasError. Told by its shape, so that reporting an error does not load
+ * the error table (a RasError's module loaded it already).
+ */
+function isRasError(error: unknown): error is RasError {
+  return error instanceof Error && /^ERROR_/.test(error.name) &&
+    typeof (error as Partial<RasError>).code === "number" &&
+    typeof (error as Partial<RasError>).operation === "string";
+}
+
+/**
  * Describes a thrown error for stderr, and the exit status it means.
  *
  * @param error What was thrown.
@@ -133,7 +143,7 @@ export function describeError(
   error: unknown,
   os: typeof Deno.build.os = Deno.build.os,
 ): { report: ErrorReport; status: number } {
-  if (error instanceof RasError) {
+  if (isRasError(error)) {
     return {
       report: {
         code: error.code,
@@ -190,87 +200,4 @@ export function errorText(report: ErrorReport): string {
   const lines = [`rasctl: ${report.message}`];
   if (report.hint) lines.push(`hint: ${report.hint}`);
   return lines.join("\n");
-}
-
-// ---------------------------------------------------------------------------------------------
-// Tables
-
-function cell(value: unknown): string {
-  if (value === null || value === undefined) return "";
-  if (Array.isArray(value)) return value.map(cell).join(",");
-  if (typeof value === "object") {
-    return Object.entries(value as Record<string, unknown>).filter(([, v]) =>
-      v !== null && v !== ""
-    ).map(([k, v]) => `${k}=${cell(v)}`).join(" ");
-  }
-  return String(value);
-}
-
-/** The display width of a text in a terminal: East Asian wide characters count two. */
-export function displayWidth(text: string): number {
-  let width = 0;
-  for (const c of text) {
-    const cp = c.codePointAt(0)!;
-    // Combining marks and zero-width characters take no column.
-    if (/\p{Mn}|\p{Me}|\u200b|\u200c|\u200d|\ufeff/u.test(c)) continue;
-    width += isWide(cp) ? 2 : 1;
-  }
-  return width;
-}
-
-/** East Asian Wide and Fullwidth ranges (Unicode UAX #11), and emoji presentation. */
-function isWide(cp: number): boolean {
-  return (cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0x303e) ||
-    (cp >= 0x3041 && cp <= 0x33ff) || (cp >= 0x3400 && cp <= 0x4dbf) ||
-    (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0xa000 && cp <= 0xa4cf) ||
-    (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0xf900 && cp <= 0xfaff) ||
-    (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) ||
-    (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x1f300 && cp <= 0x1f64f) ||
-    (cp >= 0x1f900 && cp <= 0x1f9ff) || (cp >= 0x20000 && cp <= 0x3fffd);
-}
-
-/** Pads to a display width. */
-function pad(text: string, width: number): string {
-  return text + " ".repeat(Math.max(0, width - displayWidth(text)));
-}
-
-/**
- * A plain-text view for a person: a list becomes a table, one row per item and one labelled
- * column per leaf (`device.type`, `ipv4.address`), so nothing nested is shown unlabelled; a
- * single object becomes one `field  value` line per field. The raw option words stay in the
- * JSON.
- */
-export function renderTable(value: unknown): string {
-  if (value !== null && typeof value === "object" && !Array.isArray(value)) {
-    const fields = flatten(value as Record<string, unknown>, "");
-    return fields.length === 0 ? "(none)" : alignColumns(fields);
-  }
-  const rows = Array.isArray(value) ? value : [value];
-  if (rows.length === 0) return "(none)";
-  if (rows.every((r) => r === null || typeof r !== "object")) return rows.map(cell).join("\n");
-  const flat = rows.map((r) =>
-    new Map(flatten(r as Record<string, unknown>, "") as [
-      string,
-      string,
-    ][])
-  );
-  const keys = [...new Set(flat.flatMap((r) => [...r.keys()]))];
-  return alignColumns([keys, ...flat.map((r) => keys.map((k) => r.get(k) ?? ""))]);
-}
-
-/** `[path, text]` for every leaf of an object, depth first; `raw` is left out. */
-function flatten(object: Record<string, unknown>, prefix: string): string[][] {
-  return Object.entries(object).filter(([key]) => key !== "raw").flatMap(([key, v]) =>
-    v !== null && typeof v === "object" && !Array.isArray(v)
-      ? flatten(v as Record<string, unknown>, `${prefix}${key}.`)
-      : [[`${prefix}${key}`, cell(v)]]
-  );
-}
-
-/** Pads every column to its widest cell, two spaces between columns. */
-function alignColumns(table: string[][]): string {
-  const widths = table[0]!.map((_, i) => Math.max(...table.map((row) => displayWidth(row[i]!))));
-  return table.map((row) => row.map((c, i) => pad(c, widths[i]!)).join("  ").trimEnd()).join(
-    "\n",
-  );
 }

@@ -1,5 +1,6 @@
 import { deepEqual, equal, ok } from "node:assert/strict";
-import { asciiJson, describeError, renderTable, UsageError } from "./_output.ts";
+import { asciiJson, describeError, UsageError } from "./_output.ts";
+import { displayWidth, renderTable } from "./_table.ts";
 import { RasError } from "../ras/errors.ts";
 
 Deno.test("renderTable() lays a list out as columns under its keys, raw left out", () => {
@@ -64,4 +65,18 @@ Deno.test("the failures admins meet most have hints, in rasctl's terms", async (
     describeError(new RasError(691, { operation: "RasDial" }), "linux").report.hint,
     hintFor(691),
   );
+});
+
+Deno.test("renderTable() counts East Asian wide characters as two columns", () => {
+  equal(displayWidth("東京 VPN"), 8);
+  const text = renderTable([{ name: "東京 VPN", scope: "user" }, { name: "ISP", scope: "file" }]);
+  deepEqual(text.split("\n"), ["name      scope", "東京 VPN  user", "ISP       file"]);
+});
+
+Deno.test("renderTable() labels nested values as columns instead of joining them unlabelled", () => {
+  const text = renderTable([{ entry: "Corp", device: { type: "vpn", name: "WAN Miniport" } }]);
+  deepEqual(text.split("\n"), [
+    "entry  device.type  device.name",
+    "Corp   vpn          WAN Miniport",
+  ]);
 });

@@ -20,6 +20,8 @@ import { type Command, GLOBAL_OPTIONS, type Option, type Options } from "./_spec
 export interface ParsedLine {
   command: Command;
   args: Record<string, string | undefined>;
+  /** A variadic (last) argument's words, by name. */
+  lists: Record<string, string[]>;
   options: Record<string, unknown>;
 }
 
@@ -140,7 +142,7 @@ export function parseLine(
     }
     given.set(key, { flag: name, text });
   }
-  if (options.help || options.version) return { command, args: {}, options };
+  if (options.help || options.version) return { command, args: {}, lists: {}, options };
 
   for (const [key, { flag }] of given) {
     const option = all[key]!;
@@ -168,6 +170,13 @@ export function parseLine(
 
   const args: Record<string, string | undefined> = {};
   const declared = command.args;
+  const lists: Record<string, string[]> = {};
+  const variadic = declared.at(-1)?.variadic ? declared.at(-1) : undefined;
+  if (variadic) {
+    const words = positionals.splice(declared.length - 1);
+    lists[variadic.name] = words.map((w) => variadic.type.parse(w, variadic.name));
+    if (words[0] !== undefined) positionals.push(words[0]);
+  }
   if (positionals.length > declared.length) {
     const takes = declared.length === 0
       ? "no arguments"
@@ -199,5 +208,5 @@ export function parseLine(
     }
     args[a.name] = a.type.parse(text, a.name);
   });
-  return { command, args, options };
+  return { command, args, lists, options };
 }

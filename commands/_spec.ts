@@ -55,6 +55,8 @@ export interface Argument {
   readonly required: boolean;
   readonly type: ValueType<string>;
   readonly description: string;
+  /** The last argument may take any number of words (`watch [NAME ...]`): see Input.lists. */
+  readonly variadic?: boolean;
 }
 
 /** A record of options, by key. */
@@ -70,6 +72,8 @@ export type Parsed<O extends Options> = { -readonly [K in keyof O]: ValueOf<O[K]
 /** What a command's `run` receives: its arguments by name and its options, typed. */
 export interface Input<O extends Options> {
   args: Record<string, string | undefined>;
+  /** A variadic argument's every word, by name (its first is also in `args`). */
+  lists?: Record<string, string[]>;
   options: Parsed<O> & GlobalValues;
 }
 
@@ -127,13 +131,14 @@ export function option<
 export function argument(
   name: string,
   description: string,
-  options: { required?: boolean; type?: ValueType<string> } = {},
+  options: { required?: boolean; type?: ValueType<string>; variadic?: boolean } = {},
 ): Argument {
   return {
     name,
     description,
     required: options.required ?? true,
     type: options.type ?? types.text({ maxLength: LIMITS.path }),
+    ...(options.variadic ? { variadic: true } : {}),
   };
 }
 

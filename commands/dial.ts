@@ -5,7 +5,7 @@
  * @module
  */
 
-import { connect } from "../ras/connect.ts";
+import { load } from "./_registry.ts";
 import { interruptSignal } from "./_interrupt.ts";
 import { connectOptionsFrom, DIAL_OPTIONS } from "./_dial_options.ts";
 import { argument, command, type CommandModule, types } from "./_spec.ts";
@@ -23,6 +23,8 @@ const dial = command({
     'rasctl dial "Corp VPN" --retries 3 --retry-delay 2000',
   ],
   run: async ({ args, options }, ctx) => {
+    // The service layer is loaded only to dial: `dial --help` and usage errors do without.
+    const { connect } = await load<typeof import("../ras/connect.ts")>("../ras/connect.ts");
     const interrupt = interruptSignal(options.timeout);
     // Hanging up after a failure waits only for what is left of --timeout.
     const deadline = options.timeout === undefined

@@ -1,8 +1,9 @@
 /**
  * `rasctl ensure NAME`: idempotent connect for scheduled tasks. Exits 0 at once when the entry
  * is connected, else dials (same credential sources, retries and backoff as `dial`). With
- * --keep it stays running and redials when the link drops, printing one JSON line per event
- * (NDJSON), until Ctrl+C / SIGTERM. A permanent failure (such as 691) ends it: no retry storm.
+ * --keep it stays running and redials when the link (or the IP-network link it dialed first)
+ * drops, printing one JSON line per event (NDJSON), until Ctrl+C / SIGTERM. It reacts to
+ * Windows' disconnection notification (ras/watcher.ts); --check-interval is the fallback poll. A permanent failure (such as 691) ends it: no retry storm.
  *
  * @module
  */
@@ -10,6 +11,7 @@
 import { awaitOtherDial, connect, type ConnectOptions, isTransient } from "../ras/connect.ts";
 import { connectionStatus, describeConnection, findConnection } from "../ras/connections.ts";
 import { hangUp } from "../ras/dial.ts";
+import { type ConnectionWatcher, tryWatcher } from "../ras/watcher.ts";
 import { delay } from "../ras/async.ts";
 import type { Context } from "./_context.ts";
 import { interruptSignal } from "./_interrupt.ts";
@@ -68,22 +70,36 @@ async function keep(
   signal: AbortSignal,
   timeoutMs?: number,
 ) {
+  // Woken by Windows' notifications (any connection: the links change on each redial); the
+  // check interval stays as the fallback. Registered before the first dial, so a drop right
+  // after it is not missed.
+  using watcher = tryWatcher({ pollIntervalMs: intervalMs });
   const first = await ensureOnce(name, perDial(options, signal, timeoutMs), ctx);
   ctx.event(first.action === "none" ? "connected" : "dialed", first);
-  // Watch the handle itself: a dropped link leaves the enumeration, but its handle still
-  // reports the error and still has to be hung up.
-  let handle = first.connections.at(-1)!.handle;
+  // Watch the handles themselves: a dropped link leaves the enumeration, but its handle still
+  // reports the error and still has to be hung up. The VPN is the last connection; one before
+  // it is the IP-network (prerequisite) link this run dialed, watched too.
+  let links = first.connections.map((c) => ({ entry: c.entry, handle: c.handle }));
   while (!signal.aborted) {
-    await pause(intervalMs, signal);
+    // Any notification is a reason to look at our own handles: a link dialed and dropped while
+    // this process was busy dialing is never listed, so the watcher's own diff cannot see it.
+    if (watcher) await signaledOrAborted(watcher, intervalMs, signal);
+    else await pause(intervalMs, signal);
     if (signal.aborted) break;
-    const status = connectionStatus(handle);
-    if (status?.state === "connected") continue;
-    const error = status?.error ?? null;
-    ctx.event("dropped", { entry: name, handle, error });
-    if (status) await hangUp(handle, { entry: name }).catch(() => {});
+    const down = links.map((l) => ({ ...l, status: connectionStatus(l.handle) }))
+      .filter((l) => l.status?.state !== "connected");
+    if (down.length === 0) continue;
+    for (const l of down) {
+      ctx.event("dropped", { entry: l.entry, handle: l.handle, error: l.status?.error ?? null });
+    }
+    // The VPN rode on a dropped network link: end it too, then redial from the bottom up.
+    const ended = down.some((l) => l.entry !== name) ? links : down;
+    for (const l of [...ended].reverse()) {
+      await hangUp(l.handle, { entry: l.entry }).catch(() => {});
+    }
     try {
       const again = await ensureOnce(name, perDial(options, signal, timeoutMs), ctx);
-      handle = again.connections.at(-1)!.handle;
+      links = again.connections.map((c) => ({ entry: c.entry, handle: c.handle }));
       ctx.event("redialed", again);
     } catch (failure) {
       if (!isTransient(failure)) throw failure; // e.g. 691: redialing would only lock the account
@@ -91,6 +107,20 @@ async function keep(
     }
   }
   ctx.event("stopped", { entry: name });
+}
+
+async function signaledOrAborted(
+  watcher: ConnectionWatcher,
+  ms: number,
+  signal: AbortSignal,
+): Promise<void> {
+  const stop = () => watcher[Symbol.dispose]();
+  signal.addEventListener("abort", stop, { once: true });
+  try {
+    await watcher.signaled(ms);
+  } finally {
+    signal.removeEventListener("abort", stop);
+  }
 }
 
 /** Waits for the next check; Ctrl+C or SIGTERM ends the wait (and then the watch). */
@@ -102,9 +132,14 @@ function pause(ms: number, signal: AbortSignal): Promise<void> {
 export const ENSURE_OPTIONS = {
   ...DIAL_OPTIONS,
   keep: flag("--keep", "keep running and redial when the link drops (NDJSON events on stdout)"),
-  checkInterval: option("--check-interval", types.seconds(), "with --keep: how often to check", {
-    default: 10,
-  }),
+  checkInterval: option(
+    "--check-interval",
+    types.seconds(),
+    "with --keep: how often to check without a notification (the fallback)",
+    {
+      default: 10,
+    },
+  ),
 } as const;
 
 /** The `ensure` command (its declaration is what `task install` bakes into a task). */

@@ -1,130 +1,25 @@
 /**
- * The root command: finds the command a line names, loads only that command's module (so
- * `rasctl entry list` pays for entry listing and nothing else), parses the line against its
- * declarations, and runs it with a {@link Context}. Help and `--version` come from the same
- * declarations.
+ * The root command: the registry of commands, each module loaded only when used (so
+ * `rasctl entry list` pays for entry listing and nothing else), and `main()`, which answers
+ * `--version` at once and hands everything else to `_run.ts` (the parser, help, Context).
+ *
+ * Modules are imported by computed URL, which Deno does not follow before the program starts:
+ * a literal `import("./x.ts")` makes Deno walk that module's whole graph at every start-up,
+ * used or not (`deno task bench` measures it). `deno task compile` includes them by name.
  *
  * @module
  */
 
-import {
-  asciiJson,
-  ClosedStdout,
-  describeError,
-  errorText,
-  type IO,
-  processIO,
-  writeText,
-} from "./_output.ts";
-import { appendLog, Context, runWithContext } from "./_context.ts";
-import { commandWords, parseLine } from "./_parse.ts";
-import type { Command, CommandModule } from "./_spec.ts";
-import { UsageError } from "./_errors.ts";
+import type { IO } from "./_output.ts";
+import { load, VERSION } from "./_registry.ts";
 
-/** rasctl's version (as in deno.json). */
-export const VERSION = "0.1.0";
+export { allCommands, type CommandEntry, COMMANDS, VERSION } from "./_registry.ts";
 
-/** A top-level command (or group): a one-line summary, and its module. */
-export interface CommandEntry {
-  summary: string;
-  load: () => Promise<CommandModule>;
-}
-
-/** Every top-level command, loaded only when used. */
-export const COMMANDS: Record<string, CommandEntry> = {
-  entry: {
-    summary: "list, show, create, change, remove, rename and validate phone-book entries",
-    load: () => import("./entry.ts"),
-  },
-  dial: {
-    summary: "connect an entry (and the entry that brings its IP network)",
-    load: () => import("./dial.ts"),
-  },
-  hangup: {
-    summary: "end a connection and wait until Windows has released it",
-    load: () => import("./hangup.ts"),
-  },
-  status: {
-    summary: "state, addresses and endpoints of connections",
-    load: () => import("./status.ts"),
-  },
-  connections: { summary: "list active connections", load: () => import("./connections.ts") },
-  stats: {
-    summary: "a connection's byte, frame and error counters",
-    load: () => import("./stats.ts"),
-  },
-  creds: {
-    summary: "show, save or forget an entry's credentials",
-    load: () => import("./creds.ts"),
-  },
-  devices: {
-    summary: "list RAS devices (modems, WAN Miniports)",
-    load: () => import("./devices.ts"),
-  },
-  error: {
-    summary: "explain a RAS or Windows error code (works offline)",
-    load: () => import("./error.ts"),
-  },
-  ensure: {
-    summary: "connect unless connected; with --keep, stay connected (for scheduled tasks)",
-    load: () => import("./ensure.ts"),
-  },
-  profile: {
-    summary: "desired state for fleets: get, test, set and export entry profiles",
-    load: () => import("./profile.ts"),
-  },
-  dsc: {
-    summary: "the Microsoft DSC v3 resource RasCtl/VpnEntry (get, test, set, delete, export)",
-    load: () => import("./dsc.ts"),
-  },
-  task: {
-    summary: "install, show or remove a Task Scheduler task that runs `rasctl ensure`",
-    load: () => import("./task.ts"),
-  },
-};
-
-/** Every command of every module, in COMMANDS order. */
-export async function allCommands(): Promise<Command[]> {
-  const modules = await Promise.all(Object.values(COMMANDS).map((c) => c.load()));
-  return modules.flatMap((m) => [...m.commands]);
-}
-
-/** The root pseudo-command: only global options, no arguments. */
-const ROOT: Command = {
-  path: [],
-  summary: "",
-  args: [],
-  options: {},
-  examples: [],
-  run: () => {},
-};
-
-/** The value of `--log-file` on a line, checked, so even usage errors can be logged. */
-function logFileOf(args: readonly string[]): string | undefined {
-  let path: string | undefined;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === "--") break;
-    if (arg === "--log-file") path = args[++i];
-    else if (arg.startsWith("--log-file=")) path = arg.slice("--log-file=".length);
-  }
-  if (path === "") {
-    throw new UsageError("--log-file takes a path of 1 or more characters", "--log-file");
-  }
-  return path;
-}
-
-/** Arguments Deno could not decode (invalid UTF-8 arrives as U+FFFD). */
-function checkArguments(args: readonly string[]): void {
-  args.forEach((arg, i) => {
-    if (arg.includes("\uFFFD")) {
-      throw new UsageError(
-        `argument ${i + 1} is not valid text (invalid UTF-8 or U+FFFD)`,
-        null,
-        "give names and values as UTF-8 text",
-      );
-    }
-  });
+/** `--version` (with or without `--json`) and nothing else. */
+function versionOnly(args: readonly string[]): "text" | "json" | null {
+  const rest = args.filter((a) => a !== "--json");
+  if (rest.length !== 1 || (rest[0] !== "--version" && rest[0] !== "-V")) return null;
+  return rest.length === args.length ? "text" : "json";
 }
 
 /**
@@ -134,114 +29,17 @@ function checkArguments(args: readonly string[]): void {
  * @param io Where to read and write (default: the process's own streams).
  * @returns The exit status.
  */
-export async function main(args: string[], io: IO = processIO()): Promise<number> {
-  let logFile: string | undefined;
-  try {
-    logFile = logFileOf(args);
-    checkArguments(args);
-    const words = commandWords(args);
-    const first = words[0];
-    if (first === undefined) return root(args, io);
-    if (first.word === "help") return await help(args, words.slice(1).map((w) => w.word), io);
-    const entry = COMMANDS[first.word];
-    if (!entry) {
-      throw new UsageError(`unknown command "${first.word}"`, null, "see rasctl help");
-    }
-    const { commands } = await entry.load();
-    let chosen: Command | undefined;
-    const skip = new Set([first.at]);
-    if (commands.length === 1 && commands[0]!.path.length === 1) {
-      chosen = commands[0]!;
-    } else {
-      const sub = words[1];
-      chosen = commands.find((c) => c.path[1] === sub?.word);
-      if (!chosen) {
-        const wantsHelp = args.includes("--help") || args.includes("-h");
-        if (wantsHelp && sub === undefined) {
-          const { groupHelp } = await import("./_help.ts");
-          return print(io, groupHelp(first.word, commands), 0);
-        }
-        const names = commands.map((c) => c.path[1]).join(", ");
-        throw new UsageError(
-          sub === undefined
-            ? `rasctl ${first.word} needs a command: ${names}`
-            : `unknown command "${first.word} ${sub.word}"; rasctl ${first.word} has: ${names}`,
-          null,
-          `see rasctl ${first.word} --help`,
-        );
-      }
-      skip.add(sub!.at);
-    }
-    const parsed = parseLine(args, chosen, skip);
-    if (parsed.options.help) {
-      const { commandHelp } = await import("./_help.ts");
-      return print(io, commandHelp(chosen), 0);
-    }
-    if (parsed.options.version) return version(io, parsed.options.json === true);
-    const ctx = new Context(io, parsed.options, chosen.path.join(" "));
-    const command = chosen;
-    return await runWithContext(ctx, (c) => command.run(parsed as never, c));
-  } catch (error) {
-    return reportEarly(error, io, logFile, args);
-  }
-}
-
-function root(args: string[], io: IO): number | Promise<number> {
-  const parsed = parseLine(args, ROOT, new Set());
-  if (parsed.options.version) return version(io, parsed.options.json === true);
-  return import("./_help.ts").then(async ({ rootHelp }) =>
-    print(io, rootHelp(await allCommands()), parsed.options.help ? 0 : 2)
-  );
-}
-
-async function help(args: string[], path: string[], io: IO): Promise<number> {
-  const parsed = parseLine(args.filter((a) => a !== "help" && !path.includes(a)), ROOT, new Set());
-  const { commandHelp, describeCli, groupHelp, rootHelp } = await import("./_help.ts");
-  const commands = await allCommands();
-  if (path.length === 0) {
-    if (parsed.options.json) return print(io, asciiJson(describeCli(VERSION, commands)) + "\n", 0);
-    return print(io, rootHelp(commands), 0);
-  }
-  const exact = commands.find((c) => c.path.join(" ") === path.join(" "));
-  if (exact) return print(io, commandHelp(exact), 0);
-  const group = commands.filter((c) => c.path[0] === path[0]);
-  if (path.length === 1 && group.length) return print(io, groupHelp(path[0]!, group), 0);
-  throw new UsageError(`unknown command "${path.join(" ")}"`, null, "see rasctl help");
-}
-
-function version(io: IO, json: boolean): number {
-  return print(
-    io,
-    json ? asciiJson({ name: "rasctl", version: VERSION }, 0) + "\n" : `${VERSION}\n`,
-    0,
-  );
-}
-
-function print(io: IO, text: string, status: number): number {
-  try {
-    writeText(io.stdout, text);
-  } catch (error) {
-    if (!(error instanceof ClosedStdout)) throw error;
-  }
-  return status;
-}
-
-/** Reports an error found before a command ran (usage errors), and logs it if it can. */
-function reportEarly(error: unknown, io: IO, logFile: string | undefined, args: string[]): number {
-  if (error instanceof ClosedStdout) return 0;
-  const { report, status } = describeError(error);
-  if (logFile !== undefined) {
+export async function main(args: string[], io?: IO): Promise<number> {
+  const version = versionOnly(args);
+  if (version) {
+    const text = version === "json" ? `{"name":"rasctl","version":"${VERSION}"}\n` : `${VERSION}\n`;
     try {
-      appendLog(logFile, "error", { error: report });
+      (io?.stdout ?? Deno.stdout).writeSync(new TextEncoder().encode(text));
     } catch {
-      // The error itself is still reported below.
+      // A closed stdout ends quietly.
     }
+    return 0;
   }
-  const person = io.stdout.isTerminal() && io.stderr.isTerminal() && !args.includes("--json");
-  writeText(
-    io.stderr,
-    (person ? errorText(report) : asciiJson({ error: report }, 0)) + "\n",
-    "stderr",
-  );
-  return status;
+  const { run } = await load<typeof import("./_run.ts")>("./_run.ts");
+  return await run(args, io);
 }

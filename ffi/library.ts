@@ -1,14 +1,22 @@
 /**
  * Finds and opens rasapi32: `%SystemRoot%\System32\rasapi32.dll` on Windows, or whatever
- * library `RASCTL_RASAPI32` names (the simulator, or any library with the same exports). The
- * override works only under `deno run`/`deno test`: the compiled exe (`Deno.build.standalone`)
- * loads the System32 DLL alone, so an inherited environment variable cannot load a library into
- * an elevated rasctl. Nothing is opened at import time.
+ * library `RASCTL_RASAPI32` names (the simulator, or any library with the same exports); and
+ * kernel32 the same way (`RASCTL_KERNEL32`, the simulated kernel32, off Windows only). The
+ * overrides work only under `deno run`/`deno test`: the compiled exe (`Deno.build.standalone`)
+ * loads the System32 DLLs alone, so an inherited environment variable cannot load a library
+ * into an elevated rasctl. Nothing is opened at import time.
  *
  * @module
  */
 
-import { type Rasapi32, rasapi32Symbols } from "./symbols.ts";
+import {
+  type Kernel32,
+  type Kernel32Symbols,
+  kernel32Symbols,
+  type Rasapi32,
+  type Rasapi32Symbols,
+  rasapi32Symbols,
+} from "./symbols.ts";
 import { setMessageSource } from "./errors.ts";
 import { fromCstr } from "./wstr.ts";
 
@@ -54,29 +62,133 @@ export interface LocateOptions {
  * ```
  */
 export function locateRasapi32(options: LocateOptions = {}): string {
+  return locate("rasapi32", OVERRIDE_ENV, "librasapi32sim.so", options);
+}
+
+/** The environment variable that names a library to load instead of kernel32.dll (tests). */
+export const KERNEL32_OVERRIDE_ENV = "RASCTL_KERNEL32";
+
+/**
+ * Decides which kernel32 to open: System32's on Windows, always (the override is never used
+ * there, so the shipped exe cannot be pointed at another kernel32, and the simulated rasapi32
+ * built for Windows signals real events); elsewhere `RASCTL_KERNEL32`, the simulated kernel32
+ * for `deno run` and tests.
+ *
+ * @param options The OS and environment to decide for.
+ * @returns The path to open.
+ * @throws {LibraryNotFoundError} On a non-Windows OS without `RASCTL_KERNEL32`.
+ * @example
+ * ```ts
+ * locateKernel32({ os: "windows", env: () => undefined }); // "C:\\Windows\\System32\\kernel32.dll"
+ * ```
+ */
+export function locateKernel32(options: LocateOptions = {}): string {
+  const windows = (options.os ?? Deno.build.os) === "windows";
+  const env = options.env ?? ((name: string) => Deno.env.get(name));
+  return locate("kernel32", KERNEL32_OVERRIDE_ENV, "libkernel32sim.so", {
+    ...options,
+    env: (name) => (windows && name === KERNEL32_OVERRIDE_ENV ? undefined : env(name)),
+  });
+}
+
+function locate(dll: string, variable: string, sim: string, options: LocateOptions): string {
   const env = options.env ?? ((name: string) => Deno.env.get(name));
   const os = options.os ?? Deno.build.os;
   const standalone = options.standalone ?? Deno.build.standalone;
-  const override = standalone ? undefined : env(OVERRIDE_ENV);
+  const override = standalone ? undefined : env(variable);
   if (override) return override;
   if (os === "windows") {
-    // A full System32 path, so a rasapi32.dll in the current folder is never picked up.
-    return `${env("SystemRoot") ?? "C:\\Windows"}\\System32\\rasapi32.dll`;
+    // A full System32 path, so a DLL of that name in the current folder is never picked up.
+    return `${env("SystemRoot") ?? "C:\\Windows"}\\System32\\${dll}.dll`;
   }
   if (standalone) {
     throw new LibraryNotFoundError(
-      `rasctl needs Windows' rasapi32.dll, and this is ${os}; the compiled rasctl does not take ` +
-        `${OVERRIDE_ENV} (run it with deno run to use the simulator)`,
+      `rasctl needs Windows' ${dll}.dll, and this is ${os}; the compiled rasctl does not take ` +
+        `${variable} (run it with deno run to use the simulator)`,
     );
   }
   throw new LibraryNotFoundError(
-    `rasctl needs Windows' rasapi32.dll, and this is ${os}. To run against the simulator, ` +
-      `build it with \`deno task sim\` and set ${OVERRIDE_ENV}=tests/sim/build/librasapi32sim.so ` +
+    `rasctl needs Windows' ${dll}.dll, and this is ${os}. To run against the simulator, ` +
+      `build it with \`deno task sim\` and set ${variable}=tests/sim/build/${sim} ` +
       `(and RASSIM_HOME to a folder that stands for the machine).`,
   );
 }
 
-type SymbolName = keyof typeof rasapi32Symbols;
+/**
+ * A DLL whose functions are bound on first use (a bound symbol costs start-up time, and a
+ * command uses only a few), so a missing export is reported when it is first called.
+ * {@link Rasapi32Library} and {@link Kernel32Library} are the two rasctl opens.
+ *
+ * @example
+ * ```ts ignore
+ * using lib = new LazyLibrary("kernel32", kernel32Symbols, path, "GetLastError");
+ * ```
+ */
+export class LazyLibrary<S extends Deno.ForeignLibraryInterface> implements Disposable {
+  /** The file that was opened. */
+  readonly path: string;
+  /** The callable functions, bound on first use. */
+  readonly symbols: Deno.DynamicLibrary<S>["symbols"];
+  #dll: string;
+  #table: S;
+  #bound = new Map<keyof S, Deno.DynamicLibrary<Deno.ForeignLibraryInterface>>();
+  #closed = false;
+
+  /**
+   * Opens `path` and binds `probe` at once, so a missing or broken file is reported here.
+   *
+   * @param dll The DLL's name, for messages (`rasapi32`).
+   * @param table The symbol table.
+   * @param path The library file.
+   * @param probe A function every version of the DLL exports.
+   * @throws {LibraryNotFoundError} When the file cannot be opened.
+   */
+  constructor(dll: string, table: S, path: string, probe: keyof S) {
+    this.path = path;
+    this.#dll = dll;
+    this.#table = table;
+    // Bind one function now so a missing or broken file is reported at open.
+    this.#bind(probe);
+    this.symbols = new Proxy({} as Deno.DynamicLibrary<S>["symbols"], {
+      get: (_, name) => this.#bind(name as keyof S),
+    });
+  }
+
+  #bind(name: keyof S): unknown {
+    if (this.#closed) throw new Error(`${this.#dll} at ${this.path} has been closed`);
+    let library = this.#bound.get(name);
+    if (!library) {
+      const definition = this.#table[name];
+      if (!definition) {
+        throw new RangeError(`${this.#dll} has no function ${String(name)} in rasctl's table`);
+      }
+      try {
+        library = Deno.dlopen(this.path, { [name]: definition } as Deno.ForeignLibraryInterface);
+      } catch (error) {
+        if (
+          error instanceof Deno.errors.NotCapable || error instanceof Deno.errors.PermissionDenied
+        ) {
+          throw error;
+        }
+        throw new LibraryNotFoundError(
+          `Cannot open ${this.#dll} at ${this.path}: ${
+            error instanceof Error ? error.message : error
+          }`,
+          { cause: error },
+        );
+      }
+      this.#bound.set(name, library);
+    }
+    return library.symbols[name as string];
+  }
+
+  /** Closes the library; its functions cannot be called afterwards. */
+  [Symbol.dispose](): void {
+    for (const library of this.#bound.values()) library.close();
+    this.#bound.clear();
+    this.#closed = true;
+  }
+}
 
 /**
  * An opened rasapi32. Each function is bound on first use (a bound symbol costs start-up time,
@@ -90,14 +202,7 @@ type SymbolName = keyof typeof rasapi32Symbols;
  * lib.symbols.RasGetErrorStringW(691, text, 512); // 0; `text` holds Windows' message
  * ```
  */
-export class Rasapi32Library implements Disposable {
-  /** The file that was opened. */
-  readonly path: string;
-  /** The callable functions, bound on first use. */
-  readonly symbols: Rasapi32;
-  #bound = new Map<SymbolName, Deno.DynamicLibrary<Deno.ForeignLibraryInterface>>();
-  #closed = false;
-
+export class Rasapi32Library extends LazyLibrary<Rasapi32Symbols> {
   /**
    * Opens the library at `path` (the file must load; functions bind when first called).
    *
@@ -106,45 +211,29 @@ export class Rasapi32Library implements Disposable {
    * (Deno.errors.NotCapable) pass through unchanged.
    */
   constructor(path: string) {
-    this.path = path;
-    // Bind one function now so a missing or broken file is reported at open.
-    this.#bind("RasGetErrorStringW");
-    this.symbols = new Proxy({} as Rasapi32, {
-      get: (_, name) => this.#bind(name as SymbolName),
-    });
+    super("rasapi32", rasapi32Symbols, path, "RasGetErrorStringW");
   }
+}
 
-  #bind(name: SymbolName): Rasapi32[SymbolName] {
-    if (this.#closed) throw new Error(`rasapi32 at ${this.path} has been closed`);
-    let library = this.#bound.get(name);
-    if (!library) {
-      const definition = rasapi32Symbols[name];
-      if (!definition) {
-        throw new RangeError(`rasapi32 has no function ${String(name)} in rasctl's table`);
-      }
-      try {
-        library = Deno.dlopen(this.path, { [name]: definition });
-      } catch (error) {
-        if (
-          error instanceof Deno.errors.NotCapable || error instanceof Deno.errors.PermissionDenied
-        ) {
-          throw error;
-        }
-        throw new LibraryNotFoundError(
-          `Cannot open rasapi32 at ${this.path}: ${error instanceof Error ? error.message : error}`,
-          { cause: error },
-        );
-      }
-      this.#bound.set(name, library);
-    }
-    return library.symbols[name] as Rasapi32[SymbolName];
-  }
-
-  /** Closes the library; its functions cannot be called afterwards. */
-  [Symbol.dispose](): void {
-    for (const library of this.#bound.values()) library.close();
-    this.#bound.clear();
-    this.#closed = true;
+/**
+ * An opened kernel32 (or the simulated one), bound lazily like {@link Rasapi32Library}.
+ *
+ * @example
+ * ```ts ignore
+ * using lib = new Kernel32Library(locateKernel32());
+ * const event = lib.symbols.CreateEventW(null, 1, 0, null);
+ * lib.symbols.CloseHandle(event);
+ * ```
+ */
+export class Kernel32Library extends LazyLibrary<Kernel32Symbols> {
+  /**
+   * Opens the library at `path`.
+   *
+   * @param path The library file.
+   * @throws {LibraryNotFoundError} When the file cannot be opened.
+   */
+  constructor(path: string) {
+    super("kernel32", kernel32Symbols, path, "GetLastError");
   }
 }
 
@@ -165,6 +254,22 @@ export function openRasapi32(path?: string): Rasapi32Library {
 }
 
 let shared: Rasapi32Library | undefined;
+let sharedKernel32: Kernel32Library | undefined;
+
+/**
+ * The process-wide kernel32 (or `RASCTL_KERNEL32`), opened on first use and kept open.
+ *
+ * @returns The callable functions.
+ * @throws {LibraryNotFoundError} When no library can be found or opened.
+ * @example
+ * ```ts ignore
+ * kernel32().CloseHandle(event);
+ * ```
+ */
+export function kernel32(): Kernel32 {
+  sharedKernel32 ??= new Kernel32Library(locateKernel32());
+  return sharedKernel32.symbols;
+}
 
 /**
  * The process-wide rasapi32, opened on first use and kept open (rasctl is a short-lived

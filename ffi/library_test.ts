@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import {
+  KERNEL32_OVERRIDE_ENV,
   LibraryNotFoundError,
+  locateKernel32,
   locateRasapi32,
   openRasapi32,
   OVERRIDE_ENV,
@@ -216,4 +218,18 @@ Deno.test({
       await Deno.remove(dir, { recursive: true });
     }
   },
+});
+
+Deno.test("locateKernel32() takes RASCTL_KERNEL32 off Windows only, and System32's on Windows", () => {
+  assert.equal(KERNEL32_OVERRIDE_ENV, "RASCTL_KERNEL32");
+  const vars = { [KERNEL32_OVERRIDE_ENV]: "/sim/libkernel32sim.so", SystemRoot: "D:\\Win" };
+  assert.equal(locateKernel32({ os: "linux", env: envOf(vars) }), "/sim/libkernel32sim.so");
+  assert.equal(
+    locateKernel32({ os: "windows", env: envOf(vars) }),
+    "D:\\Win\\System32\\kernel32.dll",
+  );
+  assert.throws(
+    () => locateKernel32({ os: "linux", env: envOf({}) }),
+    (e: unknown) => e instanceof LibraryNotFoundError && e.message.includes(KERNEL32_OVERRIDE_ENV),
+  );
 });

@@ -30,25 +30,24 @@ import {
 } from "./layout.ts";
 import { formatIPv4, formatIPv6, parseIPv4, parseIPv6 } from "./ip.ts";
 
-// Lengths from ras.h / lmcons.h (constants.json "lengths").
-const RAS_MaxEntryName = 256;
-const RAS_MaxDeviceType = 16;
-const RAS_MaxDeviceName = 128;
-const RAS_MaxPhoneNumber = 128;
-const RAS_MaxCallbackNumber = 128;
-const RAS_MaxAreaCode = 10;
-const RAS_MaxPadType = 32;
-const RAS_MaxX25Address = 200;
-const RAS_MaxFacilities = 200;
-const RAS_MaxUserData = 200;
-const RAS_MaxDnsSuffix = 256;
-const RAS_MaxIpAddress = 15;
-const RAS_MaxReplyMessage = 1024;
-const RAS_MaxIDSize = 256;
-const MAX_PATH = 260;
-const UNLEN = 256;
-const PWLEN = 256;
-const DNLEN = 15;
+import {
+  DNLEN,
+  MAX_PATH,
+  PWLEN,
+  RAS_MaxAreaCode,
+  RAS_MaxCallbackNumber,
+  RAS_MaxDeviceName,
+  RAS_MaxDeviceType,
+  RAS_MaxDnsSuffix,
+  RAS_MaxEntryName,
+  RAS_MaxFacilities,
+  RAS_MaxIDSize,
+  RAS_MaxPadType,
+  RAS_MaxPhoneNumber,
+  RAS_MaxUserData,
+  RAS_MaxX25Address,
+  UNLEN,
+} from "./limits.ts";
 
 /** GUID's fields in ras.h order, each `[name, kind, WINVER that added it]`. */
 export const GUID_FIELDS = [
@@ -477,17 +476,4 @@ export const ALL_STRUCTS = {
 } as const;
 
 /** Length limits of ras.h, for validation above this layer. */
-export const LIMITS = {
-  entryName: RAS_MaxEntryName,
-  phoneNumber: RAS_MaxPhoneNumber,
-  deviceType: RAS_MaxDeviceType,
-  deviceName: RAS_MaxDeviceName,
-  areaCode: RAS_MaxAreaCode,
-  dnsSuffix: RAS_MaxDnsSuffix - 1,
-  path: MAX_PATH - 1,
-  userName: UNLEN,
-  password: PWLEN,
-  domain: DNLEN,
-  ipAddressText: RAS_MaxIpAddress,
-  replyMessage: RAS_MaxReplyMessage,
-} as const;
+export { LIMITS } from "./limits.ts";

@@ -189,3 +189,77 @@ export type Rasapi32Symbols = typeof rasapi32Symbols;
 
 /** An opened rasapi32: the dynamic library's callable symbols. */
 export type Rasapi32 = Deno.DynamicLibrary<Rasapi32Symbols>["symbols"];
+
+/**
+ * The kernel32.dll functions rasctl binds: the event objects RasConnectionNotificationW
+ * signals, and the waits on them. There is no kernel32 in `../shared/abi/`; these follow the
+ * documented prototypes (learn.microsoft.com synchapi.h / handleapi.h / errhandlingapi.h
+ * pages, cited beside each) and are checked by `ffi/kernel32_test.ts`.
+ *
+ * The waits are `nonblocking`: Deno runs them on a worker thread and returns a promise, so a
+ * wait never blocks the JS thread.
+ */
+export const kernel32Symbols = {
+  // https://learn.microsoft.com/windows/win32/api/synchapi/nf-synchapi-createeventw
+  CreateEventW: {
+    parameters: [
+      "pointer", // LPSECURITY_ATTRIBUTES lpEventAttributes (opt)
+      "i32", // BOOL bManualReset
+      "i32", // BOOL bInitialState
+      "buffer", // LPCWSTR lpName (opt)
+    ],
+    result: "pointer", // HANDLE, NULL on failure
+  },
+  // https://learn.microsoft.com/windows/win32/api/synchapi/nf-synchapi-setevent
+  SetEvent: {
+    parameters: [
+      "pointer", // HANDLE hEvent
+    ],
+    result: "i32", // BOOL
+  },
+  // https://learn.microsoft.com/windows/win32/api/synchapi/nf-synchapi-resetevent
+  ResetEvent: {
+    parameters: [
+      "pointer", // HANDLE hEvent
+    ],
+    result: "i32", // BOOL
+  },
+  // https://learn.microsoft.com/windows/win32/api/handleapi/nf-handleapi-closehandle
+  CloseHandle: {
+    parameters: [
+      "pointer", // HANDLE hObject
+    ],
+    result: "i32", // BOOL
+  },
+  // https://learn.microsoft.com/windows/win32/api/synchapi/nf-synchapi-waitforsingleobject
+  WaitForSingleObject: {
+    parameters: [
+      "pointer", // HANDLE hHandle
+      "u32", // DWORD dwMilliseconds
+    ],
+    result: "u32", // DWORD: WAIT_OBJECT_0, WAIT_TIMEOUT, WAIT_FAILED
+    nonblocking: true,
+  },
+  // https://learn.microsoft.com/windows/win32/api/synchapi/nf-synchapi-waitformultipleobjects
+  WaitForMultipleObjects: {
+    parameters: [
+      "u32", // DWORD nCount (1..MAXIMUM_WAIT_OBJECTS)
+      "buffer", // const HANDLE *lpHandles
+      "i32", // BOOL bWaitAll
+      "u32", // DWORD dwMilliseconds
+    ],
+    result: "u32", // DWORD: WAIT_OBJECT_0 + i, WAIT_TIMEOUT, WAIT_FAILED
+    nonblocking: true,
+  },
+  // https://learn.microsoft.com/windows/win32/api/errhandlingapi/nf-errhandlingapi-getlasterror
+  GetLastError: {
+    parameters: [],
+    result: "u32", // DWORD
+  },
+} as const satisfies Deno.ForeignLibraryInterface;
+
+/** The kernel32 symbol table's type. */
+export type Kernel32Symbols = typeof kernel32Symbols;
+
+/** An opened kernel32: the dynamic library's callable symbols. */
+export type Kernel32 = Deno.DynamicLibrary<Kernel32Symbols>["symbols"];

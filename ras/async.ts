@@ -111,7 +111,8 @@ export async function retry<T>(attempt: () => Promise<T>, options: RetryOptions 
 
 /**
  * Checks `done()` until it holds, pausing a little longer each time (from `firstMs`, doubled,
- * up to `maxMs`), for at most `timeoutMs`.
+ * up to `maxMs`), for at most `timeoutMs`. `wait`, when given, replaces the pause (it gets the
+ * pause's length): a wait that something can end early, such as a notification.
  *
  * @param done The condition.
  * @param options The time limit and the pauses.
@@ -124,13 +125,19 @@ export async function retry<T>(attempt: () => Promise<T>, options: RetryOptions 
  */
 export async function poll(
   done: () => boolean,
-  options: { timeoutMs: number; firstMs?: number; maxMs?: number },
+  options: {
+    timeoutMs: number;
+    firstMs?: number;
+    maxMs?: number;
+    wait?: ((ms: number) => Promise<unknown>) | undefined;
+  },
 ): Promise<boolean> {
   const deadline = Date.now() + options.timeoutMs;
   let pause = options.firstMs ?? 5;
   while (!done()) {
-    if (Date.now() >= deadline) return false;
-    await delay(pause);
+    const left = deadline - Date.now();
+    if (left <= 0) return false;
+    await (options.wait ?? delay)(Math.min(pause, left));
     pause = Math.min(pause * 2, options.maxMs ?? 100);
   }
   return true;

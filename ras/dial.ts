@@ -36,6 +36,7 @@ import { getCredentials } from "./credentials.ts";
 import { InvalidInputError } from "./input_error.ts";
 import { abortable, poll } from "./async.ts";
 import type { PhonebookOptions } from "./phonebook.ts";
+import { tryWatcher } from "./watcher.ts";
 
 /** User name, password and domain for one dial. Unset parts come from the saved ones. */
 export interface Credentials {
@@ -322,10 +323,17 @@ export interface HangUpOptions {
   timeoutMs?: number | undefined;
 }
 
+/** While waiting for a release: how long to wait for a notification before looking anyway. */
+const RELEASE_POLL_MS = 100;
+
 /**
  * Hangs up a connection and waits until Windows has released it (RasGetConnectStatus returns
- * ERROR_INVALID_HANDLE), polling briefly instead of sleeping a fixed second. A connection that
- * other dials reference (RasDial remarks) is hung up once per reference, so it goes down.
+ * ERROR_INVALID_HANDLE). A connection that other dials reference (RasDial remarks) is hung up
+ * once per reference, so it goes down. The wait is woken by Windows' disconnection
+ * notification (RasConnectionNotification for this handle, registered before RasHangUp so the
+ * release cannot slip in between); it looks every {@link RELEASE_POLL_MS} ms anyway, in case a
+ * notification does not come (DotRas issue 105), and polls with a back-off where
+ * notifications cannot be had.
  *
  * @param handle The connection.
  * @param options Entry name and timeout.
@@ -337,6 +345,11 @@ export interface HangUpOptions {
  * ```
  */
 export async function hangUp(handle: Handle, options: HangUpOptions = {}): Promise<void> {
+  using watcher = tryWatcher({ handle, pollIntervalMs: RELEASE_POLL_MS });
+  // Woken by the notification; without one, the back-off poll alone.
+  const wait = watcher
+    ? { firstMs: RELEASE_POLL_MS, wait: (ms: number) => watcher.signaled(ms) }
+    : {};
   const deadline = Date.now() + (options.timeoutMs ?? 10_000);
   for (let calls = 1;; calls++) {
     const code = rasapi32().RasHangUpW(handlePointer(handle));
@@ -352,7 +365,7 @@ export async function hangUp(handle: Handle, options: HangUpOptions = {}): Promi
       if (status === null) return true;
       referenced = status.stateCode === RASCS_CONNECTED && calls < MAX_REFERENCES;
       return referenced;
-    }, { timeoutMs: Math.max(0, deadline - Date.now()) });
+    }, { timeoutMs: Math.max(0, deadline - Date.now()), ...wait });
     if (!released) {
       throw new RasError(ERROR_TIMEOUT, { operation: "RasHangUp", entry: options.entry });
     }

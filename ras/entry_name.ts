@@ -5,7 +5,7 @@
  * @module
  */
 
-import { LIMITS } from "../ffi/structs.ts";
+import { LIMITS } from "../ffi/limits.ts";
 
 /**
  * Says what is wrong with an entry name, or null when Windows' rules allow it.

@@ -6,7 +6,7 @@
  * @module
  */
 
-import { LIMITS as FFI_LIMITS } from "../ffi/structs.ts";
+import { LIMITS as FFI_LIMITS } from "../ffi/limits.ts";
 import { parseIPv4, parseIPv6 } from "../ffi/ip.ts";
 
 /** Length limits of ras.h and lmcons.h (characters, without the terminating NUL). */

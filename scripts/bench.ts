@@ -8,6 +8,9 @@
  * 4. Instruction counts under `valgrind --tool=callgrind` (repeatable where wall time is not):
  *    `entry list` vs a bare `Deno.dlopen` + `RasEnumEntriesW` script (target <= 1.40x);
  *    `--version` and `error 691` vs an empty script (<= 1.15x); `dial --help` (<= 1.6x).
+ * 5. Live events (scripts/_bench_events.ts): drop -> watch / ensure --keep latency, hangup's
+ *    wait after the release, idle watch CPU, peak RSS over 1,000 drop/redial cycles.
+ *    `BENCH_ONLY=events` runs only this part.
  *
  * Runs against the simulator; no timing here is an assertion, only printed ratios.
  *
@@ -16,6 +19,12 @@
 
 import { fileURLToPath } from "node:url";
 import { RUN_PERMISSIONS } from "./compile.ts";
+import { benchEvents } from "./_bench_events.ts";
+
+if (Deno.env.get("BENCH_ONLY") === "events") {
+  await benchEvents();
+  Deno.exit(0);
+}
 
 const ROUNDS = Number(Deno.env.get("BENCH_ROUNDS") ?? 21);
 const SIZE_ROUNDS = Number(Deno.env.get("BENCH_SIZE_ROUNDS") ?? 9);
@@ -225,3 +234,4 @@ console.log(
 await Deno.remove(small, { recursive: true });
 await Deno.remove(empty);
 await Deno.remove(bareFfi);
+await benchEvents();

@@ -33,6 +33,21 @@ export const TARGETS = [
   { target: "aarch64-pc-windows-msvc", suffix: "-arm64" },
 ] as const;
 
+/**
+ * The modules rasctl imports by computed URL (the command modules, the runner and the service
+ * modules dial and ensure load only to dial; see commands/_registry.ts), which `deno compile`
+ * cannot find by itself: every non-test module of commands/ and ras/, by name.
+ */
+export function includedModules(): string[] {
+  return ["commands", "ras"].flatMap((folder) =>
+    [...Deno.readDirSync(new URL(`../${folder}/`, import.meta.url))]
+      .map((e) => e.name)
+      .filter((n) => n.endsWith(".ts") && !n.endsWith("_test.ts"))
+      .sort()
+      .map((n) => `${folder}/${n}`)
+  );
+}
+
 /** The `deno compile` argument lists, one per output file. */
 export function compileArgs(): { output: string; args: string[] }[] {
   return TARGETS.flatMap(({ target, suffix }) =>
@@ -46,6 +61,7 @@ export function compileArgs(): { output: string; args: string[] }[] {
           "--target",
           target,
           ...(windowless ? ["--no-terminal"] : []),
+          ...includedModules().flatMap((m) => ["--include", m]),
           "--output",
           output,
           "cli.ts",

@@ -5,6 +5,7 @@
  * @module
  */
 
+import { ok } from "node:assert/strict";
 import { fileURLToPath } from "node:url";
 import { RUN_PERMISSIONS } from "../scripts/compile.ts";
 import { createSimHome, type SimHome, type SimHomeOptions } from "./sim/harness.ts";
@@ -55,7 +56,10 @@ export function spawnRasctl(
   }).spawn();
   if (options.stdin !== undefined) {
     const writer = child.stdin.getWriter();
-    writer.write(new TextEncoder().encode(options.stdin)).then(() => writer.close());
+    // rasctl may refuse the line and exit before reading stdin: that is not a test failure.
+    writer.write(new TextEncoder().encode(options.stdin)).then(() => writer.close()).catch(
+      () => {},
+    );
   }
   return child;
 }
@@ -108,4 +112,59 @@ export function cliHome(options: SimHomeOptions = {}): Promise<SimHome> {
     },
     ...options,
   });
+}
+
+/** Reads NDJSON lines from a stream as they arrive. */
+export class Lines {
+  #reader: ReadableStreamDefaultReader<string>;
+  #buffer = "";
+  readonly seen: Record<string, unknown>[] = [];
+  constructor(stream: ReadableStream<Uint8Array>) {
+    this.#reader = stream.pipeThrough(new TextDecoderStream()).getReader();
+  }
+  /** Waits for an event matching `pred`, returning it (throws after `ms`). */
+  async waitFor(
+    pred: (e: Record<string, unknown>) => boolean,
+    ms = 10_000,
+  ): Promise<Record<string, unknown>> {
+    const found = this.seen.find(pred);
+    if (found) return found;
+    const deadline = Date.now() + ms;
+    for (;;) {
+      const nl = this.#buffer.indexOf("\n");
+      if (nl >= 0) {
+        const line = this.#buffer.slice(0, nl);
+        this.#buffer = this.#buffer.slice(nl + 1);
+        if (line.trim() === "") continue;
+        const event = JSON.parse(line) as Record<string, unknown>;
+        this.seen.push(event);
+        if (pred(event)) return event;
+        continue;
+      }
+      const left = deadline - Date.now();
+      ok(left > 0, `timed out; events so far: ${JSON.stringify(this.seen)}`);
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const chunk = await Promise.race([
+        this.#reader.read(),
+        new Promise<"timeout">((r) => timer = setTimeout(() => r("timeout"), left)),
+      ]);
+      clearTimeout(timer);
+      ok(chunk !== "timeout", `timed out; events so far: ${JSON.stringify(this.seen)}`);
+      if (chunk.done) throw new Error(`stream ended; events: ${JSON.stringify(this.seen)}`);
+      this.#buffer += chunk.value;
+    }
+  }
+  /** Reads everything that is left. */
+  async rest(): Promise<Record<string, unknown>[]> {
+    for (;;) {
+      const chunk = await this.#reader.read();
+      if (chunk.done) break;
+      this.#buffer += chunk.value;
+    }
+    for (const line of this.#buffer.split("\n")) {
+      if (line.trim()) this.seen.push(JSON.parse(line) as Record<string, unknown>);
+    }
+    this.#buffer = "";
+    return this.seen;
+  }
 }

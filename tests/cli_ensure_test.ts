@@ -5,7 +5,7 @@
  */
 
 import { deepEqual, equal, ok } from "node:assert/strict";
-import { CLI_VPN_PASSWORD, cliHome, parseRun, rasctl, spawnRasctl } from "./_cli.ts";
+import { CLI_VPN_PASSWORD, cliHome, Lines, parseRun, rasctl, spawnRasctl } from "./_cli.ts";
 import type { SimHome } from "./sim/harness.ts";
 
 type Json = Record<string, unknown>;
@@ -26,58 +26,6 @@ async function vpnHome(): Promise<SimHome> {
   ]);
   equal(r.code, 0, r.stderr);
   return home;
-}
-
-/** Reads NDJSON lines from a stream as they arrive. */
-class Lines {
-  #reader: ReadableStreamDefaultReader<string>;
-  #buffer = "";
-  readonly seen: Json[] = [];
-  constructor(stream: ReadableStream<Uint8Array>) {
-    this.#reader = stream.pipeThrough(new TextDecoderStream()).getReader();
-  }
-  /** Waits for an event matching `pred`, returning it (throws after `ms`). */
-  async waitFor(pred: (e: Json) => boolean, ms = 10_000): Promise<Json> {
-    const found = this.seen.find(pred);
-    if (found) return found;
-    const deadline = Date.now() + ms;
-    for (;;) {
-      const nl = this.#buffer.indexOf("\n");
-      if (nl >= 0) {
-        const line = this.#buffer.slice(0, nl);
-        this.#buffer = this.#buffer.slice(nl + 1);
-        if (line.trim() === "") continue;
-        const event = JSON.parse(line) as Json;
-        this.seen.push(event);
-        if (pred(event)) return event;
-        continue;
-      }
-      const left = deadline - Date.now();
-      ok(left > 0, `timed out; events so far: ${JSON.stringify(this.seen)}`);
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const chunk = await Promise.race([
-        this.#reader.read(),
-        new Promise<"timeout">((r) => timer = setTimeout(() => r("timeout"), left)),
-      ]);
-      clearTimeout(timer);
-      ok(chunk !== "timeout", `timed out; events so far: ${JSON.stringify(this.seen)}`);
-      if (chunk.done) throw new Error(`stream ended; events: ${JSON.stringify(this.seen)}`);
-      this.#buffer += chunk.value;
-    }
-  }
-  /** Reads everything that is left. */
-  async rest(): Promise<Json[]> {
-    for (;;) {
-      const chunk = await this.#reader.read();
-      if (chunk.done) break;
-      this.#buffer += chunk.value;
-    }
-    for (const line of this.#buffer.split("\n")) {
-      if (line.trim()) this.seen.push(JSON.parse(line) as Json);
-    }
-    this.#buffer = "";
-    return this.seen;
-  }
 }
 
 Deno.test("ensure when already connected does not dial (action none)", async () => {
@@ -235,4 +183,94 @@ Deno.test("ensure --keep with a wrong password exits 3 after one dial (no retry 
   ok(state.counters.dials <= 2, `dials: ${state.counters.dials}`);
   equal(state.counters.dials, 1);
   equal(state.counters.leakedHandles, 0);
+});
+
+/** Runs `ensure --keep` with a check interval no test waits for: it must act on the event. */
+function keepNotified(home: SimHome, extra: string[] = [], stdin?: string) {
+  const child = spawnRasctl(
+    home,
+    [
+      "-q",
+      "ensure",
+      "Corp VPN",
+      "--keep",
+      "--check-interval",
+      "600",
+      "--user",
+      "alice",
+      ...extra,
+    ],
+    stdin === undefined
+      ? { env: { PW, ISP_PW: "isp-pw" } }
+      : { env: { PW, ISP_PW: "isp-pw" }, stdin },
+  );
+  return { child, lines: new Lines(child.stdout), stderr: new Response(child.stderr).text() };
+}
+
+Deno.test("ensure --keep redials on the disconnection notification, not its check interval", async () => {
+  await using home = await vpnHome();
+  const { child, lines, stderr } = keepNotified(home, ["--password-env", "PW"]);
+  try {
+    const first = await lines.waitFor(() => true);
+    equal(first.event, "dialed");
+    home.command("drop Corp VPN 628");
+    // The 600 s check interval is far beyond the 10 s bound: only the event can do this.
+    const dropped = await lines.waitFor((e) => e.event === "dropped");
+    deepEqual([dropped.entry, (dropped.error as Json).code], ["Corp VPN", 628]);
+    const redialed = await lines.waitFor((e) => e.event === "redialed");
+    deepEqual((redialed.connections as Json[]).map((c) => c.state), ["connected"]);
+  } finally {
+    child.kill("SIGTERM");
+    await child.status;
+    await stderr.catch(() => {});
+  }
+  equal(home.query().counters.leakedHandles, 0);
+});
+
+Deno.test("ensure --keep watches the IP-network link it dialed: a drop there redials both", async () => {
+  await using home = await cliHome({
+    world: {
+      machine: { ipNetwork: false, dialStepMs: 5, releaseDelayMs: 50 },
+      servers: { "vpn.example.com": { user: "alice", password: PW } },
+      phones: { "5551234": { user: "isp", password: "isp-pw", ipv4: "100.64.0.7" } },
+    },
+  });
+  for (
+    const args of [
+      ["entry", "new", "ISP", "--type", "phone", "--server", "5551234", "--device-name", "Modem"],
+      ["entry", "new", "Corp VPN", "--server", "vpn.example.com", "--strategy", "ikev2-only"],
+    ]
+  ) {
+    const r = await rasctl(home, ["-q", ...args]);
+    equal(r.code, 0, r.stderr);
+  }
+  const { child, lines, stderr } = keepNotified(home, [
+    "--password-env",
+    "PW",
+    "--via",
+    "ISP",
+    "--via-user",
+    "isp",
+    "--via-password-env",
+    "ISP_PW",
+  ]);
+  try {
+    const first = await lines.waitFor(() => true);
+    deepEqual((first.connections as Json[]).map((c) => c.entry), ["ISP", "Corp VPN"]);
+    home.command("drop ISP 628");
+    const dropped = await lines.waitFor((e) => e.event === "dropped");
+    equal(dropped.entry, "ISP");
+    const redialed = await lines.waitFor((e) => e.event === "redialed");
+    deepEqual((redialed.connections as Json[]).map((c) => [c.entry, c.state]), [
+      ["ISP", "connected"],
+      ["Corp VPN", "connected"],
+    ]);
+  } finally {
+    child.kill("SIGTERM");
+    await child.status;
+    await stderr.catch(() => {});
+  }
+  const state = home.query();
+  equal(state.counters.leakedHandles, 0);
+  equal(state.connections.filter((c) => c.connected).length, 2);
 });

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds the simulated rasapi32 (see tests/sim/README.md).
+# Builds the simulated rasapi32 and kernel32 (see tests/sim/README.md).
 #   tests/sim/build.sh            -> tests/sim/build/librasapi32sim.so  (host cc)
+#                                    tests/sim/build/libkernel32sim.so (rasapi32sim links it)
 #   tests/sim/build.sh --windows  -> tests/sim/build/rasapi32sim.dll    (x86_64-w64-mingw32-gcc)
 #   RASSIM_TARGET=windows tests/sim/build.sh  (same as --windows)
 # Rebuilds only when a source is newer than the output; always also builds abi_check.
@@ -42,8 +43,17 @@ if [[ "$target" == windows ]]; then
   echo "$lib"
 else
   cc="${CC:-cc}"
+  k32="$out/libkernel32sim.so"
+  if stale "$k32" "$src/kernel32/kernel32.c" "$0"; then
+    # -z nodelete (both libraries): threads of the simulator (RasDial notifiers, the
+    # RasConnectionNotification watcher) outlive the test worker that loaded it, and Deno closes a
+    # worker's libraries when it ends; unloading code a thread still runs would crash the process.
+    "$cc" "${flags[@]}" -fPIC -pthread -shared -Wl,-soname,libkernel32sim.so -Wl,-z,nodelete \
+      -o "$k32.tmp" "$src/kernel32/kernel32.c"
+    mv -f "$k32.tmp" "$k32"
+  fi
   lib="$out/librasapi32sim.so"
-  if stale "$lib" "${sources[@]}" "$src"/*.h "$0"; then
+  if stale "$lib" "${sources[@]}" "$src"/*.h "$0" "$k32"; then
     # One compiler per source file in parallel, then link: about 0.5 s on two cores.
     objdir="$out/obj"
     mkdir -p "$objdir"
@@ -52,7 +62,10 @@ else
       "$cc" "${flags[@]}" -fPIC -pthread -c -o "$objdir/$(basename "${f%.c}").o" "$f" & pids+=($!)
     done
     for p in "${pids[@]}"; do wait "$p"; done
-    "$cc" -shared -pthread -o "$lib.tmp" "$objdir"/*.o
+    # rasapi32.dll imports kernel32.dll: the sim links the simulated kernel32 from its own
+    # folder, so both are one library whether rasctl or the sim opens it first.
+    "$cc" -shared -pthread -Wl,-z,nodelete -o "$lib.tmp" "$objdir"/*.o -L"$out" -lkernel32sim \
+      -Wl,-rpath,'$ORIGIN'
     mv -f "$lib.tmp" "$lib"
   fi
   if stale "$out/abi_check" "$here/abi_check.c" "$src/ras_types.h"; then

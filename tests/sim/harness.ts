@@ -56,6 +56,8 @@ export interface WorldSpec {
     releaseDelayMs?: number;
     dialStepMs?: number;
     localIpv4?: string;
+    /** RasConnectionNotification fires once for own-process connections (DotRas issue 105). */
+    notifyOnlyOnce?: boolean;
   };
   servers?: Record<string, ServerSpec>;
   phones?: Record<string, PhoneSpec>;
@@ -150,6 +152,22 @@ export function worldIni(spec: WorldSpec): string {
 export function simLibraryPath(): string {
   const file = Deno.build.os === "windows" ? "rasapi32sim.dll" : "librasapi32sim.so";
   return fileURLToPath(new URL(`build/${file}`, SIM_DIR));
+}
+
+/**
+ * The path of the built simulated kernel32 (Linux; on Windows the real kernel32.dll is used).
+ *
+ * @returns tests/sim/build/libkernel32sim.so.
+ */
+export function kernel32LibraryPath(): string {
+  return fileURLToPath(new URL("build/libkernel32sim.so", SIM_DIR));
+}
+
+/** Environment naming both simulated libraries (RASCTL_KERNEL32 only where it is built). */
+export function simLibraryEnv(): Record<string, string> {
+  return Deno.build.os === "windows"
+    ? { RASCTL_RASAPI32: simLibraryPath() }
+    : { RASCTL_RASAPI32: simLibraryPath(), RASCTL_KERNEL32: kernel32LibraryPath() };
 }
 
 /**
@@ -269,7 +287,7 @@ export async function createSimHome(options: SimHomeOptions = {}): Promise<SimHo
     path,
     env: {
       RASSIM_HOME: path,
-      RASCTL_RASAPI32: simLibraryPath(),
+      ...simLibraryEnv(),
       RASSIM_USER: options.identity?.user ?? "alice",
       RASSIM_ELEVATED: options.identity?.elevated === false ? "0" : "1",
     },
@@ -282,7 +300,7 @@ export async function createSimHome(options: SimHomeOptions = {}): Promise<SimHo
       activated = true;
       equal(simCommand(path, "bind"), 0);
       Deno.env.set("RASSIM_HOME", path);
-      Deno.env.set("RASCTL_RASAPI32", simLibraryPath());
+      for (const [name, value] of Object.entries(simLibraryEnv())) Deno.env.set(name, value);
       // One process environment for all in-process tests: spawn a child (env) to run as
       // another identity side by side with them.
       Deno.env.set("RASSIM_USER", home.env.RASSIM_USER!);

@@ -19,8 +19,11 @@
 #else
 #include <dirent.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <pthread.h>
+#include <sys/eventfd.h>
 #include <sys/file.h>
+#include <sys/inotify.h>
 #include <unistd.h>
 #endif
 
@@ -60,10 +63,16 @@ int sim_getpid(void) {
 static SRWLOCK g_lock = SRWLOCK_INIT;
 void sim_mutex_lock(void) { AcquireSRWLockExclusive(&g_lock); }
 void sim_mutex_unlock(void) { ReleaseSRWLockExclusive(&g_lock); }
+static SRWLOCK g_notify = SRWLOCK_INIT;
+void sim_notify_lock(void) { AcquireSRWLockExclusive(&g_notify); }
+void sim_notify_unlock(void) { ReleaseSRWLockExclusive(&g_notify); }
 #else
 static pthread_mutex_t g_lock = PTHREAD_MUTEX_INITIALIZER;
 void sim_mutex_lock(void) { pthread_mutex_lock(&g_lock); }
 void sim_mutex_unlock(void) { pthread_mutex_unlock(&g_lock); }
+static pthread_mutex_t g_notify = PTHREAD_MUTEX_INITIALIZER;
+void sim_notify_lock(void) { pthread_mutex_lock(&g_notify); }
+void sim_notify_unlock(void) { pthread_mutex_unlock(&g_notify); }
 #endif
 
 typedef struct {
@@ -345,3 +354,65 @@ void sim_random_bytes(uint8_t *out, size_t n) {
   }
   sim_mutex_unlock();
 }
+
+#ifdef _WIN32
+struct sim_dirwatch {
+  int unused;
+};
+sim_dirwatch *sim_dirwatch_open(void) { return calloc(1, sizeof(sim_dirwatch)); }
+int sim_dirwatch_add(sim_dirwatch *w, const char *dir) {
+  (void)w, (void)dir;
+  return 0;
+}
+int sim_dirwatch_wait(sim_dirwatch *w, int64_t timeout_ms) {
+  (void)w;
+  Sleep(timeout_ms >= 0 && timeout_ms < 20 ? (DWORD)timeout_ms : 20);
+  return 1;
+}
+void sim_dirwatch_wake(sim_dirwatch *w) { (void)w; }
+int sim_set_event(void *event) { return SetEvent((HANDLE)event) != 0; }
+#else
+struct sim_dirwatch {
+  int inotify, wake;
+};
+sim_dirwatch *sim_dirwatch_open(void) {
+  sim_dirwatch *w = calloc(1, sizeof *w);
+  if (!w) return NULL;
+  w->inotify = inotify_init1(IN_CLOEXEC | IN_NONBLOCK);
+  w->wake = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+  if (w->inotify < 0 || w->wake < 0) {
+    if (w->inotify >= 0) close(w->inotify);
+    if (w->wake >= 0) close(w->wake);
+    free(w);
+    return NULL;
+  }
+  return w;
+}
+int sim_dirwatch_add(sim_dirwatch *w, const char *dir) {
+  /* connections.state is only ever replaced by rename (sim_write_atomic): IN_MOVED_TO. Not
+   * IN_CLOSE_WRITE: every reader opens the lock file for writing, the watcher's own reads too. */
+  return inotify_add_watch(w->inotify, dir, IN_MOVED_TO) < 0 ? -1 : 0;
+}
+int sim_dirwatch_wait(sim_dirwatch *w, int64_t timeout_ms) {
+  struct pollfd fds[2] = {{w->inotify, POLLIN, 0}, {w->wake, POLLIN, 0}};
+  int t = timeout_ms < 0 ? -1 : timeout_ms > 0x7FFFFFFF ? 0x7FFFFFFF : (int)timeout_ms;
+  int n;
+  do n = poll(fds, 2, t);
+  while (n < 0 && errno == EINTR);
+  if (n <= 0) return 0;
+  char buf[4096];
+  while (read(w->inotify, buf, sizeof buf) > 0) {
+  }
+  uint64_t v;
+  while (read(w->wake, &v, sizeof v) > 0) {
+  }
+  return 1;
+}
+void sim_dirwatch_wake(sim_dirwatch *w) {
+  uint64_t one = 1;
+  if (write(w->wake, &one, sizeof one) < 0) { /* full counter: already woken */
+  }
+}
+extern int32_t SetEvent(void *event); /* libkernel32sim.so */
+int sim_set_event(void *event) { return SetEvent(event) != 0; }
+#endif

@@ -25,6 +25,10 @@ int sim_getpid(void);
 /* One process-wide lock for the simulator's in-memory caches. */
 void sim_mutex_lock(void);
 void sim_mutex_unlock(void);
+/* A second one for RasConnectionNotification's registry (notify.c), taken before the
+ * connection table's file lock; the first may be taken while that lock is held. */
+void sim_notify_lock(void);
+void sim_notify_unlock(void);
 
 /* Start a detached thread running fn(arg). Returns 0 on success. */
 int sim_thread_start(void (*fn)(void *), void *arg);
@@ -45,5 +49,21 @@ int sim_write_atomic_mode(const char *path, const char *data, size_t len, bool o
 int sim_read_file(const char *path, size_t cap, char **out, size_t *len);
 int sim_file_exists(const char *path);
 void sim_random_bytes(uint8_t *out, size_t n);
+
+/* Waiting for another process to change a file (RasConnectionNotification, notify.c).
+ * Linux: inotify on the folders plus an eventfd to wake the waiter, so a waiting thread uses
+ * no CPU. Windows build: a 20 ms sleep per wait (it compiles, it is not run). */
+typedef struct sim_dirwatch sim_dirwatch;
+sim_dirwatch *sim_dirwatch_open(void);
+/* Watch `dir` for files written or renamed into it. 0 on success. */
+int sim_dirwatch_add(sim_dirwatch *w, const char *dir);
+/* Block until something in a watched folder changed, sim_dirwatch_wake was called, or
+ * timeout_ms passed (-1: no timeout). Returns 1 when woken, 0 on timeout. */
+int sim_dirwatch_wait(sim_dirwatch *w, int64_t timeout_ms);
+void sim_dirwatch_wake(sim_dirwatch *w);
+
+/* Signal a Win32 event handle (kernel32 SetEvent: the simulated kernel32 on Linux, which the
+ * simulated rasapi32 links against as rasapi32.dll imports kernel32.dll). 1 if it is open. */
+int sim_set_event(void *event);
 
 #endif

@@ -237,22 +237,12 @@ RASSIM_EXPORT uint32_t RasGetSubEntryHandleW(HRASCONN_ h, uint32_t sub, HRASCONN
   sim_conn *c;
   uint32_t rc = with_conn(h, &st, &lock, &c);
   if (rc) return rc;
+  int links = conn_links(c);
   state_release(&st, lock);
-  if (sub != 1) return ERROR_NO_MORE_ITEMS_; /* every simulated entry has one subentry */
+  /* Subentries 1..links (the `links` test control; one unless a test adds bandwidth). */
+  if (sub < 1 || (int64_t)sub > links) return ERROR_NO_MORE_ITEMS_;
   *out = h;
   return 0;
 }
 
-/* https://learn.microsoft.com/windows/win32/api/ras/nf-ras-rasconnectionnotificationw: the
- * sim accepts the registration (INVALID_HANDLE_VALUE = all connections) but never signals. */
-RASSIM_EXPORT uint32_t RasConnectionNotificationW(HRASCONN_ h, void *event, uint32_t flags) {
-  (void)flags;
-  if (!event) return ERROR_INVALID_PARAMETER_;
-  if (HANDLE_TO_U64(h) == UINT64_MAX) return 0;
-  sim_state st;
-  sim_flock *lock;
-  sim_conn *c;
-  uint32_t rc = with_conn(h, &st, &lock, &c);
-  if (!rc) state_release(&st, lock);
-  return rc;
-}
+/* RasConnectionNotificationW: notify.c. */

@@ -79,6 +79,37 @@ static uint32_t cmd_drop(const char *args) {
   return 0;
 }
 
+/* "links <handle|entry> <n>": a connected multilink connection now has n connected subentries
+ * (RasGetSubEntryHandle answers 1..n); more is RASCN_BandwidthAdded, fewer
+ * RASCN_BandwidthRemoved (notify.c). */
+static uint32_t cmd_links(const char *args) {
+  const char *sp = strrchr(args, ' ');
+  int64_t n;
+  if (!sp || !parse_i64(sp + 1, &n) || n < 1 || n > 64) return ERROR_INVALID_PARAMETER_;
+  char *target = sndup(args, (size_t)(sp - args));
+  sim_state st;
+  sim_flock *lock;
+  if (state_begin(&st, &lock) != 0) {
+    free(target);
+    return ERROR_INVALID_PARAMETER_;
+  }
+  int64_t h, now = sim_now_ms();
+  bool by_handle = has_prefix(target, "0x") && parse_i64(target, &h);
+  int hits = 0;
+  for (size_t i = 0; i < st.n; i++) {
+    sim_conn *c = &st.c[i];
+    if (!conn_eval(c, now).connected || c->hangup_ms || (c->drop_ms && c->drop_ms <= now)) continue;
+    if (by_handle ? c->handle == (uint64_t)h : name_eq(c->entry, target)) c->links = (int)n, hits++;
+  }
+  free(target);
+  if (!hits) {
+    state_release(&st, lock);
+    return ERROR_INVALID_HANDLE_;
+  }
+  state_commit(&st, lock);
+  return 0;
+}
+
 static uint32_t run(const char *cmd) {
   if (!strcmp(cmd, "unbind")) {
     sim_bind_thread_home(NULL);
@@ -94,6 +125,8 @@ static uint32_t run(const char *cmd) {
   uint32_t rc = ERROR_INVALID_PARAMETER_;
   if (n >= 1 && !strcmp(w[0], "drop") && n >= 2) {
     rc = cmd_drop(cmd + strspn(cmd, " ") + 5);
+  } else if (n >= 1 && !strcmp(w[0], "links") && n >= 2) {
+    rc = cmd_links(cmd + strspn(cmd, " ") + 6);
   } else if (n == 2 && (!strcmp(w[0], "unreachable") || !strcmp(w[0], "reachable"))) {
     char sec[300];
     snprintf(sec, sizeof sec, "server %s", w[1]);

@@ -449,6 +449,7 @@ RASSIM_EXPORT uint32_t RasDialW(const RASDIALEXTENSIONS_ *ext, const WCHAR_ *pbk
     memcpy(c->guid, &e.guidId, 16);
     c->is_vpn = e.dwType == RASET_Vpn || !strcmp(c->device_type, "vpn");
     c->start_ms = now;
+    c->pid = sim_getpid();
     c->step_ms = w->dial_step_ms;
     c->stats_base_ms = 0;
     decide(c, &e, w, &st, &cr);

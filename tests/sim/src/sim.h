@@ -149,6 +149,7 @@ typedef struct {
   int winver;
   bool ip_network;
   int release_delay_ms, dial_step_ms;
+  bool notify_only_once; /* [machine] notifyOnlyOnce: DotRas issue 105 (notify.c) */
   char *local_ipv4;
   world_server *servers;
   size_t nservers;
@@ -183,6 +184,8 @@ typedef struct {
   int64_t stats_base_ms;
   char *ipv4, *ipv6, *server_ipv4, *local_ipv4;
   uint32_t auth_eap; /* EAP type used or 0 */
+  int64_t pid;       /* the process that dialed it (RasConnectionNotification's only-once mode) */
+  int links;         /* connected multilink subentries, 0 = the usual single link */
 } sim_conn;
 
 typedef struct {
@@ -217,6 +220,10 @@ conn_progress conn_eval(const sim_conn *c, int64_t now);
 /* The i-th state of the dial sequence and its time offset from start; count in *n. */
 int dial_sequence(const sim_conn *c, int i, int64_t *at_ms, int *n);
 bool conn_listed(const sim_conn *c, int64_t now); /* shown by RasEnumConnections */
+
+/* ---- notify.c ---- */
+/* Number of subentries a connection has (RasGetSubEntryHandle, bandwidth events). */
+int conn_links(const sim_conn *c);
 
 /* ---- creds.c ---- */
 typedef struct {

@@ -99,7 +99,7 @@ bool state_gc(sim_state *st, int64_t now) {
   X("kind", kind) X("vpn", is_vpn) X("proto", protocol) X("start", start_ms) X("step", step_ms) \
   X("lat", latency_ms) X("failstate", fail_state) X("failerr", fail_error) X("hangup", hangup_ms) X("hpid", hangup_pid) X("pause", pause_ms) X("refs", refs) \
   X("release", release_ms) X("drop", drop_ms) X("droperr", drop_error)                         \
-  X("statsbase", stats_base_ms) X("eap", auth_eap)
+  X("statsbase", stats_base_ms) X("eap", auth_eap) X("pid", pid) X("links", links)
 
 static void parse_conn(sim_state *st, char *line) {
   sim_conn *c = state_add(st);

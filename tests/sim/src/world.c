@@ -95,6 +95,7 @@ world *world_load(void) {
         else if (key_is(s->lines[j], "ipNetwork", &v)) w->ip_network = truthy(v);
         else if (key_is(s->lines[j], "releaseDelayMs", &v)) w->release_delay_ms = atoi(v);
         else if (key_is(s->lines[j], "dialStepMs", &v)) w->dial_step_ms = atoi(v);
+        else if (key_is(s->lines[j], "notifyOnlyOnce", &v)) w->notify_only_once = truthy(v);
         else if (key_is(s->lines[j], "localIpv4", &v)) free(w->local_ipv4), w->local_ipv4 = sdup(v);
         free(v);
       }

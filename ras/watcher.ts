@@ -1,0 +1,331 @@
+/**
+ * Live connection events. A {@link ConnectionWatcher} asks Windows to signal Win32 events
+ * when a connection is created or terminated or a multilink subentry comes or goes
+ * (RasConnectionNotificationW), waits on them without using the JS thread, and turns every
+ * wake-up into events by comparing what RasEnumConnections and RasGetConnectStatus report
+ * with what it saw before. So a signal never stands for an event by itself (the RAS docs:
+ * "use other RAS functions, such as RasEnumConnections, to get more information"), and a
+ * signal Windows fails to send is made up for by a slow poll: DotRas issue 105 reports that on
+ * Windows 11 a registration fires only once for connections the same process dialed
+ * (https://github.com/DotRas/DotRas/issues/105). The poll runs every
+ * {@link FALLBACK_POLL_MS} ms unless `pollIntervalMs` says otherwise.
+ *
+ * @module
+ */
+
+import { LibraryNotFoundError, rasapi32 } from "../ffi/library.ts";
+import { INVALID_HANDLE_VALUE, RASCN, waitForAny, Win32Event } from "../ffi/events.ts";
+import { check, RasError } from "../ffi/errors.ts";
+import { type Handle, handlePointer } from "./_handle.ts";
+import { type ConnectionStatus, connectionStatus, listConnections } from "./connections.ts";
+import { RASCS_CONNECTED } from "./constants.ts";
+
+/** How often a watcher looks for itself when no notification came (ms). */
+export const FALLBACK_POLL_MS = 2_000;
+
+/** What happened to a connection. */
+export type ConnectionEventKind =
+  | "dialing"
+  | "connected"
+  | "disconnected"
+  | "bandwidth-added"
+  | "bandwidth-removed";
+
+/** One change of one connection. */
+export interface ConnectionEvent {
+  /** What happened. */
+  event: ConnectionEventKind;
+  /** The entry's name. */
+  entry: string;
+  /** The phone-book file of the entry (empty when Windows no longer says). */
+  phonebook: string;
+  /** The connection's handle as hex text. */
+  handle: Handle;
+  /** For `disconnected`: the RAS error the link ended with, or null (hung up). */
+  error: ConnectionStatus["error"];
+  /** For bandwidth events: the number of connected subentries now. */
+  links: number;
+  /** When the change was seen, as an ISO 8601 UTC timestamp. */
+  timestamp: string;
+  /** What woke the watcher: a notification from Windows, or the fallback poll. */
+  source: "notification" | "poll";
+}
+
+/** Options of {@link ConnectionWatcher}. */
+export interface WatcherOptions {
+  /** Only these entries (names compared case-insensitively); default every entry. */
+  entries?: readonly string[] | undefined;
+  /** Only this connection (RasConnectionNotification for one handle: no `connected`). */
+  handle?: Handle | undefined;
+  /** The fallback poll's period in ms (default {@link FALLBACK_POLL_MS}). */
+  pollIntervalMs?: number | undefined;
+}
+
+/** Where a connection is: still dialing, connected, or ended. */
+export type Phase = "dialing" | "connected" | "disconnected";
+interface Seen {
+  entry: string;
+  phonebook: string;
+  phase: Phase;
+  error: ConnectionStatus["error"];
+  links: number;
+  /** Windows no longer knows the handle. */
+  released: boolean;
+}
+
+const FLAGS = [
+  RASCN.RASCN_Connection,
+  RASCN.RASCN_Disconnection,
+  RASCN.RASCN_BandwidthAdded,
+  RASCN.RASCN_BandwidthRemoved,
+] as const;
+
+/**
+ * Watches connections. Hold it with `using`: disposing closes its events (at once, or when a
+ * pending wait has returned, since closing a handle being waited on is undefined in Win32).
+ *
+ * @example
+ * ```ts ignore
+ * using watcher = new ConnectionWatcher({ entries: ["Corp VPN"] });
+ * for (const event of await watcher.next()) console.log(event.event, event.handle);
+ * ```
+ */
+export class ConnectionWatcher implements Disposable {
+  #events: Win32Event[] = [];
+  #stop: Win32Event;
+  #seen = new Map<Handle, Seen>();
+  #entries: Set<string> | undefined;
+  #handle: Handle | undefined;
+  #pollMs: number;
+  #waiting = false;
+  #disposed = false;
+
+  /**
+   * Registers for notifications and takes the first look at the connections.
+   *
+   * @param options Which connections, and the fallback poll's period.
+   * @throws {RasError} When RasConnectionNotificationW or RasEnumConnections fails (6 for a
+   * handle Windows does not know).
+   */
+  constructor(options: WatcherOptions = {}) {
+    this.#entries = options.entries?.length
+      ? new Set(options.entries.map((e) => e.toLowerCase()))
+      : undefined;
+    this.#handle = options.handle;
+    this.#pollMs = options.pollIntervalMs ?? FALLBACK_POLL_MS;
+    this.#stop = new Win32Event({ manualReset: true });
+    try {
+      const lib = rasapi32();
+      const target = this.#handle ? handlePointer(this.#handle) : INVALID_HANDLE_VALUE;
+      for (const flag of FLAGS) {
+        // "RASCN_Connection: if hrasconn is INVALID_HANDLE_VALUE" only.
+        if (this.#handle && flag === RASCN.RASCN_Connection) continue;
+        const event = new Win32Event();
+        this.#events.push(event);
+        check(
+          lib.RasConnectionNotificationW(target, event.handle, flag),
+          "RasConnectionNotification",
+        );
+      }
+      this.#seen = this.#look();
+    } catch (error) {
+      this.#close();
+      throw error;
+    }
+  }
+
+  /** The connections as last seen: handle, entry and phase. */
+  get connections(): { handle: Handle; entry: string; state: Phase }[] {
+    return [...this.#seen].map(([handle, s]) => ({ handle, entry: s.entry, state: s.phase }));
+  }
+
+  /**
+   * Waits for the next change(s) of the watched connections.
+   *
+   * @param options `signal` ends the wait early (the result is then empty); `timeoutMs`
+   * bounds it (empty on time-out).
+   * @returns The events, oldest first; empty when stopped or timed out.
+   * @throws {RasError} When a RAS call fails.
+   */
+  async next(
+    options: { signal?: AbortSignal | undefined; timeoutMs?: number | undefined } = {},
+  ): Promise<ConnectionEvent[]> {
+    if (this.#disposed) throw new Error("the connection watcher has been disposed");
+    const { signal } = options;
+    const deadline = options.timeoutMs === undefined ? Infinity : Date.now() + options.timeoutMs;
+    const wake = () => this.#stop.set();
+    signal?.addEventListener("abort", wake, { once: true });
+    try {
+      while (!signal?.aborted && !this.#disposed) {
+        const left = deadline - Date.now();
+        if (left <= 0) return [];
+        this.#waiting = true;
+        let woken: number | "timeout";
+        try {
+          woken = await waitForAny([this.#stop, ...this.#events], Math.min(this.#pollMs, left));
+        } finally {
+          this.#waiting = false;
+          if (this.#disposed) this.#close();
+        }
+        if (woken === 0 || this.#disposed) break;
+        const found = this.#changes(woken === "timeout" ? "poll" : "notification");
+        if (found.length) return found;
+      }
+      return [];
+    } finally {
+      signal?.removeEventListener("abort", wake);
+      if (!this.#disposed) this.#stop.reset();
+    }
+  }
+
+  /**
+   * Waits for the next notification from Windows without looking at the connections (for a
+   * caller that checks one handle itself, as hang-up does): true when signaled, false after
+   * `timeoutMs` or when disposed.
+   *
+   * @param timeoutMs The longest wait.
+   * @returns Whether a notification came.
+   */
+  async signaled(timeoutMs: number): Promise<boolean> {
+    if (this.#disposed) return false;
+    this.#waiting = true;
+    try {
+      const woken = await waitForAny([this.#stop, ...this.#events], timeoutMs);
+      return typeof woken === "number" && woken > 0;
+    } finally {
+      this.#waiting = false;
+      if (this.#disposed) this.#close();
+    }
+  }
+
+  /**
+   * The events one at a time, until `signal` aborts.
+   *
+   * @param signal Ends the stream.
+   * @returns An async iterator of events.
+   */
+  async *events(signal?: AbortSignal): AsyncGenerator<ConnectionEvent> {
+    while (!signal?.aborted && !this.#disposed) yield* await this.next({ signal });
+  }
+
+  /** Stops a pending wait and closes the events (now, or when the wait has returned). */
+  [Symbol.dispose](): void {
+    if (this.#disposed) return;
+    this.#disposed = true;
+    if (this.#waiting) this.#stop.set();
+    else this.#close();
+  }
+
+  #close(): void {
+    for (const event of this.#events) event[Symbol.dispose]();
+    this.#events = [];
+    this.#stop[Symbol.dispose]();
+  }
+
+  #wanted(entry: string, handle: Handle): boolean {
+    if (this.#handle) return handle === this.#handle;
+    return !this.#entries || this.#entries.has(entry.toLowerCase());
+  }
+
+  /** Every watched connection now, with the handles seen before that Windows still knows. */
+  #look(): Map<Handle, Seen> {
+    const now = new Map<Handle, Seen>();
+    const candidates = new Map<Handle, { entry: string; phonebook: string }>();
+    for (const c of listConnections()) {
+      if (this.#wanted(c.entry, c.handle)) candidates.set(c.handle, c);
+    }
+    for (const [handle, s] of this.#seen) {
+      if (!candidates.has(handle)) candidates.set(handle, s);
+    }
+    if (this.#handle && !candidates.has(this.#handle)) {
+      candidates.set(this.#handle, { entry: this.#handle, phonebook: "" });
+    }
+    for (const [handle, c] of candidates) {
+      const status = connectionStatus(handle);
+      if (!status) {
+        // Released: Windows no longer knows the handle.
+        const before = this.#seen.get(handle);
+        if (before) now.set(handle, { ...before, phase: "disconnected", links: 0, released: true });
+        continue;
+      }
+      const ended = status.state === "disconnected" || status.error !== null;
+      const phase: Phase = ended
+        ? "disconnected"
+        : status.stateCode === RASCS_CONNECTED
+        ? "connected"
+        : "dialing";
+      now.set(handle, {
+        entry: c.entry,
+        phonebook: c.phonebook,
+        phase,
+        error: status.error,
+        links: phase === "connected" ? subentries(handle) : 0,
+        released: false,
+      });
+    }
+    return now;
+  }
+
+  #changes(source: ConnectionEvent["source"]): ConnectionEvent[] {
+    const before = this.#seen;
+    const after = this.#look();
+    const timestamp = new Date().toISOString();
+    const out: ConnectionEvent[] = [];
+    const add = (event: ConnectionEventKind, handle: Handle, s: Seen) =>
+      out.push({
+        event,
+        entry: s.entry,
+        phonebook: s.phonebook,
+        handle,
+        error: event === "disconnected" ? s.error : null,
+        links: s.links,
+        timestamp,
+        source,
+      });
+    for (const [handle, s] of after) {
+      const old = before.get(handle);
+      if (!old) {
+        add(s.phase, handle, s);
+      } else if (old.phase !== s.phase) {
+        if (old.phase === "disconnected") continue; // never back from the end
+        add(s.phase, handle, s);
+      } else if (s.phase === "connected" && s.links !== old.links) {
+        add(s.links > old.links ? "bandwidth-added" : "bandwidth-removed", handle, s);
+      }
+    }
+    // Forget connections that ended and that Windows has released.
+    for (const [handle, s] of after) if (s.released) after.delete(handle);
+    this.#seen = after;
+    return out;
+  }
+}
+
+/**
+ * A watcher, or undefined where notifications cannot be had (no kernel32 to load, or a handle
+ * Windows does not know): callers then rely on their poll alone.
+ *
+ * @param options As for {@link ConnectionWatcher}.
+ * @returns The watcher (dispose of it), or undefined.
+ * @example
+ * ```ts ignore
+ * using watcher = tryWatcher({ handle: "0x10001" });
+ * ```
+ */
+export function tryWatcher(options: WatcherOptions): ConnectionWatcher | undefined {
+  try {
+    return new ConnectionWatcher(options);
+  } catch (error) {
+    if (error instanceof LibraryNotFoundError || error instanceof RasError) return undefined;
+    throw error;
+  }
+}
+
+/** How many subentries (links) of a multilink connection are connected (RasGetSubEntryHandle). */
+function subentries(handle: Handle): number {
+  const lib = rasapi32();
+  const out = new BigUint64Array(1);
+  let n = 0;
+  // Subentries are numbered from 1; 259 (ERROR_NO_MORE_ITEMS) ends them.
+  while (n < 64 && lib.RasGetSubEntryHandleW(handlePointer(handle), n + 1, out) === 0) n++;
+  return n;
+}

@@ -1,0 +1,240 @@
+/**
+ * The live-events part of `deno task bench` (issue 13), measured side by side in one run:
+ *
+ * 1. A dropped link, over 1,000 drop/redial cycles: when `rasctl watch` reports it and when
+ *    `rasctl ensure --keep` acts on it (its `dropped` line; it then hangs up and redials), both
+ *    woken by RasConnectionNotification (target: within 50 ms), next to an `ensure --keep` that
+ *    has no notifications (no kernel32 to load: the poll, with --check-interval 1).
+ * 2. `hangup`'s wait: how long after the release (RasHangUp time + the sim's releaseDelayMs)
+ *    hangUp() returns, woken by the notification, next to the old back-off poll (target: 20 ms).
+ * 3. CPU used by an idle `rasctl watch` over one second (all its threads, /proc schedstat).
+ * 4. Peak RSS (VmHWM) of the watch and ensure processes at cycles 10 and 1,000.
+ *
+ * Linux only (it reads /proc). No number here is an assertion.
+ *
+ * @module
+ */
+
+import { fileURLToPath } from "node:url";
+import { RUN_PERMISSIONS } from "./compile.ts";
+
+const root = fileURLToPath(new URL("../", import.meta.url));
+const build = `${root}tests/sim/build`;
+const CYCLES = Number(Deno.env.get("BENCH_EVENT_CYCLES") ?? 1000);
+const HANGUPS = Number(Deno.env.get("BENCH_HANGUPS") ?? 30);
+const FALLBACK_CYCLES = Number(Deno.env.get("BENCH_FALLBACK_CYCLES") ?? 10);
+
+type Json = Record<string, unknown>;
+
+/** The server checks no credentials, but rasctl dials only with a password (BENCH_PW). */
+const LOGIN = ["--user", "alice", "--password-env", "BENCH_PW"];
+
+/** Consumes NDJSON lines from a child's stdout. */
+class Reader {
+  #reader: ReadableStreamDefaultReader<string>;
+  #buffer = "";
+  constructor(stream: ReadableStream<Uint8Array>) {
+    this.#reader = stream.pipeThrough(new TextDecoderStream()).getReader();
+  }
+  /** The next line matching `pred` (earlier ones are dropped) and when it was read. */
+  async next(pred: (e: Json) => boolean): Promise<{ event: Json; at: number }> {
+    for (;;) {
+      const nl = this.#buffer.indexOf("\n");
+      if (nl >= 0) {
+        const line = this.#buffer.slice(0, nl);
+        this.#buffer = this.#buffer.slice(nl + 1);
+        if (!line.trim()) continue;
+        const event = JSON.parse(line) as Json;
+        if (pred(event)) return { event, at: Date.now() };
+        continue;
+      }
+      const chunk = await this.#reader.read();
+      if (chunk.done) throw new Error("the process ended");
+      this.#buffer += chunk.value;
+    }
+  }
+}
+
+const sim = Deno.dlopen(`${build}/librasapi32sim.so`, {
+  RasSimCommand: { parameters: ["buffer"], result: "u32" },
+});
+function simCommand(home: string, cmd: string): number {
+  return sim.symbols.RasSimCommand(new TextEncoder().encode(`home=${home};${cmd}\0`));
+}
+
+async function makeHome(): Promise<string> {
+  const home = await Deno.makeTempDir({ prefix: "rasctl-bench-events-" });
+  const pbkDir = "Microsoft/Network/Connections/Pbk";
+  await Deno.mkdir(`${home}/AppData/Roaming/${pbkDir}`, { recursive: true });
+  await Deno.mkdir(`${home}/ProgramData/${pbkDir}`, { recursive: true });
+  const entry = (name: string) =>
+    `[${name}]\r\nEncoding=1\r\nType=2\r\nVpnStrategy=7\r\n\r\nMEDIA=rastapi\r\nPort=VPN2-0\r\n` +
+    `Device=WAN Miniport (IKEv2)\r\n\r\nDEVICE=vpn\r\nPhoneNumber=vpn.example.com\r\n\r\n`;
+  await Deno.writeTextFile(
+    `${home}/AppData/Roaming/${pbkDir}/rasphone.pbk`,
+    entry("Corp VPN") + entry("Branch VPN") + entry("Bench Hangup"),
+  );
+  await Deno.writeTextFile(
+    `${home}/world.ini`,
+    "[machine]\nipNetwork=1\ndialStepMs=0\nreleaseDelayMs=0\n\n[server vpn.example.com]\n",
+  );
+  return home;
+}
+
+function env(home: string, kernel32: boolean): Record<string, string> {
+  return {
+    RASSIM_HOME: home,
+    RASSIM_USER: "alice",
+    RASSIM_ELEVATED: "1",
+    RASCTL_RASAPI32: `${build}/librasapi32sim.so`,
+    ...(kernel32 ? { RASCTL_KERNEL32: `${build}/libkernel32sim.so` } : {}),
+    APPDATA: `${home}/AppData/Roaming`,
+    ProgramData: `${home}/ProgramData`,
+    NO_COLOR: "1",
+    BENCH_PW: "bench",
+  };
+}
+
+function spawn(args: string[], environment: Record<string, string>): Deno.ChildProcess {
+  return new Deno.Command(Deno.execPath(), {
+    args: ["run", ...RUN_PERMISSIONS, `${root}cli.ts`, ...args],
+    env: environment,
+    stdin: "null",
+    stdout: "piped",
+    stderr: Deno.env.get("BENCH_DEBUG") ? "inherit" : "null",
+  }).spawn();
+}
+
+/** Reads /proc through `cat` (Deno grants /proc only with --allow-all; the task has --allow-run). */
+async function proc(glob: string): Promise<string> {
+  const out = await new Deno.Command("sh", { args: ["-c", `cat ${glob}`], stdout: "piped" })
+    .output();
+  return new TextDecoder().decode(out.stdout);
+}
+
+/** CPU time (ns) of every thread of a process. */
+async function cpuNs(pid: number): Promise<number> {
+  const lines = (await proc(`/proc/${pid}/task/*/schedstat`)).trim().split("\n");
+  return lines.reduce((sum, line) => sum + Number(line.split(" ")[0]), 0);
+}
+
+async function peakRssMiB(pid: number): Promise<number> {
+  const line = (await proc(`/proc/${pid}/status`)).split("\n").find((l) => l.startsWith("VmHWM:"));
+  return Number(line!.split(/\s+/)[1]) / 1024;
+}
+
+function stats(xs: number[]): string {
+  const s = [...xs].sort((a, b) => a - b);
+  const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
+  return `median ${at(0.5).toFixed(1)} ms, p95 ${at(0.95).toFixed(1)} ms, max ${
+    s.at(-1)!.toFixed(1)
+  } ms (n=${s.length})`;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Runs the events bench and prints its lines. */
+export async function benchEvents(): Promise<void> {
+  if (Deno.build.os !== "linux") {
+    console.log("events bench: Linux only (reads /proc)");
+    return;
+  }
+  const home = await makeHome();
+  const withEvents = env(home, true);
+  const noEvents = env(home, false);
+
+  // --- 3. idle CPU: the watcher alone, before anything happens.
+  const watch = spawn(["watch", "Corp VPN"], withEvents);
+  const watchLines = new Reader(watch.stdout);
+  await sleep(1500); // start-up, registration and its first look
+  const cpu0 = await cpuNs(watch.pid);
+  await sleep(1000);
+  const idleMs = (await cpuNs(watch.pid) - cpu0) / 1e6;
+
+  // --- 1 and 4: drop/redial cycles, watch and ensure --keep side by side.
+  const ensure = spawn(
+    ["-q", "ensure", "Corp VPN", "--keep", "--check-interval", "600", ...LOGIN],
+    withEvents,
+  );
+  const ensureLines = new Reader(ensure.stdout);
+  let handle = (((await ensureLines.next((e) => e.event === "dialed")).event.connections as Json[])
+    .at(-1) as Json).handle as string;
+  const watchLatency: number[] = [];
+  const ensureLatency: number[] = [];
+  const rss: Record<string, { watch: number; ensure: number }> = {};
+  for (let cycle = 1; cycle <= CYCLES; cycle++) {
+    const dropped = handle;
+    const t0 = Date.now();
+    if (simCommand(home, `drop ${dropped} 628`) !== 0) throw new Error(`cannot drop ${dropped}`);
+    const [seen, acted] = await Promise.all([
+      watchLines.next((e) => e.event === "disconnected" && e.handle === dropped),
+      ensureLines.next((e) => e.event === "dropped" && e.handle === dropped),
+    ]);
+    watchLatency.push(seen.at - t0);
+    ensureLatency.push(acted.at - t0);
+    const redialed = await ensureLines.next((e) => e.event === "redialed");
+    handle = ((redialed.event.connections as Json[]).at(-1) as Json).handle as string;
+    if (cycle === 10 || cycle === CYCLES) {
+      rss[cycle] = { watch: await peakRssMiB(watch.pid), ensure: await peakRssMiB(ensure.pid) };
+    }
+  }
+  ensure.kill("SIGTERM");
+  await ensure.status;
+
+  // The same drop with an ensure --keep that has no notifications to wait on (its poll).
+  const polled = spawn(
+    ["-q", "ensure", "Branch VPN", "--keep", "--check-interval", "1", ...LOGIN],
+    noEvents,
+  );
+  const polledLines = new Reader(polled.stdout);
+  let branch = (((await polledLines.next((e) => e.event === "dialed")).event
+    .connections as Json[]).at(-1) as Json).handle as string;
+  const pollLatency: number[] = [];
+  for (let cycle = 0; cycle < FALLBACK_CYCLES; cycle++) {
+    const t0 = Date.now();
+    simCommand(home, `drop ${branch} 628`);
+    const acted = await polledLines.next((e) => e.event === "dropped" && e.handle === branch);
+    pollLatency.push(acted.at - t0);
+    const redialed = await polledLines.next((e) => e.event === "redialed");
+    branch = ((redialed.event.connections as Json[]).at(-1) as Json).handle as string;
+  }
+  polled.kill("SIGTERM");
+  await polled.status;
+  watch.kill("SIGTERM");
+  await watch.status;
+
+  // --- 2. hangup: notification vs the back-off poll, each in its own process.
+  const hangupScript = `${root}scripts/_bench_hangup.ts`;
+  const hangup = async (environment: Record<string, string>) => {
+    const out = await new Deno.Command(Deno.execPath(), {
+      args: ["run", ...RUN_PERMISSIONS, hangupScript, String(HANGUPS)],
+      env: { ...environment, BENCH_RELEASE_MS: "300" },
+      stdout: "piped",
+    }).output();
+    return JSON.parse(new TextDecoder().decode(out.stdout)) as number[];
+  };
+  const hangupEvents = await hangup(withEvents);
+  const hangupPoll = await hangup(noEvents);
+
+  console.log(`\nlive events (issue 13), ${CYCLES} drop/redial cycles:`);
+  console.log(`drop -> watch reports it:           ${stats(watchLatency)} (target <= 50 ms)`);
+  console.log(`drop -> ensure --keep acts:         ${stats(ensureLatency)} (target <= 50 ms)`);
+  console.log(
+    `drop -> ensure --keep, no events:   ${stats(pollLatency)} (poll, --check-interval 1 s; ` +
+      `the default is 10 s)`,
+  );
+  console.log(`hangup returns after the release:   ${stats(hangupEvents)} (target <= 20 ms)`);
+  console.log(`hangup, back-off poll (before):     ${stats(hangupPoll)}`);
+  console.log(
+    `idle watch CPU over 1 s:            ${idleMs.toFixed(2)} ms (all threads; poll every 2 s)`,
+  );
+  for (const [cycle, r] of Object.entries(rss)) {
+    console.log(
+      `peak RSS at cycle ${cycle}:`.padEnd(36) +
+        `watch ${r.watch.toFixed(1)} MiB, ensure --keep ${r.ensure.toFixed(1)} MiB`,
+    );
+  }
+  await Deno.remove(home, { recursive: true });
+}
+
+if (import.meta.main) await benchEvents();
