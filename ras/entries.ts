@@ -264,7 +264,8 @@ export function createEntry(
     try {
       assertNameFree(name, path);
       const fields = applySettings(newEntryDefaults(type), settings);
-      if (settings.device?.name === undefined) fields.szDeviceName = deviceFor(fields);
+      // An empty name is no name: RasSetEntryProperties requires one (its page).
+      if (!settings.device?.name) fields.szDeviceName = deviceFor(fields);
       writeStruct(name, path, fields);
     } catch (error) {
       // Take back the empty book and the folders this call made (never a written book).

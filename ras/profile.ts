@@ -141,6 +141,20 @@ function predict(before: Record<string, unknown> | null, patch: Record<string, u
   return readSettings({ ...emptyStruct(), ...writeSettings(base, patch) });
 }
 
+/**
+ * A profile that names no device (`device.name` empty, as in books Windows wrote without
+ * `Device=`) takes the one the machine has: device names are localized and the machine's own,
+ * and a new entry gets one of its type from RasEnumDevices (createEntry), as
+ * RasSetEntryProperties requires one.
+ */
+function withActualDevice<T>(expected: T, actual: Record<string, unknown> | null): T {
+  if (expected === null || typeof expected !== "object") return expected;
+  const want = (expected as { device?: { name?: unknown } }).device;
+  const have = actual?.device as { name?: unknown } | undefined;
+  if (!want || want.name || !have?.name) return expected;
+  return { ...expected, device: { ...want, name: have.name } };
+}
+
 /** The settings of an entry as read (without name and phone book). */
 function settingsOfEntry(entry: Entry): Record<string, unknown> {
   const { name: _n, phonebook: _p, ...settings } = entry;
@@ -217,7 +231,7 @@ export function compareEntry(
     diff.push({ path: "ensure", before: "absent", after: "present" });
   } else {
     const before = settingsOfEntry(actual.entry);
-    expected = predict(before, patch);
+    expected = withActualDevice(predict(before, patch), before);
     diff.push(...diffEntries(before, expected));
   }
   const creds = credentialChanges(entry, actual);
@@ -493,7 +507,7 @@ async function applyLocked(
       done.push("updated");
     }
     const readBack = settingsOfEntry(getEntry(entry.name, book));
-    const wrong = diffEntries(plan.expected, readBack);
+    const wrong = diffEntries(withActualDevice(plan.expected, readBack), readBack);
     if (wrong.length) {
       throw new ProfileStateError(
         `Cannot change "${entry.name}": Windows stored ${
