@@ -243,6 +243,17 @@ RASSIM_EXPORT uint32_t RasSetEntryPropertiesW(const WCHAR_ *pbk, const WCHAR_ *e
   if (!size_ok(S_RASENTRY, size)) return ERROR_INVALID_SIZE_;
   if (cb < size) return ERROR_BUFFER_INVALID_;
   if (!name_format_ok(entry)) return ERROR_INVALID_NAME_;
+  /* "The caller must provide values for the following members in the RASENTRY structure:
+   * dwSize, szLocalPhoneNumber, szDeviceName, szDeviceType, dwFramingProtocol, dwfOptions,
+   * dwType ... If values are not provided for these members, RasSetEntryProperties fails with
+   * ERROR_INVALID_PARAMETER" (RasSetEntryProperties). A zero dwfOptions/dwType is a value; an
+   * empty string or a zero dwFramingProtocol (no RASFP_* is 0) is not. Checked when an entry is
+   * created; an existing one may be written back as its book holds it (real books have entries
+   * without Device=, and Windows reads them). A broadband (PPPoE) entry may leave its service
+   * name empty, as any access concentrator may answer. Both are the sim's reading. */
+  bool incomplete = !e->szDeviceType[0] || !e->szDeviceName[0] || !e->dwFramingProtocol ||
+                    (!e->szLocalPhoneNumber[0] &&
+                     !(size >= offsetof(RASENTRYW_, dwType) + 4 && e->dwType == RASET_Broadband));
   if (size >= offsetof(RASENTRYW_, dwEncryptionType) + 4 &&
       (e->dwType < RASET_Phone || e->dwType > RASET_Broadband || e->dwEncryptionType > ET_Optional))
     return ERROR_INVALID_PARAMETER_;
@@ -261,6 +272,10 @@ RASSIM_EXPORT uint32_t RasSetEntryPropertiesW(const WCHAR_ *pbk, const WCHAR_ *e
   if (rc == 0 && is_allusers_pbk(path) && !sim_elevated()) {
     pbk_free(&b);
     rc = ERROR_ACCESS_DENIED_;
+  }
+  if (rc == 0 && idx < 0 && incomplete) {
+    pbk_free(&b);
+    rc = ERROR_INVALID_PARAMETER_;
   }
   if (rc == 0) {
     pbk_section fresh = {0};
