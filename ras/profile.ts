@@ -21,6 +21,7 @@ import { withPhonebookLock } from "./phonebook_lock.ts";
 import { findConnection } from "./connections.ts";
 import { hangUp } from "./dial.ts";
 import { allUsersPhonebook, userPhonebook } from "./phonebook.ts";
+import { readNotCarried } from "./phonebook_keys.ts";
 import type { Profile, ProfileEntry, SecretSource } from "./profile_schema.ts";
 import type { EntryType } from "./constants.ts";
 
@@ -33,7 +34,7 @@ export class ProfileStateError extends Error {
 }
 
 /** The keys of a profile entry that are not entry settings. */
-const ENTRY_KEYS = new Set(["name", "scope", "phonebook", "ensure", "credentials"]);
+const ENTRY_KEYS = new Set(["name", "scope", "phonebook", "ensure", "credentials", "notCarried"]);
 
 /** Which phone book a profile entry lives in. */
 export interface EntryPlace {
@@ -277,9 +278,14 @@ function credentialChanges(entry: ProfileEntry, actual: ActualEntry): Change[] {
  *
  * @param entry The entry as read.
  * @param scope Which book it came from.
+ * @param phonebook The book's file, read for the keys no API reaches (`notCarried`).
  * @returns The profile entry.
  */
-export function profileEntryOf(entry: Entry, scope: "user" | "allUsers" | "file"): ProfileEntry {
+export function profileEntryOf(
+  entry: Entry,
+  scope: "user" | "allUsers" | "file",
+  phonebook?: string,
+): ProfileEntry {
   const where = scope === "file"
     ? { phonebook: entry.phonebook ?? "" }
     : scope === "allUsers"
@@ -290,6 +296,7 @@ export function profileEntryOf(entry: Entry, scope: "user" | "allUsers" | "file"
     ...where,
     ensure: "present",
     ...settingsOfEntry(entry),
+    ...(phonebook === undefined ? {} : { notCarried: readNotCarried(phonebook, entry.name) }),
   } as ProfileEntry;
 }
 
@@ -304,6 +311,7 @@ export function stateOf(actual: ActualEntry): Record<string, unknown> {
     ensure: "present",
     ...settingsOfEntry(entry),
     ...(credentials ? { credentials } : {}),
+    notCarried: readNotCarried(place.phonebook, entry.name),
   };
 }
 
@@ -333,7 +341,7 @@ export function exportProfile(
   }
   return {
     entries: listed.map((e) =>
-      profileEntryOf(getEntry(e.name, { phonebook: e.phonebook }), e.scope)
+      profileEntryOf(getEntry(e.name, { phonebook: e.phonebook }), e.scope, e.phonebook)
     ),
   };
 }

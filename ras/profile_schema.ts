@@ -47,6 +47,12 @@ export interface ProfileEntry extends EntrySettings {
   ensure?: "present" | "absent" | undefined;
   /** Credentials to save (sources, never secrets). */
   credentials?: ProfileCredentials | undefined;
+  /**
+   * What `export` and `get` report: the keys of the entry's phone-book section that no API
+   * rasctl uses reaches (NRPT rules, trusted networks, routes...), so they are not carried to
+   * another machine. `set` ignores it.
+   */
+  notCarried?: string[] | undefined;
 }
 
 /** A profile document. */
@@ -79,6 +85,11 @@ const profileEntryObject = entrySettingsObject.extend({
   phonebook: phonebookSchema.optional(),
   ensure: z.enum(["present", "absent"]).optional(),
   credentials: credentialsSchema.optional(),
+  notCarried: z.array(z.string()).optional().describe(
+    "Keys of the entry's phone-book section that no API rasctl uses reaches (NRPT rules, " +
+      "trusted networks, routes, custom IPsec policies...), as export and get report them; " +
+      "set ignores them",
+  ),
 }).refine((e) => !(e.scope !== undefined && e.phonebook !== undefined), {
   message: "give scope or phonebook, not both",
   path: ["phonebook"],
