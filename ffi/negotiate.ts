@@ -142,7 +142,7 @@ function growUntilItFits(
  *
  * @param buffer The struct, its dwSize set.
  * @param call Calls rasapi32 with the buffer and its size; returns the result code.
- * @returns The result code and the buffer the last call filled.
+ * @returns The result code, the buffer the last call filled and the size it reported in `lpcb`.
  * @example
  * ```ts ignore
  * const { code, buffer } = callGrowing(RAS_PROJECTION_INFO.encode({ version: 4 }), (b, cb) =>
@@ -153,13 +153,16 @@ function growUntilItFits(
 export function callGrowing(
   buffer: Uint8Array<ArrayBuffer>,
   call: (buffer: Uint8Array<ArrayBuffer>, cb: Uint32Array<ArrayBuffer>) => number,
-): { code: number; buffer: Uint8Array<ArrayBuffer> } {
+): { code: number; buffer: Uint8Array<ArrayBuffer>; size: number } {
   const cb = new Uint32Array([buffer.byteLength]);
   const code = call(buffer, cb);
-  if (code !== ERROR_BUFFER_TOO_SMALL || cb[0]! <= buffer.byteLength) return { code, buffer };
+  if (code !== ERROR_BUFFER_TOO_SMALL || cb[0]! <= buffer.byteLength) {
+    return { code, buffer, size: cb[0]! };
+  }
   const bigger = new Uint8Array(cb[0]!);
   bigger.set(buffer);
-  return { code: call(bigger, cb), buffer: bigger };
+  const again = call(bigger, cb);
+  return { code: again, buffer: bigger, size: cb[0]! };
 }
 
 /**

@@ -129,6 +129,24 @@ export const rasapi32Symbols = {
     ],
     result: "u32",
   },
+  RasGetCustomAuthDataW: {
+    parameters: [
+      "buffer", // LPCWSTR pszPhonebook (opt)
+      "buffer", // LPCWSTR pszEntry
+      "buffer", // BYTE* pbCustomAuthData (opt)
+      "buffer", // DWORD* pdwSizeofCustomAuthData
+    ],
+    result: "u32",
+  },
+  RasSetCustomAuthDataW: {
+    parameters: [
+      "buffer", // LPCWSTR pszPhonebook (opt)
+      "buffer", // LPCWSTR pszEntry
+      "buffer", // BYTE* pbCustomAuthData
+      "u32", // DWORD dwSizeofCustomAuthData
+    ],
+    result: "u32",
+  },
   RasGetErrorStringW: {
     parameters: [
       "u32", // UINT ResourceId

@@ -41,6 +41,7 @@ export const REACHED_PBK_KEYS: Readonly<Record<string, string>> = {
   DataEncryption: "dwEncryptionType",
   ExcludedProtocols: "dwfNetProtocols (complement)",
   CustomAuthKey: "dwCustomAuthKey",
+  CustomAuthData: "RasGetCustomAuthData / RasSetCustomAuthData (./custom_auth.ts)",
   DialMode: "dwDialMode",
   RedialAttempts: "dwRedialCount",
   RedialSeconds: "dwRedialPause",

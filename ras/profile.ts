@@ -22,6 +22,7 @@ import { findConnection } from "./connections.ts";
 import { hangUp } from "./dial.ts";
 import { allUsersPhonebook, userPhonebook } from "./phonebook.ts";
 import { readNotCarried } from "./phonebook_keys.ts";
+import { getCustomAuthData, setCustomAuthData } from "./custom_auth.ts";
 import type { Profile, ProfileEntry, SecretSource } from "./profile_schema.ts";
 import type { EntryType } from "./constants.ts";
 
@@ -34,7 +35,15 @@ export class ProfileStateError extends Error {
 }
 
 /** The keys of a profile entry that are not entry settings. */
-const ENTRY_KEYS = new Set(["name", "scope", "phonebook", "ensure", "credentials", "notCarried"]);
+const ENTRY_KEYS = new Set([
+  "name",
+  "scope",
+  "phonebook",
+  "ensure",
+  "credentials",
+  "customAuthData",
+  "notCarried",
+]);
 
 /** Which phone book a profile entry lives in. */
 export interface EntryPlace {
@@ -87,6 +96,23 @@ export interface ActualEntry {
   entry: Entry | null;
   /** Its saved credentials (user or default ones, as the profile asks), or null. */
   credentials: CredentialsState | null;
+  /** Its custom authentication data (EAP configuration) in base64, "" when none. */
+  customAuthData: string;
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let text = "";
+  for (const b of bytes) text += String.fromCharCode(b);
+  return btoa(text);
+}
+
+function fromBase64(text: string): Uint8Array {
+  return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+}
+
+/** An entry's custom authentication data in base64 ("" when it has none). */
+function customAuthOf(name: string, phonebook: string): string {
+  return toBase64(getCustomAuthData(name, phonebook));
 }
 
 function isMissing(error: unknown): boolean {
@@ -126,7 +152,8 @@ export function readActual(entry: ProfileEntry): ActualEntry {
       entry.credentials.default ?? false,
     )
     : null;
-  return { place, entry: found, credentials };
+  const customAuthData = found ? customAuthOf(found.name, place.phonebook) : "";
+  return { place, entry: found, credentials, customAuthData };
 }
 
 /** The zeroed struct that settings are written into to predict an outcome. */
@@ -235,6 +262,13 @@ export function compareEntry(
     expected = withActualDevice(predict(before, patch), before);
     diff.push(...diffEntries(before, expected));
   }
+  if (entry.customAuthData !== undefined && entry.customAuthData !== actual.customAuthData) {
+    diff.push({
+      path: "customAuthData",
+      before: actual.customAuthData,
+      after: entry.customAuthData,
+    });
+  }
   const creds = credentialChanges(entry, actual);
   diff.push(...creds);
   const action = actual.entry === null ? "create" : diff.length ? "update" : "none";
@@ -296,8 +330,20 @@ export function profileEntryOf(
     ...where,
     ensure: "present",
     ...settingsOfEntry(entry),
-    ...(phonebook === undefined ? {} : { notCarried: readNotCarried(phonebook, entry.name) }),
+    ...(phonebook === undefined ? {} : withBookData(entry.name, phonebook)),
   } as ProfileEntry;
+}
+
+/** What export and get add from outside RASENTRY: the custom auth data and the keys not carried. */
+function withBookData(
+  name: string,
+  phonebook: string,
+  customAuthData = customAuthOf(name, phonebook),
+) {
+  return {
+    ...(customAuthData ? { customAuthData } : {}),
+    notCarried: readNotCarried(phonebook, name),
+  };
 }
 
 /** The state `get` reports for one profile entry. */
@@ -311,7 +357,7 @@ export function stateOf(actual: ActualEntry): Record<string, unknown> {
     ensure: "present",
     ...settingsOfEntry(entry),
     ...(credentials ? { credentials } : {}),
-    notCarried: readNotCarried(place.phonebook, entry.name),
+    ...withBookData(entry.name, place.phonebook, actual.customAuthData),
   };
 }
 
@@ -498,6 +544,7 @@ async function applyLocked(
   const settings = settingsOf(entry);
   const before = plan.actual.entry;
   let created = false;
+  let authWritten = false;
   try {
     if (plan.action === "create") {
       try {
@@ -510,7 +557,9 @@ async function applyLocked(
         await updateEntry(entry.name, settings, book);
         done.push("updated");
       }
-    } else if (plan.diff.some((c) => !c.path.startsWith("credentials."))) {
+    } else if (
+      plan.diff.some((c) => !c.path.startsWith("credentials.") && c.path !== "customAuthData")
+    ) {
       await updateEntry(entry.name, settings, book);
       done.push("updated");
     }
@@ -523,6 +572,17 @@ async function applyLocked(
         } differently than asked`,
       );
     }
+    const wantAuth = entry.customAuthData;
+    if (wantAuth !== undefined && (created || wantAuth !== plan.actual.customAuthData)) {
+      setCustomAuthData(entry.name, fromBase64(wantAuth), place.phonebook);
+      authWritten = true;
+      done.push("saved custom authentication data");
+      if (customAuthOf(entry.name, place.phonebook) !== wantAuth) {
+        throw new ProfileStateError(
+          `Cannot change "${entry.name}": Windows stored customAuthData differently than asked`,
+        );
+      }
+    }
     if (entry.credentials && (plan.writesCredentials || created)) {
       const c = entry.credentials;
       await setCredentials(entry.name, {
@@ -534,6 +594,9 @@ async function applyLocked(
       done.push("saved credentials");
     }
   } catch (error) {
+    if (authWritten && before !== null) {
+      setCustomAuthData(entry.name, fromBase64(plan.actual.customAuthData), place.phonebook);
+    }
     await restore(
       entry.name,
       book,

@@ -53,6 +53,8 @@ export interface ProfileEntry extends EntrySettings {
    * another machine. `set` ignores it.
    */
   notCarried?: string[] | undefined;
+  /** The entry's custom authentication data (EAP configuration) in base64; "" for none. */
+  customAuthData?: string | undefined;
 }
 
 /** A profile document. */
@@ -85,6 +87,11 @@ const profileEntryObject = entrySettingsObject.extend({
   phonebook: phonebookSchema.optional(),
   ensure: z.enum(["present", "absent"]).optional(),
   credentials: credentialsSchema.optional(),
+  customAuthData: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, "must be base64").optional()
+    .describe(
+      "The entry's custom authentication data (the EAP configuration, RasGetCustomAuthData/" +
+        "RasSetCustomAuthData), base64; export prints it when the entry has some",
+    ),
   notCarried: z.array(z.string()).optional().describe(
     "Keys of the entry's phone-book section that no API rasctl uses reaches (NRPT rules, " +
       "trusted networks, routes, custom IPsec policies...), as export and get report them; " +

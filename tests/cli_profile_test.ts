@@ -465,3 +465,35 @@ Deno.test("profile schema prints the JSON Schema generated from the zod rules", 
     "Only the remote network's traffic uses the connection (no default gateway)",
   );
 });
+
+Deno.test("customAuthData (EAP configuration) is set, found drifted, repaired and exported", async () => {
+  await using home = await cliHome();
+  const eap = btoa(String.fromCharCode(...Array.from({ length: 90 }, (_, i) => (i * 5) & 0xff)));
+  const entry = { ...PROFILE.entries[0]!, customAuthData: eap };
+  const file = await writeProfile(home, { entries: [entry] });
+  const first = await rasctl(home, ["profile", "set", file]);
+  assert.equal(first.code, 0, first.stderr);
+  assert.ok((first.json as SetOut).entries[0]!.done.includes("saved custom authentication data"));
+  assert.match(await pbk(home), /^CustomAuthData=00050A0F/m);
+  const again = await rasctl(home, ["profile", "set", file]);
+  assert.equal((again.json as SetOut).changed, false, again.stdout);
+  // Drift: other data written in the book's place.
+  const other = btoa("other");
+  const drifted = await writeProfile(
+    home,
+    { entries: [{ ...entry, customAuthData: other }] },
+    "d.json",
+  );
+  assert.equal((await rasctl(home, ["profile", "set", drifted])).code, 0);
+  const test = await rasctl(home, ["profile", "test", file]);
+  assert.equal(test.code, 4, test.stdout);
+  const [comparison] =
+    (test.json as { entries: { differing: string[]; diff: unknown[] }[] }).entries;
+  assert.deepEqual(comparison!.differing, ["customAuthData"]);
+  assert.deepEqual(comparison!.diff, [{ path: "customAuthData", before: other, after: eap }]);
+  assert.equal((await rasctl(home, ["profile", "set", file])).code, 0);
+  assert.equal((await rasctl(home, ["profile", "test", file])).code, 0);
+  const exported = await rasctl(home, ["profile", "export"]);
+  const [out] = (exported.json as { entries: { customAuthData?: string }[] }).entries;
+  assert.equal(out!.customAuthData, eap);
+});

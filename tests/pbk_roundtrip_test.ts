@@ -4,7 +4,8 @@
  * exported again; the two exports must be equal. Each entry's keys that no API reaches are
  * reported by name (`notCarried`), and the test lists them per book.
  *
- * Not covered: custom authentication data (EAP), alternate numbers, subentries.
+ * The custom authentication data (EAP configuration, book 01) is carried as `customAuthData`.
+ * Not covered: alternate numbers, subentries.
  */
 
 import assert from "node:assert/strict";
@@ -118,6 +119,15 @@ Deno.test("book 01 (AOVPN) reports its NRPT rules and trusted networks as not ca
   for (const key of ["NumNrptRules", "NrptRules", "NumTrustedNetworks", "TrustedNetworks"]) {
     assert.ok(entry.notCarried.includes(key), `${key} in ${entry.notCarried.join(", ")}`);
   }
+  // Its EAP configuration is carried: customAuthData is the bytes of its CustomAuthData lines.
+  const hex = [...text.matchAll(/^CustomAuthData=(.*?)\r?$/gm)].map((m) => m[1]).join("");
+  assert.ok(hex.length > 0);
+  const bytes = (entry as { customAuthData?: string }).customAuthData;
+  assert.equal(
+    bytes && [...atob(bytes)].map((c) => c.charCodeAt(0).toString(16).padStart(2, "0")).join(""),
+    hex.toLowerCase(),
+  );
+  assert.ok(!entry.notCarried.includes("CustomAuthData"));
   // get names them too.
   const file = `${home.path}/p.json`;
   await Deno.writeTextFile(file, JSON.stringify({ entries: [{ name: entry.name }] }));
