@@ -5,7 +5,15 @@
  */
 
 import { deepEqual, equal, ok } from "node:assert/strict";
-import { CLI_VPN_PASSWORD, cliHome, Lines, parseRun, rasctl, spawnRasctl } from "./_cli.ts";
+import {
+  CHILD_SIGNALS_CATCHABLE,
+  CLI_VPN_PASSWORD,
+  cliHome,
+  Lines,
+  parseRun,
+  rasctl,
+  spawnRasctl,
+} from "./_cli.ts";
 import type { SimHome } from "./sim/harness.ts";
 
 type Json = Record<string, unknown>;
@@ -89,7 +97,10 @@ Deno.test("ensure when not connected dials (action dialed)", async () => {
 });
 
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
-  Deno.test(`ensure --keep redials a dropped link, logs it, and stops on ${signal}`, async () => {
+  Deno.test({
+    name: `ensure --keep redials a dropped link, logs it, and stops on ${signal}`,
+    ignore: !CHILD_SIGNALS_CATCHABLE,
+  }, async () => {
     await using home = await vpnHome();
     const log = `${home.path}/ensure.log`;
     const child = spawnRasctl(home, [
@@ -275,7 +286,11 @@ Deno.test("ensure --keep watches the IP-network link it dialed: a drop there red
   equal(state.connections.filter((c) => c.connected).length, 2);
 });
 
-Deno.test("ensure --keep started before the network is up retries 868 with backoff, each attempt an event, then connects", async () => {
+Deno.test({
+  name:
+    "ensure --keep started before the network is up retries 868 with backoff, each attempt an event, then connects",
+  ignore: !CHILD_SIGNALS_CATCHABLE,
+}, async () => {
   const servers = { "vpn.example.com": { user: "alice", password: PW } };
   await using home = await cliHome({
     world: { machine: { ipNetwork: false, dialStepMs: 5, releaseDelayMs: 50 }, servers },
