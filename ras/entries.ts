@@ -12,6 +12,7 @@ import {
   check,
   ERROR_ALREADY_EXISTS,
   ERROR_CANNOT_FIND_PHONEBOOK_ENTRY,
+  ERROR_CANNOT_OPEN_PHONEBOOK,
   ERROR_INVALID_NAME,
   RasError,
 } from "../ffi/errors.ts";
@@ -25,7 +26,12 @@ import {
   newEntryDefaults,
   type RasEntryStruct,
 } from "./entry.ts";
-import { type PhonebookOptions, phonebookPath } from "./phonebook.ts";
+import {
+  allUsersPhonebook,
+  type PhonebookOptions,
+  phonebookPath,
+  userPhonebook,
+} from "./phonebook.ts";
 import { listDevices } from "./devices.ts";
 import { assertEntryText } from "./entry_text.ts";
 import { type LockOptions, withPhonebookLock } from "./phonebook_lock.ts";
@@ -93,16 +99,83 @@ export function findEntry(
   name: string,
   options: PhonebookOptions & { operation?: string } = {},
 ): EntryName {
-  const wanted = name.toLowerCase();
-  const found = listEntries(options).find((e) => e.name.toLowerCase() === wanted);
-  if (!found) {
+  const explicit = phonebookPath(options);
+  const books: { path: string; scope: EntryName["scope"] }[] = explicit !== undefined
+    ? [{ path: explicit, scope: options.allUsers ? "allUsers" : "file" }]
+    : defaultBooks();
+  if (books.length === 0) return findByListing(name, options);
+  // One RasGetEntryProperties per book, not an enumeration of every entry: a book of a
+  // million entries costs one lookup, not gigabytes.
+  const found = books.filter((book) => holds(book.path, name, explicit !== undefined));
+  if (found.length === 0) {
     throw new RasError(ERROR_CANNOT_FIND_PHONEBOOK_ENTRY, {
       operation: options.operation ?? "RasGetEntryProperties",
       entry: name,
-      phonebook: phonebookPath(options),
+      phonebook: explicit,
     });
   }
-  return found;
+  if (found.length > 1) {
+    throw new InvalidInputError(
+      "phonebook",
+      `"${name}" is in both the all-users phone book (${found[0]!.path}) and the user's ` +
+        `(${found[1]!.path}); choose one`,
+    );
+  }
+  return { name, scope: found[0]!.scope, phonebook: found[0]!.path };
+}
+
+/** Without %ProgramData%/%APPDATA% the books cannot be named: ask RasEnumEntries (NULL). */
+function findByListing(
+  name: string,
+  options: PhonebookOptions & { operation?: string },
+): EntryName {
+  const wanted = name.toLowerCase();
+  const found = listEntries(options).filter((e) => e.name.toLowerCase() === wanted);
+  if (found.length === 0) {
+    throw new RasError(ERROR_CANNOT_FIND_PHONEBOOK_ENTRY, {
+      operation: options.operation ?? "RasGetEntryProperties",
+      entry: name,
+    });
+  }
+  if (found.length > 1) {
+    throw new InvalidInputError(
+      "phonebook",
+      `"${name}" is in both the all-users phone book (${found[0]!.phonebook}) and the user's ` +
+        `(${found[1]!.phonebook}); choose one`,
+    );
+  }
+  return found[0]!;
+}
+
+/** The books Windows merges for a NULL phone book, all-users first; one without a known path is skipped. */
+function defaultBooks(): { path: string; scope: EntryName["scope"] }[] {
+  const books: { path: string; scope: EntryName["scope"] }[] = [];
+  for (const [scope, path] of [["allUsers", allUsersPhonebook], ["user", userPhonebook]] as const) {
+    try {
+      books.push({ path: path(), scope });
+    } catch {
+      // %ProgramData% / %APPDATA% not set: not a book this process can name
+    }
+  }
+  return books;
+}
+
+/** Whether the book holds the entry (RasGetEntryProperties on the name). */
+function holds(path: string, name: string, explicit: boolean): boolean {
+  const lib = rasapi32();
+  const pbk = cstr(path, "phonebook");
+  const entryName = cstr(name, "entry name");
+  const { code } = negotiateSize(RASENTRYW, (size) =>
+    callGrowing(
+      RASENTRYW.encode({}, { size }),
+      (b, cb) => lib.RasGetEntryPropertiesW(pbk, entryName, b, cb, null, null),
+    ).code);
+  if (code === 0) return true;
+  if (code === ERROR_CANNOT_FIND_PHONEBOOK_ENTRY) return false;
+  // A default book that does not exist yet holds nothing.
+  if (!explicit && code === ERROR_CANNOT_OPEN_PHONEBOOK) return false;
+  check(code, "RasGetEntryProperties", name, path);
+  return false;
 }
 
 function readStruct(name: string, phonebook: string): RasEntryStruct {

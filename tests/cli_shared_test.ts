@@ -164,3 +164,27 @@ Deno.test("entry new picks its device from RasEnumDevices by type (a modem entry
   equal(shown.code, 0, shown.stderr);
   deepEqual((shown.json as Json).device, { type: "modem", name: "Standard 56000 bps Modem" });
 });
+
+Deno.test("a name in both the all-users and the user's book stops and lists both; --phonebook chooses", async () => {
+  await using home = await cliHome();
+  for (const where of [["--all-users"], ["--phonebook", home.userPbk]]) {
+    const r = await rasctl(home, [
+      "-q",
+      "entry",
+      "new",
+      "Corp",
+      "--server",
+      "vpn.example.com",
+      ...where,
+    ]);
+    equal(r.code, 0, r.stderr);
+  }
+  const both = await rasctl(home, ["entry", "show", "Corp"]);
+  equal(both.code, 2, both.stderr);
+  equal(both.error?.name, "UsageError");
+  const message = String(both.error?.message);
+  ok(message.includes(home.allUsersPbk) && message.includes(home.userPbk), message);
+  const mine = await rasctl(home, ["entry", "show", "Corp", "--phonebook", home.userPbk]);
+  equal(mine.code, 0, mine.stderr);
+  equal((mine.json as Json).phonebook, home.userPbk);
+});
