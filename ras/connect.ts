@@ -150,6 +150,9 @@ async function dialOrJoin(name: string, options: DialOptions): Promise<Connectio
  * ```
  */
 export async function connect(name: string, options: ConnectOptions = {}): Promise<Connection[]> {
+  // The entry is looked up before anything is dialed: with --via, a VPN entry that does not
+  // exist must not cost a dial of the IP network first (623 names it, nothing was dialed).
+  if (options.via) getEntry(name, options);
   const via = options.via ??
     (options.usePrerequisite === false ? undefined : configuredPrerequisite(name, options));
   const started: Connection[] = [];

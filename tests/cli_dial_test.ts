@@ -135,6 +135,30 @@ Deno.test("dial --via dials the IP network first, then the VPN, each with its cr
   equal(home.query().counters.dials, 2);
 });
 
+for (const command of ["dial", "ensure"]) {
+  Deno.test(`${command} --via ISP of a VPN entry that does not exist fails with 623 and dials nothing`, async () => {
+    await using home = await twoStageHome();
+    const r = await rasctl(home, [
+      "-q",
+      command,
+      "No Such VPN",
+      "--via",
+      "ISP",
+      "--via-user",
+      "isp",
+      "--via-password-env",
+      "ISP_PW",
+    ], { env: { ISP_PW: "isp-pw" } });
+    equal(r.code, 3, r.stderr);
+    equal(r.error?.code, 623);
+    equal(r.error?.entry, "No Such VPN");
+    ok(r.stderr.includes('"No Such VPN"'), r.stderr);
+    const state = home.query();
+    equal(state.counters.dials, 0);
+    deepEqual(state.connections, []);
+  });
+}
+
 Deno.test("hangup of the VPN leaves the IP connection up; hangup ISP ends it", async () => {
   await using home = await twoStageHome();
   const dialed = await dialBoth(home);
