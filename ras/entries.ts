@@ -179,34 +179,69 @@ function holds(path: string, name: string, explicit: boolean): boolean {
 }
 
 function readStruct(name: string, phonebook: string): RasEntryStruct {
+  return readStructAndAlternates(name, phonebook).fields;
+}
+
+/**
+ * The entry's struct and the alternate phone numbers that follow it (the raw double-NUL
+ * terminated UTF-16 list dwAlternateOffset points at; empty when there are none), so a write
+ * of the entry can carry them back.
+ */
+function readStructAndAlternates(
+  name: string,
+  phonebook: string,
+): { fields: RasEntryStruct; alternates: Uint8Array<ArrayBuffer> } {
   const lib = rasapi32();
   const pbk = cstr(phonebook, "phonebook");
   const entryName = cstr(name, "entry name");
-  let result: RasEntryStruct | undefined;
+  let result: { fields: RasEntryStruct; alternates: Uint8Array<ArrayBuffer> } | undefined;
   const { code } = negotiateSize(RASENTRYW, (size) => {
     // Alternate phone numbers follow the struct; callGrowing makes room for them.
     const { code, buffer } = callGrowing(
       RASENTRYW.encode({}, { size }),
       (b, cb) => lib.RasGetEntryPropertiesW(pbk, entryName, b, cb, null, null),
     );
-    if (code === 0) result = RASENTRYW.decode(buffer, 0, size);
+    if (code === 0) {
+      const fields = RASENTRYW.decode(buffer, 0, size);
+      const offset = fields.dwAlternateOffset;
+      const alternates = offset >= size && offset < buffer.length
+        ? buffer.slice(offset)
+        : new Uint8Array(0);
+      result = { fields, alternates };
+    }
     return code;
   });
   check(code, "RasGetEntryProperties", name, phonebook);
   return result!;
 }
 
+/**
+ * Writes the entry's struct. dwSize is always the negotiated size (never one decoded from an
+ * earlier read), and dwAlternateOffset is set only when the alternate numbers it points at are
+ * written after the struct: "The alternate phone number strings are stored in memory following
+ * the structure" (RASENTRYW dwAlternateOffset,
+ * https://learn.microsoft.com/windows/win32/api/ras/ns-ras-rasentryw); a decoded offset
+ * written back alone would make Windows read past the buffer.
+ */
 function writeStruct(
   name: string,
   phonebook: string | undefined,
   fields: Partial<RasEntryStruct>,
+  alternates: Uint8Array = new Uint8Array(0),
 ): void {
   const lib = rasapi32();
   const pbk = cstrOrNull(phonebook, "phonebook");
   const entryName = cstr(name, "entry name");
+  const { dwSize: _size, dwAlternateOffset: _offset, ...members } = fields;
   const { code } = negotiateSize(RASENTRYW, (size) => {
-    const buffer = RASENTRYW.encode(fields, { size });
-    return lib.RasSetEntryPropertiesW(pbk, entryName, buffer, size, null, 0);
+    const struct = RASENTRYW.encode(
+      { ...members, dwAlternateOffset: alternates.length > 0 ? size : 0 },
+      { size },
+    );
+    const buffer = new Uint8Array(size + alternates.length);
+    buffer.set(struct.subarray(0, size));
+    buffer.set(alternates, size);
+    return lib.RasSetEntryPropertiesW(pbk, entryName, buffer, buffer.length, null, 0);
   });
   check(code, "RasSetEntryProperties", name, phonebook);
 }
@@ -325,8 +360,13 @@ export function updateEntry(
   return withPhonebookLock(options, options, () => {
     // Found under the lock: an entry removed meanwhile is 623, never written back.
     const where = findEntry(name, options);
-    const current = readStruct(where.name, where.phonebook);
-    writeStruct(where.name, where.phonebook, applySettings(current, patch));
+    const current = readStructAndAlternates(where.name, where.phonebook);
+    writeStruct(
+      where.name,
+      where.phonebook,
+      applySettings(current.fields, patch),
+      current.alternates,
+    );
     return entryFromStruct(where.name, where.phonebook, readStruct(where.name, where.phonebook));
   });
 }

@@ -209,6 +209,14 @@ RASSIM_EXPORT uint32_t RasGetEntryPropertiesW(const WCHAR_ *pbk, const WCHAR_ *e
     return ERROR_BUFFER_TOO_SMALL_;
   }
   RASENTRYW_ full;
+  /* "dwAlternateOffset: the offset, in bytes, from the beginning of the structure to a list of
+   * consecutive null-terminated Unicode strings. The last string is terminated by two consecutive
+   * null characters. The strings are alternate phone numbers ... stored in memory following the
+   * structure" (RASENTRYW, learn.microsoft.com/windows/win32/api/ras/ns-ras-rasentryw); a
+   * buffer too small for them is ERROR_BUFFER_TOO_SMALL with the size needed in *lpdwEntryInfoSize
+   * (RasGetEntryProperties). */
+  WCHAR_ alt[4 * (RAS_MaxPhoneNumber + 1) + 1];
+  size_t alt_units = 0;
   if (!entry || !entry[0]) { /* "" or NULL: the default entry values */
     pbk_section s = {0};
     entry_template(&s);
@@ -223,12 +231,27 @@ RASSIM_EXPORT uint32_t RasGetEntryPropertiesW(const WCHAR_ *pbk, const WCHAR_ *e
     free(name);
     if (rc) return (uint32_t)rc;
     entry_decode(&b.secs[idx], &full);
+    const char *alts[4];
+    size_t n = entry_alternates(&b.secs[idx], alts, 4);
+    for (size_t i = 0; i < n; i++) {
+      u2w(alts[i], alt + alt_units, RAS_MaxPhoneNumber + 1);
+      while (alt[alt_units]) alt_units++;
+      alt_units++;
+    }
+    if (n) alt[alt_units++] = 0;
     pbk_free(&b);
     free(path);
   }
+  uint32_t need = size + (uint32_t)(alt_units * sizeof(WCHAR_));
+  if (*lpdwSize < need) {
+    *lpdwSize = need;
+    return ERROR_BUFFER_TOO_SMALL_;
+  }
+  full.dwAlternateOffset = alt_units ? size : 0;
   memcpy(e, &full, size);
+  if (alt_units) memcpy((uint8_t *)e + size, alt, alt_units * sizeof(WCHAR_));
   e->dwSize = size;
-  *lpdwSize = size;
+  *lpdwSize = need;
   return 0;
 }
 
@@ -243,6 +266,23 @@ RASSIM_EXPORT uint32_t RasSetEntryPropertiesW(const WCHAR_ *pbk, const WCHAR_ *e
   if (!size_ok(S_RASENTRY, size)) return ERROR_INVALID_SIZE_;
   if (cb < size) return ERROR_BUFFER_INVALID_;
   if (!name_format_ok(entry)) return ERROR_INVALID_NAME_;
+  /* A dwAlternateOffset must point at the list of alternate numbers that follows the structure
+   * inside the dwEntryInfoSize bytes given (RASENTRYW dwAlternateOffset; RasSetEntryProperties'
+   * dwEntryInfoSize is "the size, in bytes, of the buffer"). Windows would read past the buffer;
+   * the sim refuses it with ERROR_INVALID_PARAMETER (the sim's reading). The list itself is not
+   * written back: the book keeps the numbers it holds. */
+  if (e->dwAlternateOffset) {
+    uint32_t off = e->dwAlternateOffset;
+    bool ok = off >= size && off < cb && (cb - off) % sizeof(WCHAR_) == 0;
+    if (ok) {
+      const WCHAR_ *w = (const WCHAR_ *)(const void *)((const uint8_t *)e + off);
+      size_t units = (cb - off) / sizeof(WCHAR_);
+      ok = false;
+      for (size_t i = 0; i + 1 < units; i++)
+        if (!w[i] && !w[i + 1]) { ok = true; break; }
+    }
+    if (!ok) return ERROR_INVALID_PARAMETER_;
+  }
   /* "The caller must provide values for the following members in the RASENTRY structure:
    * dwSize, szLocalPhoneNumber, szDeviceName, szDeviceType, dwFramingProtocol, dwfOptions,
    * dwType ... If values are not provided for these members, RasSetEntryProperties fails with

@@ -74,6 +74,24 @@ static const char *get(const pbk_section *s, blk b, const char *key) {
   return i < 0 ? NULL : line_value(s->lines[i]);
 }
 
+/* The alternate phone numbers: each PhoneNumber= line of the DEVICE block after the first
+ * (rasphone.pbk repeats the PhoneNumber/AreaCode/CountryCode... group once per number; the
+ * first is szLocalPhoneNumber). Pointers into s; returns how many (at most cap). */
+size_t entry_alternates(const pbk_section *s, const char **out, size_t cap) {
+  size_t from, to, n = 0;
+  bool first = true;
+  if (!block_range(s, B_DEVICE, &from, &to)) return 0;
+  for (size_t i = from; i < to && n < cap; i++)
+    if (line_is_key(s->lines[i], "PhoneNumber")) {
+      if (first) {
+        first = false;
+        continue;
+      }
+      out[n++] = line_value(s->lines[i]);
+    }
+  return n;
+}
+
 /* The value of the DEVICE=<type> line that opens the DEVICE block. */
 static const char *device_type_of(const pbk_section *s) {
   layout L = get_layout(s);

@@ -120,6 +120,8 @@ void sec_delete(pbk_section *s, size_t at);
 /* ---- entrymap.c ---- */
 /* Fill a full RASENTRYW (dwSize = sizeof) from a section. */
 void entry_decode(const pbk_section *s, RASENTRYW_ *e);
+/* The entry's alternate phone numbers (pointers into s), at most cap; returns the count. */
+size_t entry_alternates(const pbk_section *s, const char **out, size_t cap);
 /* Write e into s (an existing section, or one from entry_template()), keeping unknown keys. */
 void entry_encode(pbk_section *s, const RASENTRYW_ *e);
 /* A new section holding Windows' default keys for an entry. */
