@@ -114,7 +114,7 @@ export function phonebookWait(seconds: number | undefined, ctx: Context): LockOp
     ), limit * 1000);
   const signals: Deno.Signal[] = Deno.build.os === "windows"
     ? ["SIGINT", "SIGBREAK"]
-    : ["SIGINT", "SIGTERM"];
+    : ["SIGINT", "SIGTERM", "SIGHUP"];
   const onSignal = () =>
     controller.abort(new InterruptedError("interrupted; the phone book was not changed"));
   for (const s of signals) Deno.addSignalListener(s, onSignal);

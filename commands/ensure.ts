@@ -12,7 +12,8 @@ import { awaitOtherDial, connect, type ConnectOptions, isTransient } from "../ra
 import { connectionStatus, describeConnection, findConnection } from "../ras/connections.ts";
 import { hangUp } from "../ras/dial.ts";
 import { type ConnectionWatcher, tryWatcher } from "../ras/watcher.ts";
-import { delay } from "../ras/async.ts";
+import { delay, retry } from "../ras/async.ts";
+import type { RasError } from "../ras/errors.ts";
 import type { Context } from "./_context.ts";
 import { interruptSignal } from "./_interrupt.ts";
 import { TimeoutError } from "./_errors.ts";
@@ -62,6 +63,12 @@ function timeoutAfter(ms: number): AbortSignal {
   return controller.signal;
 }
 
+/**
+ * How often `ensure --keep` retries its first dial after a transient failure: with the default
+ * --retry-delay of 1 s, doubled up to 30 s, about three minutes for the network to come up.
+ */
+const KEEP_START_RETRIES = 10;
+
 async function keep(
   name: string,
   options: ConnectOptions,
@@ -74,7 +81,22 @@ async function keep(
   // check interval stays as the fallback. Registered before the first dial, so a drop right
   // after it is not missed.
   using watcher = tryWatcher({ pollIntervalMs: intervalMs });
-  const first = await ensureOnce(name, perDial(options, signal, timeoutMs), ctx);
+  // Started before the network is up (a boot-time task): a transient failure (868, 651, 800 ...)
+  // is retried with backoff, each failed attempt an event, up to KEEP_START_RETRIES (or
+  // --retries when more); a permanent one (691) ends it at once.
+  const first = await retry(
+    () => ensureOnce(name, perDial({ ...options, retries: 0 }, signal, timeoutMs), ctx),
+    {
+      retries: Math.max(options.retries ?? 0, KEEP_START_RETRIES),
+      delayMs: options.retryDelayMs,
+      shouldRetry: isTransient,
+      signal,
+      onRetry: (attempt, error, retryInMs) => {
+        const { code, message } = error as RasError;
+        ctx.event("dial-failed", { entry: name, attempt, code, message, retryInMs });
+      },
+    },
+  );
   ctx.event(first.action === "none" ? "connected" : "dialed", first);
   // Watch the handles themselves: a dropped link leaves the enumeration, but its handle still
   // reports the error and still has to be hung up. The VPN is the last connection; one before

@@ -41,6 +41,14 @@ export function cliEnv(home: SimHome): Record<string, string> {
   };
 }
 
+/**
+ * Whether a test can stop a child rasctl with a signal it catches (and then check what it did on
+ * the way out). Deno on Windows sends a child only SIGKILL or SIGTERM, and both terminate it
+ * there (TerminateProcess: nothing to catch), so such a test is declared
+ * `ignore: !CHILD_SIGNALS_CATCHABLE` (tests/workflow_test.ts checks each one is).
+ */
+export const CHILD_SIGNALS_CATCHABLE = Deno.build.os !== "windows";
+
 /** Starts rasctl and returns the child (for tests that signal it mid-run). */
 export function spawnRasctl(
   home: SimHome,

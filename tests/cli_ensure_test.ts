@@ -5,7 +5,15 @@
  */
 
 import { deepEqual, equal, ok } from "node:assert/strict";
-import { CLI_VPN_PASSWORD, cliHome, Lines, parseRun, rasctl, spawnRasctl } from "./_cli.ts";
+import {
+  CHILD_SIGNALS_CATCHABLE,
+  CLI_VPN_PASSWORD,
+  cliHome,
+  Lines,
+  parseRun,
+  rasctl,
+  spawnRasctl,
+} from "./_cli.ts";
 import type { SimHome } from "./sim/harness.ts";
 
 type Json = Record<string, unknown>;
@@ -89,7 +97,10 @@ Deno.test("ensure when not connected dials (action dialed)", async () => {
 });
 
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
-  Deno.test(`ensure --keep redials a dropped link, logs it, and stops on ${signal}`, async () => {
+  Deno.test({
+    name: `ensure --keep redials a dropped link, logs it, and stops on ${signal}`,
+    ignore: !CHILD_SIGNALS_CATCHABLE,
+  }, async () => {
     await using home = await vpnHome();
     const log = `${home.path}/ensure.log`;
     const child = spawnRasctl(home, [
@@ -273,4 +284,104 @@ Deno.test("ensure --keep watches the IP-network link it dialed: a drop there red
   const state = home.query();
   equal(state.counters.leakedHandles, 0);
   equal(state.connections.filter((c) => c.connected).length, 2);
+});
+
+Deno.test({
+  name:
+    "ensure --keep started before the network is up retries 868 with backoff, each attempt an event, then connects",
+  ignore: !CHILD_SIGNALS_CATCHABLE,
+}, async () => {
+  const servers = { "vpn.example.com": { user: "alice", password: PW } };
+  await using home = await cliHome({
+    world: { machine: { ipNetwork: false, dialStepMs: 5, releaseDelayMs: 50 }, servers },
+  });
+  const made = await rasctl(home, [
+    "-q",
+    "entry",
+    "new",
+    "Corp VPN",
+    "--server",
+    "vpn.example.com",
+    "--strategy",
+    "ikev2-only",
+  ]);
+  equal(made.code, 0, made.stderr);
+  const child = spawnRasctl(home, [
+    "-q",
+    "ensure",
+    "Corp VPN",
+    "--keep",
+    "--retry-delay",
+    "50",
+    "--check-interval",
+    "0.2",
+    "--user",
+    "alice",
+    "--password-env",
+    "PW",
+  ], { env: { PW } });
+  const stderr = new Response(child.stderr).text();
+  const lines = new Lines(child.stdout);
+  try {
+    const one = await lines.waitFor((e) => e.attempt === 1);
+    const two = await lines.waitFor((e) => e.attempt === 2);
+    deepEqual(lines.seen.slice(0, 2), [one, two]); // nothing before them: no exit, no dial
+    for (const [i, e] of [one, two].entries()) {
+      equal(e.event, "dial-failed", JSON.stringify(e));
+      equal(e.entry, "Corp VPN");
+      equal(e.attempt, i + 1);
+      equal(e.code, 868);
+    }
+    equal(one.retryInMs, 50);
+    equal(two.retryInMs, 100); // doubled: backoff
+    // The network comes up (the LAN appears): the next attempt connects.
+    await home.writeWorld({
+      machine: { ipNetwork: true, dialStepMs: 5, releaseDelayMs: 50 },
+      servers,
+    });
+    const dialed = await lines.waitFor((e) => e.event !== "dial-failed");
+    equal(dialed.event, "dialed", JSON.stringify(dialed));
+    // Every attempt before it was reported, numbered in order.
+    const failed = lines.seen.slice(0, lines.seen.indexOf(dialed));
+    deepEqual(
+      failed.map((e) => [e.event, e.attempt]),
+      failed.map((_, i) => ["dial-failed", i + 1]),
+    );
+    deepEqual(
+      (dialed.connections as Json[]).map((c) => [c.entry, c.state]),
+      [["Corp VPN", "connected"]],
+    );
+  } finally {
+    try {
+      child.kill("SIGTERM");
+    } catch {
+      // it had already ended (the failure above says why)
+    }
+  }
+  const status = await child.status;
+  equal(status.code, 0, await stderr);
+  const state = home.query();
+  ok(state.counters.dials >= 3, `dials: ${state.counters.dials}`);
+  equal(state.connections.filter((c) => c.connected).length, 1);
+  equal(state.counters.leakedHandles, 0);
+});
+
+Deno.test("ensure --keep started while a retry cannot help (691) ends at once without retrying", async () => {
+  await using home = await vpnHome();
+  const r = await rasctl(home, [
+    "-q",
+    "ensure",
+    "Corp VPN",
+    "--keep",
+    "--retry-delay",
+    "50",
+    "--user",
+    "alice",
+    "--password-env",
+    "PW",
+  ], { env: { PW: "wrong" } });
+  equal(r.code, 3, r.stderr);
+  equal(r.error?.code, 691);
+  ok(!r.stdout.includes("dial-failed"), r.stdout);
+  equal(home.query().counters.dials, 1);
 });

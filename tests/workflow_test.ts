@@ -190,7 +190,12 @@ Deno.test("the windows job builds the simulator, tests, compiles, smoke-runs and
   assert.equal(all.find(runs(/build\.sh --windows/))!["shell"], "msys2 {0}");
 
   const scripts = runScripts(win);
-  assert.match(scripts, /dist\/rasctl\.exe entry list --phonebook "\$env:RUNNER_TEMP\\t\.pbk"/);
+  // The smoke step lists a phone book it made (empty) first: on Windows a book that does not
+  // exist is not an empty list.
+  const made = scripts.search(/New-Item -ItemType File -Path \$book/);
+  const listed = scripts.search(/dist\/rasctl\.exe entry list --phonebook \$book/);
+  assert.ok(made >= 0 && listed > made, "the smoke step makes the book before listing it");
+  assert.match(scripts, /\.Count -ne 0\) \{ throw/);
   // The same pinned Pester (5.7.1, restored from NuGet by the project's own file) in both editions:
   // PowerShell 7.6.9 through `deno task test`'s pester task, Windows PowerShell 5.1 explicitly.
   assert.doesNotMatch(scripts, /Install-Module/);
@@ -242,4 +247,34 @@ Deno.test("every PowerShell script of the windows job parses without a syntax er
     const problems = syntaxProblems(parsePowerShell(parser, step["run"] as string).rootNode);
     assert.deepEqual(problems, [], String(step["name"]));
   }
+});
+
+Deno.test("no test stops a child with a signal Windows cannot deliver unless it is ignored there", async () => {
+  // Deno on Windows sends a child only SIGKILL or SIGTERM, both TerminateProcess there: a test that
+  // sends SIGINT/SIGHUP (or a signal chosen at run time) is ignored on Windows.
+  const offenders: string[] = [];
+  for (const dir of ["../tests/", "../tests/sim/", "../ras/", "../ffi/", "../commands/"]) {
+    for await (const e of Deno.readDir(new URL(dir, import.meta.url))) {
+      if (!e.isFile || !e.name.endsWith("_test.ts")) continue;
+      const text = await Deno.readTextFile(new URL(dir + e.name, import.meta.url));
+      for (const chunk of text.split(/(?=Deno\.test\()/).slice(1)) {
+        const kills = [...chunk.matchAll(/\.kill\(([^)]*)\)/g)].map((m) => m[1]!.trim());
+        const catchable = kills.filter((k) => k !== '"SIGKILL"' && k !== '"SIGTERM"');
+        if (catchable.length > 0 && !chunk.includes("ignore: !CHILD_SIGNALS_CATCHABLE")) {
+          offenders.push(`${dir}${e.name}: ${chunk.slice(0, 80)}`);
+        }
+      }
+    }
+  }
+  assert.deepEqual(offenders, []);
+});
+
+Deno.test("the smoke step's expectation holds against the simulator: an empty book lists []", async () => {
+  const { cliHome, rasctl } = await import("./_cli.ts");
+  await using home = await cliHome();
+  const book = `${home.path}/t.pbk`;
+  await Deno.writeFile(book, new Uint8Array(0));
+  const r = await rasctl(home, ["entry", "list", "--phonebook", book]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(r.json, []);
 });

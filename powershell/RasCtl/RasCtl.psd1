@@ -19,6 +19,7 @@
         'Get-RasConnection'
         'Get-RasConnectionStatistics'
         'Wait-RasConnection'
+        'Get-RasEvent'
         'Get-RasDevice'
         'Get-RasCredential'
         'Set-RasCredential'
@@ -28,10 +29,14 @@
         'Unregister-RasTask'
         'Get-RasTask'
         'Export-RasEntry'
+        'Get-RasProfile'
+        'Test-RasProfile'
+        'Set-RasProfile'
+        'Export-RasProfile'
     )
     CmdletsToExport      = @()
     VariablesToExport    = @()
-    AliasesToExport      = @()
+    AliasesToExport      = @('Watch-RasConnection')
     FormatsToProcess     = @('RasCtl.format.ps1xml')
     PrivateData          = @{
         PSData = @{

@@ -18,11 +18,12 @@ foreach ($folder in 'Private', 'Public') {
 $entryCommands = @(
     'Get-RasEntry', 'Set-RasEntry', 'Remove-RasEntry', 'Rename-RasEntry', 'Connect-RasEntry',
     'Get-RasCredential', 'Set-RasCredential', 'Clear-RasCredential', 'Wait-RasConnection',
-    'Get-RasConnectionStatistics', 'Register-RasTask', 'Unregister-RasTask', 'Get-RasTask', 'Export-RasEntry'
+    'Get-RasConnectionStatistics', 'Register-RasTask', 'Unregister-RasTask', 'Get-RasTask', 'Export-RasEntry',
+    'Get-RasEvent', 'Export-RasProfile'
 )
 Register-ArgumentCompleter -CommandName $entryCommands -ParameterName Name -ScriptBlock ${function:Get-EntryCompletion}
 Register-ArgumentCompleter -CommandName 'Connect-RasEntry', 'Register-RasTask' -ParameterName Via -ScriptBlock ${function:Get-EntryCompletion}
 Register-ArgumentCompleter -CommandName 'Disconnect-RasConnection' -ParameterName EntryName -ScriptBlock ${function:Get-EntryCompletion}
 Register-ArgumentCompleter -CommandName 'New-RasEntry', 'Set-RasEntry' -ParameterName Prerequisite -ScriptBlock ${function:Get-EntryCompletion}
 
-Export-ModuleMember -Function @(Get-ChildItem -LiteralPath (Join-Path $PSScriptRoot 'Public') -Filter '*.ps1' | ForEach-Object { $_.BaseName })
+Export-ModuleMember -Function @(Get-ChildItem -LiteralPath (Join-Path $PSScriptRoot 'Public') -Filter '*.ps1' | ForEach-Object { $_.BaseName }) -Alias 'Watch-RasConnection'

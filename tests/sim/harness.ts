@@ -279,8 +279,6 @@ export async function createSimHome(options: SimHomeOptions = {}): Promise<SimHo
   const previous = {
     home: Deno.env.get("RASSIM_HOME"),
     lib: Deno.env.get("RASCTL_RASAPI32"),
-    user: Deno.env.get("RASSIM_USER"),
-    elevated: Deno.env.get("RASSIM_ELEVATED"),
   };
   let activated = false;
   const home: SimHome = {
@@ -301,10 +299,15 @@ export async function createSimHome(options: SimHomeOptions = {}): Promise<SimHo
       equal(simCommand(path, "bind"), 0);
       Deno.env.set("RASSIM_HOME", path);
       for (const [name, value] of Object.entries(simLibraryEnv())) Deno.env.set(name, value);
-      // One process environment for all in-process tests: spawn a child (env) to run as
-      // another identity side by side with them.
-      Deno.env.set("RASSIM_USER", home.env.RASSIM_USER!);
-      Deno.env.set("RASSIM_ELEVATED", home.env.RASSIM_ELEVATED!);
+      // The identity is process-wide (identity.c reads the environment) and test files run
+      // side by side in one process (--parallel workers), so in-process tests all run as the
+      // default and never take it back: a dispose that restored "unset" made a parallel test
+      // a standard user mid-run (623/5). Spawn a child (env) to run as anyone else.
+      if (home.env.RASSIM_USER !== "alice" || home.env.RASSIM_ELEVATED !== "1") {
+        throw new Error("activate() runs as the default identity; spawn a child with env");
+      }
+      Deno.env.set("RASSIM_USER", "alice");
+      Deno.env.set("RASSIM_ELEVATED", "1");
     },
     command(cmd) {
       const rc = simCommand(path, cmd);
@@ -320,8 +323,6 @@ export async function createSimHome(options: SimHomeOptions = {}): Promise<SimHo
           const [name, value] of [
             ["RASSIM_HOME", previous.home],
             ["RASCTL_RASAPI32", previous.lib],
-            ["RASSIM_USER", previous.user],
-            ["RASSIM_ELEVATED", previous.elevated],
           ] as const
         ) {
           if (value === undefined) Deno.env.delete(name);

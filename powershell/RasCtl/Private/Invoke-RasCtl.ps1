@@ -8,6 +8,8 @@ function Invoke-RasCtl {
     #  - on failure turns rasctl's {"error":{...}} into an ErrorRecord (New-RasErrorRecord) and
     #    writes it through -Cmdlet, honouring the caller's -ErrorAction or $ErrorActionPreference;
     #    with -Failure ([ref]) it stores the record there instead, for the caller to decide;
+    #  - with -Stream (NDJSON commands such as watch): outputs each stdout line as a -TypeName
+    #    object as soon as it arrives, stderr draining in the background;
     #  - when the caller stops (Ctrl+C, a stopped pipeline), gives rasctl the chance to hang up
     #    (Stop-RasCtlProcess) before it is killed.
     [CmdletBinding()]
@@ -20,7 +22,10 @@ function Invoke-RasCtl {
         [string]$ProgressActivity,
         $TargetObject,
         [ref]$Failure,
-        [switch]$Raw
+        [switch]$Raw,
+        [switch]$Stream,
+        # Exit statuses that are results, not failures (profile test: 4 = not in the desired state).
+        [int[]]$SuccessExitCode = @(0)
     )
     if ($Failure) { $Failure.Value = $null }
     elseif (-not $Cmdlet) { throw 'Invoke-RasCtl needs -Cmdlet or -Failure' }
@@ -68,7 +73,8 @@ function Invoke-RasCtl {
     try {
         [void](Start-RasCtlProcess -Process $process)
         $started = $true
-        $stdoutTask = $process.StandardOutput.ReadToEndAsync()
+        $stdoutTask = $null
+        if (-not $Stream) { $stdoutTask = $process.StandardOutput.ReadToEndAsync() }
         # Secrets: UTF-8 bytes straight onto stdin, then EOF. Nothing on the command line.
         try {
             if ($stdinBytes) {
@@ -81,10 +87,38 @@ function Invoke-RasCtl {
             if ($stdinBytes) { [Array]::Clear($stdinBytes, 0, $stdinBytes.Length) }
             $process.StandardInput.Close()
         }
+        if ($Stream) {
+            # stdout line by line on this thread, each line an object right away (a stopped
+            # pipeline throws here, and the finally below stops rasctl); stderr drains behind.
+            $stderrTask = $process.StandardError.ReadToEndAsync()
+            $outTask = $process.StandardOutput.ReadLineAsync()
+            while ($true) {
+                if (-not $outTask.Wait(200)) { continue }
+                $line = $outTask.Result
+                if ($null -eq $line) { break }
+                $outTask = $process.StandardOutput.ReadLineAsync()
+                if (-not $line.Trim()) { continue }
+                $item = $null
+                try { $item = $line | ConvertFrom-Json -ErrorAction Stop } catch { Write-Verbose $line }
+                if ($null -ne $item) { ConvertTo-RasObject -InputObject $item -TypeName $TypeName }
+            }
+            $process.WaitForExit()
+            foreach ($line in @($stderrTask.Result -split "`r?`n")) {
+                [void]$stderrText.AppendLine($line)
+                if ($line.StartsWith('{')) {
+                    $parsed = $null
+                    try { $parsed = $line | ConvertFrom-Json -ErrorAction Stop } catch { $parsed = $null }
+                    if ($parsed -and $parsed.PSObject.Properties['error']) { $errorInfo = $parsed.error }
+                }
+                elseif ($line.Trim()) { Write-Verbose $line }
+            }
+            $exitCode = $process.ExitCode
+        }
         # stderr line by line on this thread (Write-Progress must run here); stdout drains in the
         # background, so neither pipe can fill up and block rasctl.
-        $lineTask = $process.StandardError.ReadLineAsync()
-        while ($true) {
+        $lineTask = $null
+        if (-not $Stream) { $lineTask = $process.StandardError.ReadLineAsync() }
+        while ($lineTask) {
             if (-not $lineTask.Wait(200)) { continue }
             $line = $lineTask.Result
             if ($null -eq $line) { break }
@@ -104,9 +138,11 @@ function Invoke-RasCtl {
             elseif ($parsed -and $parsed.PSObject.Properties['error']) { $errorInfo = $parsed.error }
             elseif ($line.Trim()) { Write-Verbose $line }
         }
-        $process.WaitForExit()
-        $stdout = $stdoutTask.Result
-        $exitCode = $process.ExitCode
+        if (-not $Stream) {
+            $process.WaitForExit()
+            $stdout = $stdoutTask.Result
+            $exitCode = $process.ExitCode
+        }
     }
     finally {
         if ($ProgressActivity) { Write-Progress -Activity $ProgressActivity -Completed }
@@ -115,13 +151,14 @@ function Invoke-RasCtl {
         $process.Dispose()
     }
 
-    if ($exitCode -ne 0) {
+    if ($SuccessExitCode -notcontains $exitCode) {
         $record = New-RasErrorRecord -ErrorInfo $errorInfo -ExitCode $exitCode -Stderr $stderrText.ToString() -TargetObject $TargetObject
         if ($Failure) { $Failure.Value = $record; return }
         Write-RasError -Cmdlet $Cmdlet -ErrorRecord $record
         return
     }
     if ($Raw) { return $stdout }
+    if ($Stream) { return }
     if (-not $stdout -or -not $stdout.Trim()) { return }
     # Windows PowerShell 5.1's ConvertFrom-Json emits a JSON array as ONE object (the array);
     # PowerShell 7 enumerates it. Collect the output in both cases, then emit one by one.

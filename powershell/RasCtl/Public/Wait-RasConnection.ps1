@@ -3,8 +3,12 @@ function Wait-RasConnection {
     .SYNOPSIS
     Waits until a connection is connected or disconnected.
     .DESCRIPTION
-    Polls the entry's status (rasctl status NAME) until its state is the one asked for, then outputs
-    the status. Writes a timeout error (OperationTimeout) when -Timeout passes first.
+    Looks at the entry's status (rasctl status NAME); when it is not yet the state asked for, waits
+    for the event with rasctl watch NAME --once (Windows' RasConnectionNotification, with rasctl's
+    poll as the fallback), then outputs the status. An unknown entry is an error. Writes a timeout
+    error (OperationTimeout) when -Timeout passes first. The watch runs in slices of at most
+    5 s, each followed by a status check, so a change between the first check and the watch's start
+    is still seen.
     .PARAMETER Name
     Entry to watch.
     .PARAMETER State
@@ -12,7 +16,8 @@ function Wait-RasConnection {
     .PARAMETER Timeout
     Seconds to wait at most (default 60).
     .PARAMETER PollIntervalMilliseconds
-    Time between two status checks (default 500).
+    How often rasctl watch looks without a notification, its fallback poll (default 500; at least
+    100).
     .EXAMPLE
     Wait-RasConnection -Name Corp -Timeout 30
     .EXAMPLE
@@ -38,6 +43,7 @@ function Wait-RasConnection {
         $deadline = [DateTime]::UtcNow.AddSeconds($Timeout)
         $wanted = $State.ToLowerInvariant()
         $entryChecked = $false
+        $pollSeconds = [Math]::Max(100, $PollIntervalMilliseconds) / 1000.0
         while ($true) {
             $failure = $null
             $status = @(Invoke-RasCtl -Cmdlet $PSCmdlet -ArgumentList @('status', $Name) -TargetObject $Name -TypeName 'RasCtl.Connection' -Failure ([ref]$failure))
@@ -65,12 +71,21 @@ function Wait-RasConnection {
                 $gone
                 return
             }
-            if ([DateTime]::UtcNow -ge $deadline) {
+            $left = ($deadline - [DateTime]::UtcNow).TotalSeconds
+            if ($left -le 0) {
                 $exception = New-Object System.TimeoutException -ArgumentList ("'{0}' was still {1} after {2} s, not {3}." -f $Name, $current, $Timeout, $wanted)
                 $PSCmdlet.WriteError((New-Object System.Management.Automation.ErrorRecord -ArgumentList $exception, 'WaitTimeout', 'OperationTimeout', $Name))
                 return
             }
-            Start-Sleep -Milliseconds $PollIntervalMilliseconds
+            # Wait for the event (rasctl watch --once); its timeout (a TimeoutError) only ends the
+            # slice: the status check above decides, and the deadline stays ours.
+            $slice = [Math]::Max(0.1, [Math]::Min(5.0, $left))
+            $watchArgs = @('watch', $Name, '--once', '--event', $wanted,
+                '--timeout', $slice.ToString('0.###', [Globalization.CultureInfo]::InvariantCulture),
+                '--poll-interval', $pollSeconds.ToString('0.###', [Globalization.CultureInfo]::InvariantCulture))
+            $watchFailure = $null
+            $null = @(Invoke-RasCtl -Cmdlet $PSCmdlet -ArgumentList $watchArgs -TargetObject $Name -TypeName 'RasCtl.Event' -Stream -Failure ([ref]$watchFailure))
+            if ($watchFailure -and $watchFailure.CategoryInfo.Category -ne 'OperationTimeout') { $PSCmdlet.WriteError($watchFailure); return }
         }
     }
 }
