@@ -42,14 +42,14 @@ Describe 'Get-RasEvent' {
 
     It 'streams events as they arrive and stops rasctl when the pipeline stops' {
         $script:job = Start-DialLoop
-        $events = @(Watch-RasConnection -Name 'Corp' -Event Connected, Disconnected -TimeoutSeconds 120 | Select-Object -First 3)
+        $events = @(Watch-RasConnection -Name 'Corp' -Event @('Connected', 'Disconnected') -TimeoutSeconds 120 | Select-Object -First 3)
         $events.Count | Should -Be 3
         @($events | ForEach-Object { $_.Event } | Where-Object { $_ -notin @('connected', 'disconnected') }) | Should -BeNullOrEmpty
         @($events | Where-Object { $_.Entry -ne 'Corp' }) | Should -BeNullOrEmpty
     }
 
     It 'maps -Event names to rasctl watch --event and passes -Once and -TimeoutSeconds' {
-        $runs = @(Get-RasCtlRun { Get-RasEvent -Name 'Corp' -Event BandwidthAdded, Disconnected -TimeoutSeconds 1 -Verbose })
+        $runs = @(Get-RasCtlRun { Get-RasEvent -Name 'Corp' -Event @('BandwidthAdded', 'Disconnected') -TimeoutSeconds 1 -Verbose })
         $runs[0] | Should -BeLike 'rasctl watch Corp --event bandwidth-added,disconnected --timeout 1 *'
     }
 

@@ -50,6 +50,25 @@ Describe 'Format views' {
         (Get-RasError 691 | Format-Table | Out-String -Width 300) | Should -Match '691\s+ERROR_AUTHENTICATION_FAILURE\s+\S'
     }
 
+    It 'shows events with time, kind, entry, handle and error' {
+        $e = [pscustomobject]@{ PSTypeName = 'RasCtl.Event'; Event = 'disconnected'; Entry = 'Corp'; Phonebook = 'rasphone.pbk'; Handle = '0x1a'; Error = 629; Links = 0; Timestamp = '2026-12-01T10:00:00.000Z'; Source = 'notification' }
+        $text = $e | Format-Table | Out-String -Width 200
+        $text | Should -Match 'Timestamp\s+Event\s+Entry\s+Handle\s+Error'
+        $text | Should -Match '2026-12-01T10:00:00.000Z\s+disconnected\s+Corp\s+0x1a\s+629'
+    }
+
+    It 'shows profile results and tests with what changed and what differs' {
+        $entry = [pscustomobject]@{ Name = 'Corp VPN'; Changed = $true; Action = 'create'; InDesiredState = $false }
+        $result = [pscustomobject]@{ PSTypeName = 'RasCtl.ProfileResult'; Changed = $true; WhatIf = $false; Entries = @($entry) }
+        $text = $result | Format-Table | Out-String -Width 200
+        $text | Should -Match 'Changed\s+WhatIf\s+Entries\s+Changes'
+        $text | Should -Match 'True\s+False\s+1\s+Corp VPN: create'
+        $test = [pscustomobject]@{ PSTypeName = 'RasCtl.ProfileTest'; InDesiredState = $false; Entries = @($entry) }
+        $text = $test | Format-Table | Out-String -Width 200
+        $text | Should -Match 'InDesiredState\s+Entries\s+Differing'
+        $text | Should -Match 'False\s+1\s+Corp VPN'
+    }
+
     It 'shows what a hang-up released' {
         $text = Disconnect-RasConnection -EntryName 'Corp' -Confirm:$false -PassThru | Format-Table | Out-String -Width 200
         $text | Should -Match 'Corp\s+0x[0-9a-f]+\s+True'
