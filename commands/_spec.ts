@@ -243,7 +243,7 @@ export const types = {
     return {
       name: "ip-address",
       metavar: "ADDRESS",
-      maxLength: LIMITS.ipAddressText,
+      maxLength: options.family === 4 ? LIMITS.ipAddressText : LIMITS.ipv6AddressText,
       parse(text, flag) {
         if (options.auto && text === "auto") return null;
         const family = ipFamily(text);

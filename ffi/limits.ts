@@ -57,5 +57,7 @@ export const LIMITS = {
   password: PWLEN,
   domain: DNLEN,
   ipAddressText: RAS_MaxIpAddress,
+  /** The longest IPv6 address text: INET6_ADDRSTRLEN (ws2ipdef.h, 46) less its NUL. */
+  ipv6AddressText: 45,
   replyMessage: RAS_MaxReplyMessage,
 } as const;

@@ -43,6 +43,9 @@ Deno.test("help --json describes every command and option in the shape the modul
   equal(server.key, "server");
   equal(server.type, "host");
   equal(server.maxLength, 128);
+  // An address option takes as much text as its family's longest address.
+  const length = (flag: string) => options.find((o) => o.flag === flag)!.maxLength;
+  deepEqual([length("--ipv4-address"), length("--ipv6-address")], [15, 45]);
   const strategy = options.find((o) => o.flag === "--strategy")!;
   ok((strategy.choices as string[]).includes("ikev2-only"));
   const dial = commands.find((c) => (c.path as string[])[0] === "dial")!;
