@@ -37,6 +37,10 @@ const env = {
   RASCTL_RASAPI32: `${root}tests/sim/build/librasapi32sim.so`,
   APPDATA: `${home}/AppData/Roaming`,
   ProgramData: `${home}/ProgramData`,
+  // An administrator's elevated prompt: without a phone book named, Windows puts a new entry in
+  // the all-users book, which only an administrator may change (tests/sim/README.md).
+  RASSIM_USER: "alice",
+  RASSIM_ELEVATED: "1",
 };
 
 async function rasctl(args: string[], stdin?: string): Promise<void> {
