@@ -140,3 +140,13 @@ function Get-LowerCaseProperty {
         foreach ($item in $InputObject) { Get-LowerCaseProperty -InputObject $item -Path $Path }
     }
 }
+
+function Write-TestProfile {
+    # A profile file (UTF-8 without BOM, as rasctl reads it) in a fresh folder.
+    param([string]$Json)
+    $dir = Join-Path ([System.IO.Path]::GetTempPath()) ('rasctl-profile-' + [guid]::NewGuid().ToString('n'))
+    New-Item -ItemType Directory -Path $dir | Out-Null
+    $file = Join-Path $dir 'corp.json'
+    [System.IO.File]::WriteAllText($file, $Json, (New-Object System.Text.UTF8Encoding($false)))
+    $file
+}

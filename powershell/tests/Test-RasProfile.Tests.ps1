@@ -1,14 +1,5 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'RasCtl.TestHelpers.ps1'); Initialize-RasSimulator | Out-Null
-    function Write-TestProfile {
-        # A profile file (UTF-8 without BOM, as rasctl reads it) in a fresh folder.
-        param([string]$Json)
-        $dir = Join-Path ([System.IO.Path]::GetTempPath()) ('rasctl-profile-' + [guid]::NewGuid().ToString('n'))
-        New-Item -ItemType Directory -Path $dir | Out-Null
-        $file = Join-Path $dir 'corp.json'
-        [System.IO.File]::WriteAllText($file, $Json, (New-Object System.Text.UTF8Encoding($false)))
-        $file
-    }
     $script:CorpProfile = '{"entries":[{"name":"Corp VPN","server":"vpn.example.com","strategy":"ikev2-only","splitTunnel":true}]}'
 }
 
