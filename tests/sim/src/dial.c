@@ -240,23 +240,6 @@ static int interrupted(uint64_t handle, const sim_conn *c, int64_t now, uint32_t
  * with dwError, as Windows may (RasDialFunc1: "dwError ... If an error has occurred"; a state
  * can be reported again); a drop or another process's hang-up during the dial ends it with
  * RASCS_Disconnected. */
-/* Notifier threads still running. rasapi32.dll's own threads never run inside a library that
- * is gone, but the simulator is unloaded (dlclose, or exit's destructors) while a notifier may
- * still be in its last 20 ms sleep after the process hung up: it would return into unmapped
- * code (SIGSEGV at exit, about 1 exit in 30 under load). So the library waits for them when it
- * is unloaded (below), bounded. */
-static int live_notifiers;
-
-static int start_notifier(notifier_job *job);
-
-#ifndef _WIN32
-/* Not on Windows: a DLL's unload runs under the loader lock, which an exiting thread needs
- * (DLL_THREAD_DETACH), so waiting there would only stall for the whole bound. */
-__attribute__((destructor)) static void wait_for_notifiers(void) {
-  for (int k = 0; k < 2000 && __atomic_load_n(&live_notifiers, __ATOMIC_ACQUIRE) > 0; k++) sim_sleep_ms(1);
-}
-#endif
-
 static void notifier_main(void *arg) {
   notifier_job *job = arg;
   sim_set_home_override(job->home);
@@ -306,14 +289,6 @@ static void notifier_main(void *arg) {
   /* RasDialW may still be waiting for the first call; the last of the two frees the job. */
   job->first_call = 1;
   if (__atomic_exchange_n(&job->detached, 1, __ATOMIC_ACQ_REL)) free(job->home), free(job);
-  __atomic_sub_fetch(&live_notifiers, 1, __ATOMIC_ACQ_REL);
-}
-
-static int start_notifier(notifier_job *job) {
-  __atomic_add_fetch(&live_notifiers, 1, __ATOMIC_ACQ_REL);
-  int rc = sim_thread_start(notifier_main, job);
-  if (rc != 0) __atomic_sub_fetch(&live_notifiers, 1, __ATOMIC_ACQ_REL);
-  return rc;
 }
 
 static void load_creds(const char *path, const char *entry, const RASDIALPARAMSW_ *p, dial_creds *cr) {
@@ -427,7 +402,7 @@ RASSIM_EXPORT uint32_t RasDialW(const RASDIALEXTENSIONS_ *ext, const WCHAR_ *pbk
         job->first_index = last; /* just RASCS_Connected */
         job->callback_id = p->dwSize >= 2108 ? p->dwCallbackId : 0;
         job->subentry = p->dwSize >= 2100 ? p->dwSubEntry : 0;
-        if (start_notifier(job) != 0) {
+        if (sim_thread_start(notifier_main, job) != 0) {
           free(job->home), free(job);
         } else {
           for (int k = 0; k < 1000 && !job->first_call; k++) sim_sleep_ms(1);
@@ -472,7 +447,7 @@ RASSIM_EXPORT uint32_t RasDialW(const RASDIALEXTENSIONS_ *ext, const WCHAR_ *pbk
       job->fn = notifier;
       job->callback_id = p->dwSize >= 2108 ? p->dwCallbackId : 0;
       job->subentry = p->dwSize >= 2100 ? p->dwSubEntry : 0;
-      if (start_notifier(job) != 0) {
+      if (sim_thread_start(notifier_main, job) != 0) {
         free(job->home), free(job);
       } else {
         /* The first notification may come before RasDial returns (RasDial remarks: the
