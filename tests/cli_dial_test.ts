@@ -44,7 +44,17 @@ async function twoStageHome(
   const home = await cliHome({ world: world(machine) });
   for (
     const args of [
-      ["entry", "new", "ISP", "--type", "phone", "--server", "5551234", "--device-name", "Modem"],
+      [
+        "entry",
+        "new",
+        "ISP",
+        "--type",
+        "phone",
+        "--server",
+        "5551234",
+        "--device-name",
+        "Standard 56000 bps Modem",
+      ],
       [
         "entry",
         "new",

@@ -43,7 +43,15 @@ async function secretsHome(ipNetwork = true): Promise<SimHome> {
     const args of [
       ["Corp VPN", "--server", "vpn.example.com", "--strategy", "ikev2-only"],
       ["Corp L2TP", "--server", "vpn.example.com", "--strategy", "l2tp-only", "--use-psk"],
-      ["ISP", "--type", "phone", "--server", "5551234", "--device-name", "Modem"],
+      [
+        "ISP",
+        "--type",
+        "phone",
+        "--server",
+        "5551234",
+        "--device-name",
+        "Standard 56000 bps Modem",
+      ],
     ]
   ) {
     const run = await rasctl(home, ["entry", "new", ...args]);
