@@ -13,7 +13,7 @@ import {
   parseRun,
   rasctl,
   spawnRasctl,
-} from "./_cli.ts";
+} from "./_support/cli.ts";
 import type { SimHome } from "./sim/harness.ts";
 
 type Json = Record<string, unknown>;

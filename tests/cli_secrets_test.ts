@@ -9,7 +9,7 @@
 
 import { Buffer } from "node:buffer";
 import { deepEqual, equal, ok } from "node:assert/strict";
-import { type CliOptions, type CliRun, rasctl } from "./_cli.ts";
+import { type CliOptions, type CliRun, rasctlProcess as rasctl } from "./_support/cli.ts";
 import { createSimHome, type SimHome, type WorldSpec } from "./sim/harness.ts";
 
 const VPN_PASSWORD = "Zx9-ÜNIQUE-s3cr3t-Ω";

@@ -8,7 +8,7 @@
 
 import { fileURLToPath } from "node:url";
 import { deepEqual, equal, ok } from "node:assert/strict";
-import { CLI_VPN_PASSWORD, cliHome, parseRun, rasctl, spawnRasctl } from "./_cli.ts";
+import { CLI_VPN_PASSWORD, cliHome, parseRun, rasctl, spawnRasctl } from "./_support/cli.ts";
 import type { SimHome } from "./sim/harness.ts";
 
 type Json = Record<string, unknown>;
