@@ -12,7 +12,7 @@ import { ok } from "node:assert/strict";
 import { fileURLToPath } from "node:url";
 import { main } from "../../commands/main.ts";
 import { RUN_PERMISSIONS } from "../../scripts/compile.ts";
-import { createSimHome, type SimHome, type SimHomeOptions } from "../sim/harness.ts";
+import type { SimHome } from "../sim/harness.ts";
 import { testIO } from "./io.ts";
 
 const CLI = fileURLToPath(new URL("../../cli.ts", import.meta.url));
@@ -134,28 +134,7 @@ export async function rasctl(
   return parseOutput(code, io.stdoutText(), io.stderrText());
 }
 
-/** The password cliHome()'s VPN server accepts for "alice". */
-export const CLI_VPN_PASSWORD = "s3cret-Pässwörd";
-
-/** A sim home for CLI tests: fast dial steps and release, a VPN server, a dial-up number. */
-export function cliHome(options: SimHomeOptions = {}): Promise<SimHome> {
-  return createSimHome({
-    world: {
-      machine: { ipNetwork: true, dialStepMs: 5, releaseDelayMs: 150 },
-      servers: {
-        "vpn.example.com": {
-          protocols: ["ikev2", "sstp", "l2tp"],
-          user: "alice",
-          password: CLI_VPN_PASSWORD,
-          ipv4: "10.8.0.5",
-          ipv6: "fd00::5",
-        },
-      },
-      phones: { "5551234": { user: "isp", password: "isp-pw", ipv4: "100.64.0.7" } },
-    },
-    ...options,
-  });
-}
+export { CLI_VPN_PASSWORD, cliHome } from "./fixtures.ts";
 
 /** Reads NDJSON lines from a stream as they arrive. */
 export class Lines {
