@@ -26,7 +26,10 @@ const EVENT_KINDS: Record<ConnectionEventKind, true> = {
 
 /** `watch`'s options. */
 export const WATCH_OPTIONS = {
-  once: flag("--once", "end after the first matching event (for scripts that wait)"),
+  once: flag(
+    "--once",
+    "end after the first matching event (for scripts that wait; an inferred one does not count)",
+  ),
   event: option("--event", types.choiceList(EVENT_KINDS), "only these events, comma-separated"),
   timeout: option(
     "--timeout",
@@ -86,7 +89,8 @@ const watch = command({
         for (const { event, ...data } of events) {
           if (!kinds.has(event)) continue;
           ctx.event(event, data);
-          if (o.once) return;
+          // A script waiting for its entry wants a confirmed event: an inferred pair names none.
+          if (o.once && !data.inferred) return;
         }
       }
       const reason = interrupt.signal.aborted ? "interrupted" : "timeout";
