@@ -379,11 +379,22 @@ export function exportProfile(
     .filter((e) => !wanted || wanted.includes(e.name.toLowerCase()));
   const missing = wanted?.filter((n) => !listed.some((e) => e.name.toLowerCase() === n)) ?? [];
   if (missing.length) {
-    throw new RasError(ERROR_CANNOT_FIND_PHONEBOOK_ENTRY, {
-      operation: "RasGetEntryProperties",
-      entry: options.names!.find((n) => n.toLowerCase() === missing[0])!,
-      phonebook: options.phonebook,
+    // Every unknown name in one error (623 for the first; the message names them all).
+    const asGiven = [...new Set(missing)].map((m) =>
+      options.names!.find((n) => n.toLowerCase() === m)!
+    );
+    const where = { operation: "RasGetEntryProperties", phonebook: options.phonebook };
+    const error = new RasError(ERROR_CANNOT_FIND_PHONEBOOK_ENTRY, {
+      ...where,
+      entry: asGiven[0]!,
     });
+    if (asGiven.length > 1) {
+      error.message = new RasError(ERROR_CANNOT_FIND_PHONEBOOK_ENTRY, {
+        ...where,
+        entry: asGiven.join('", "'),
+      }).message;
+    }
+    throw error;
   }
   return {
     entries: listed.map((e) =>

@@ -313,6 +313,35 @@ Deno.test("profile export prints a profile that set accepts unchanged, in JSON a
   }
 });
 
+Deno.test("profile export takes several names, in machine order; unknown names are one clear error", async () => {
+  await using home = await cliHome();
+  for (const name of ["Alpha", "Beta", "Gamma"]) {
+    const made = await rasctl(home, [
+      "entry",
+      "new",
+      name,
+      "--phonebook",
+      home.userPbk,
+      "--server",
+      `${name.toLowerCase()}.example.com`,
+    ]);
+    assert.equal(made.code, 0, made.stderr);
+  }
+  const two = await rasctl(home, ["profile", "export", "gamma", "Alpha"]);
+  assert.equal(two.code, 0, two.stderr);
+  const entries = (two.json as { entries: { name: string; server: string }[] }).entries;
+  assert.deepEqual(entries.map((e) => [e.name, e.server]), [
+    ["Alpha", "alpha.example.com"],
+    ["Gamma", "gamma.example.com"],
+  ]);
+  const unknown = await rasctl(home, ["profile", "export", "Alpha", "Nope", "Missing"]);
+  assert.notEqual(unknown.code, 0);
+  assert.equal(unknown.stdout, "");
+  assert.equal(unknown.error!.name, "ERROR_CANNOT_FIND_PHONEBOOK_ENTRY");
+  assert.match(String(unknown.error!.message), /"Nope", "Missing"/);
+  assert.doesNotMatch(String(unknown.error!.message), /Alpha/);
+});
+
 Deno.test("profile get prints the actual state of the named entries", async () => {
   await using home = await cliHome();
   const file = await writeProfile(home, PROFILE);
