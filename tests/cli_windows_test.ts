@@ -8,7 +8,7 @@
  */
 
 import { deepEqual, equal, ok } from "node:assert/strict";
-import { CLI_VPN_PASSWORD, cliHome, rasctl } from "./_cli.ts";
+import { CLI_VPN_PASSWORD, cliHome, rasctl } from "./_support/cli.ts";
 import type { SimWindows } from "./sim/harness.ts";
 
 type Json = Record<string, unknown>;
