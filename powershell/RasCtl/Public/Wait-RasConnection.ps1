@@ -11,6 +11,10 @@ function Wait-RasConnection {
     is still seen.
     .PARAMETER Name
     Entry to watch.
+    .PARAMETER Phonebook
+    Phone-book file that holds the entry (where the entry is looked for when it is not connected).
+    .PARAMETER AllUsers
+    The entry is in the all-users phone book.
     .PARAMETER State
     The state to wait for: Connected (default) or Disconnected.
     .PARAMETER Timeout
@@ -32,6 +36,9 @@ function Wait-RasConnection {
         [Alias('Entry')]
         [ValidateNotNullOrEmpty()]
         [string]$Name,
+        [Parameter(ValueFromPipelineByPropertyName)]
+        [string]$Phonebook,
+        [switch]$AllUsers,
         [ValidateSet('Connected', 'Disconnected')]
         [string]$State = 'Connected',
         [ValidateRange(0, 86400)]
@@ -54,7 +61,7 @@ function Wait-RasConnection {
                 if ($failure.CategoryInfo.Category -ne 'ObjectNotFound') { Write-RasError -Cmdlet $PSCmdlet -ErrorRecord $failure; return }
                 if (-not $entryChecked) {
                     $missing = $null
-                    $null = Invoke-RasCtl -Cmdlet $PSCmdlet -ArgumentList @('entry', 'show', $Name) -TargetObject $Name -Failure ([ref]$missing)
+                    $null = Invoke-RasCtl -Cmdlet $PSCmdlet -ArgumentList (@('entry', 'show', $Name) + (Get-ScopeArgument -Phonebook $Phonebook -AllUsers:$AllUsers)) -TargetObject $Name -Failure ([ref]$missing)
                     if ($missing) { Write-RasError -Cmdlet $PSCmdlet -ErrorRecord $missing; return }
                     $entryChecked = $true
                 }
