@@ -291,10 +291,7 @@ export async function createSimHome(options: SimHomeOptions = {}): Promise<SimHo
     await Deno.mkdir(file.slice(0, file.lastIndexOf("/")), { recursive: true });
     await Deno.writeTextFile(file, text);
   };
-  const previous = {
-    home: Deno.env.get("RASSIM_HOME"),
-    lib: Deno.env.get("RASCTL_RASAPI32"),
-  };
+  const previous = { home: Deno.env.get("RASSIM_HOME") };
   let activated = false;
   const home: SimHome = {
     path,
@@ -334,15 +331,12 @@ export async function createSimHome(options: SimHomeOptions = {}): Promise<SimHo
     async [Symbol.asyncDispose]() {
       if (activated) {
         simCommand(path, "unbind");
-        for (
-          const [name, value] of [
-            ["RASSIM_HOME", previous.home],
-            ["RASCTL_RASAPI32", previous.lib],
-          ] as const
-        ) {
-          if (value === undefined) Deno.env.delete(name);
-          else Deno.env.set(name, value);
-        }
+        // RASCTL_RASAPI32 stays: it names the one simulator every in-process test loads, and
+        // test modules run side by side in one process, so taking it back made a parallel
+        // module's first rasapi32 load fail with LibraryNotFoundError (seen in
+        // cli_contract_test.ts). RASSIM_HOME goes back as it was.
+        if (previous.home === undefined) Deno.env.delete("RASSIM_HOME");
+        else Deno.env.set("RASSIM_HOME", previous.home);
       }
       await Deno.remove(path, { recursive: true });
     },
