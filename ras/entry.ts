@@ -25,6 +25,7 @@ import {
   miniportFor,
   type RasEntryStruct,
   readSettings,
+  type SubEntry,
   writeSettings,
 } from "./entry_settings.ts";
 
@@ -40,6 +41,10 @@ export interface Entry {
   type: string;
   /** The server to connect to: host name or address for a VPN, phone number for dial-up. */
   server: string;
+  /** Alternate servers or phone numbers, tried in order when `server` fails. */
+  alternates: string[];
+  /** Multilink: the links after the entry's own. */
+  subEntries: SubEntry[];
   /** The device it dials through: its type (`vpn`, `modem`, ...) and name. */
   device: { type: string; name: string };
   /** Which VPN protocols are tried, and in which order, e.g. `ikev2-only` (or `strategy-<n>`). */

@@ -10,7 +10,7 @@ import { z } from "zod";
 import { LIMITS } from "../ffi/structs.ts";
 import { parseIPv4, parseIPv6 } from "../ffi/ip.ts";
 import type { AuthMethod, EncryptionLevel, EntryType, VpnStrategy } from "./constants.ts";
-import { ENTRY_SETTINGS, type Setting, type ValueType } from "./entry_settings.ts";
+import { ENTRY_SETTINGS, type Setting, type SubEntry, type ValueType } from "./entry_settings.ts";
 import { entryNameProblem } from "./entry_name.ts";
 
 /**
@@ -91,7 +91,35 @@ function valueSchema(path: string, v: ValueType): z.ZodType {
         entry: entryNameSchema,
         phonebook: phonebookSchema.nullable().default(null),
       }).nullable();
+    case "strings":
+      return z.array(numberSchema(`${path} entries`, v.maxLength)).max(
+        v.max,
+        `${path} takes at most ${v.max}`,
+      );
+    case "subentries":
+      return z.array(z.strictObject({
+        device: z.strictObject({
+          type: z.string().min(1, `${path} device.type must not be empty`).max(
+            LIMITS.deviceType,
+          ),
+          name: z.string().min(1, `${path} device.name must not be empty`).max(
+            LIMITS.deviceName,
+          ),
+        }),
+        server: numberSchema(`${path} server`, LIMITS.phoneNumber).or(z.literal("")),
+        alternates: z.array(numberSchema(`${path} alternates`, LIMITS.phoneNumber)).max(
+          63,
+        ).default([]),
+      })).max(v.max, `${path} takes at most ${v.max}`);
   }
+}
+
+/** A phone number or server as a phone book holds it: 1..max characters, no spaces or NUL. */
+function numberSchema(what: string, max: number) {
+  return z.string().min(1, `${what} must not be empty`).max(
+    max,
+    `${what} are at most ${max} characters`,
+  ).refine((s) => !/[\s\0]/.test(s), `${what} must not contain spaces`);
 }
 
 /** A table of settings as a tree of their paths, each leaf the setting's value schema. */
@@ -186,6 +214,10 @@ export interface EntrySettings {
   type?: EntryType | undefined;
   /** The server to connect to: host name or address for a VPN, phone number for dial-up. */
   server?: string | undefined;
+  /** Alternate servers or phone numbers, tried in order when `server` fails. */
+  alternates?: string[] | undefined;
+  /** Multilink: the links after the entry's own. */
+  subEntries?: SubEntry[] | undefined;
   /** The device to dial through: its type (`vpn`, `modem`, `PPPoE`, ...) and name. */
   device?: { type?: string | undefined; name?: string | undefined } | undefined;
   /** Which VPN protocols are tried, and in which order. */

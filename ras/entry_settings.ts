@@ -25,8 +25,27 @@ import {
   VPN_STRATEGIES,
 } from "./constants.ts";
 
-/** RASENTRYW's decoded fields. */
-export type RasEntryStruct = ReturnType<typeof RASENTRYW.decode>;
+/** One multilink subentry after the entry's own link (`ras/subentries.ts` reads and writes them). */
+export interface SubEntry {
+  /** The device it dials through: its type (`modem`, `isdn`, `vpn`, ...) and name. */
+  device: { type: string; name: string };
+  /** Its phone number (or server). */
+  server: string;
+  /** Its alternate numbers, tried in order when `server` fails. */
+  alternates: string[];
+}
+
+/**
+ * What an entry's settings are read from and written to: RASENTRYW's decoded members, and
+ * what Windows keeps beside the struct: the alternate numbers after it (dwAlternateOffset) and
+ * the subentries after the first (RasGet/SetSubEntryProperties). `ras/entries.ts` fills both.
+ */
+export type RasEntryStruct = ReturnType<typeof RASENTRYW.decode> & {
+  /** The alternate numbers at dwAlternateOffset, in order (absent: none). */
+  alternates?: string[];
+  /** The subentries 2..dwSubEntries (absent: none). */
+  subEntries?: SubEntry[];
+};
 
 /**
  * A setting's value type: what the JSON value is, with its limits. The zod schema, the CLI
@@ -42,7 +61,9 @@ export type ValueType =
   | { kind: "address"; family: 4 | 6; nullable: boolean }
   | { kind: "addresses"; family: 4 | 6; max: number }
   | { kind: "metric" }
-  | { kind: "prerequisite" };
+  | { kind: "prerequisite" }
+  | { kind: "strings"; maxLength: number; max: number }
+  | { kind: "subentries"; max: number };
 
 /** How a setting is given on the command line of `entry new` / `entry set`. */
 export interface SettingCli {
@@ -74,6 +95,8 @@ export interface Setting {
   cli?: SettingCli;
   /** True for the `raw.*` fields: written before the named settings, which override them. */
   raw?: boolean;
+  /** True when Windows derives the value and takes none (it is read, never written). */
+  readOnly?: boolean;
   /** Reads the value out of a decoded struct. */
   read(s: RasEntryStruct): unknown;
   /** Writes the value into struct fields (`patch` is the whole patch being applied). */
@@ -124,12 +147,13 @@ function flag(
   };
 }
 
+type Members = ReturnType<typeof RASENTRYW.decode>;
 type NumberMember = {
-  [K in keyof RasEntryStruct]: RasEntryStruct[K] extends number ? K : never;
-}[keyof RasEntryStruct];
+  [K in keyof Members]: Members[K] extends number ? K : never;
+}[keyof Members];
 type StringMember = {
-  [K in keyof RasEntryStruct]: RasEntryStruct[K] extends string ? K : never;
-}[keyof RasEntryStruct];
+  [K in keyof Members]: Members[K] extends string ? K : never;
+}[keyof Members];
 
 /** A whole-number setting kept verbatim in one member. */
 function integer(
@@ -313,6 +337,19 @@ export function miniportFor(strategy: string): string {
 const MAX_ID_SIZE = 256;
 
 /**
+ * The most alternate numbers a link takes, and the most subentries: Windows documents no limit;
+ * these keep a profile bounded (the simulator holds 64 numbers per link).
+ */
+const MAX_ALTERNATES = 63;
+const MAX_SUBENTRIES = 63;
+
+const copySub = (sub: SubEntry): SubEntry => ({
+  device: { type: sub.device.type, name: sub.device.name },
+  server: sub.server,
+  alternates: [...sub.alternates],
+});
+
+/**
  * Every entry setting, in the order `entry show` prints them. Raw fields are written first and
  * the named settings after, so a named setting wins over the bit it owns in `raw.dwfOptions`.
  */
@@ -334,6 +371,16 @@ export const ENTRY_SETTINGS: readonly Setting[] = [
       },
     },
   ),
+  {
+    path: "alternates",
+    field: "the numbers after the struct at dwAlternateOffset",
+    value: { kind: "strings", maxLength: LIMITS.phoneNumber, max: MAX_ALTERNATES },
+    description: "Alternate servers or phone numbers, tried in order when `server` fails",
+    read: (s) => [...(s.alternates ?? [])],
+    write: (s, value: string[]) => {
+      s.alternates = [...value];
+    },
+  },
   text("device.type", "szDeviceType", "The device type: vpn, modem, PPPoE, isdn, ...", {
     maxLength: LIMITS.deviceType,
     minLength: 1,
@@ -543,6 +590,17 @@ export const ENTRY_SETTINGS: readonly Setting[] = [
       s.szPrerequisitePbk = value?.phonebook ?? "";
     },
   },
+  {
+    path: "subEntries",
+    field: "RASSUBENTRYW 2..dwSubEntries (RasGet/SetSubEntryProperties)",
+    value: { kind: "subentries", max: MAX_SUBENTRIES },
+    description: "Multilink: the links after the entry's own, each {device: {type, name}, " +
+      "server, alternates}",
+    read: (s) => (s.subEntries ?? []).map(copySub),
+    write: (s, value: SubEntry[]) => {
+      s.subEntries = value.map(copySub);
+    },
+  },
   rawNumber(
     "dwfOptions",
     "RASEO_* option bits; the named settings own some of them and override those",
@@ -564,7 +622,16 @@ export const ENTRY_SETTINGS: readonly Setting[] = [
     "The area code used when dialing with country and area codes",
   ),
   rawNumber("dwChannels", "Reserved (ISDN channels)"),
-  rawNumber("dwSubEntries", "The number of multilink subentries"),
+  {
+    ...rawNumber(
+      "dwSubEntries",
+      "The number of links, the entry's own and subEntries (read-only: subEntries sets them)",
+    ),
+    readOnly: true,
+    // Windows counts the links and takes 0 on RasSetEntryProperties (RASENTRYW dwSubEntries).
+    read: (s) => 1 + (s.subEntries?.length ?? 0),
+    write: () => {},
+  },
   rawNumber("dwDialMode", "RASEDM_* multilink dial mode: dial all subentries, or more as needed"),
   rawNumber(
     "dwDialExtraPercent",

@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import { RASENTRYW } from "../ffi/structs.ts";
+import { decodeMultiString, encodeMultiString } from "../ffi/wstr.ts";
+import { subEntryBytes, subEntryFromBytes } from "./subentries.ts";
 import { formatIPv6 } from "../ffi/ip.ts";
 import { entrySettingsSchema } from "./entry_schema.ts";
 import {
@@ -54,8 +56,25 @@ function arbitraryFor(setting: Setting): fc.Arbitrary<unknown> {
         }, { noNullPrototype: true }),
         { nil: null },
       );
+    case "strings":
+      return fc.array(phone, { maxLength: 4 });
+    case "subentries":
+      return fc.array(
+        fc.record({
+          device: fc.record({
+            type: fc.constantFrom("modem", "isdn", "vpn"),
+            name: fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9 ()]{0,30}$/),
+          }, { noNullPrototype: true }),
+          server: phone,
+          alternates: fc.array(phone, { maxLength: 3 }),
+        }, { noNullPrototype: true }),
+        { maxLength: 3 },
+      );
   }
 }
+
+/** A phone number or server: what a PhoneNumber= line holds. */
+const phone = fc.stringMatching(/^[0-9A-Za-z.+-]{1,30}$/);
 
 /** A whole, valid settings document: one value for every setting in the table. */
 const allSettings = fc.tuple(...ENTRY_SETTINGS.map(arbitraryFor)).map((values) => {
@@ -64,10 +83,17 @@ const allSettings = fc.tuple(...ENTRY_SETTINGS.map(arbitraryFor)).map((values) =
   return out;
 });
 
-/** read(decode(encode(write(s)))): through the real RASENTRYW bytes. */
+/**
+ * read(decode(encode(write(s)))): through the real bytes: RASENTRYW, the alternates' double-NUL
+ * list after it, and each subentry's RASSUBENTRYW (with its own list).
+ */
 function roundTrip(settings: Record<string, unknown>): Record<string, unknown> {
-  const fields = writeSettings(newEntryDefaults("vpn"), settings);
-  return readSettings(RASENTRYW.decode(RASENTRYW.encode(fields)));
+  const { alternates, subEntries, ...fields } = writeSettings(newEntryDefaults("vpn"), settings);
+  return readSettings({
+    ...RASENTRYW.decode(RASENTRYW.encode(fields)),
+    alternates: decodeMultiString(encodeMultiString(alternates ?? [])),
+    subEntries: (subEntries ?? []).map((sub) => subEntryFromBytes(subEntryBytes(sub))),
+  });
 }
 
 const named = ENTRY_SETTINGS.filter((s) => !s.raw);
@@ -77,10 +103,15 @@ Deno.test("read(write(s)) gives back every named setting and every raw field but
   fc.assert(
     fc.property(allSettings, (s) => {
       const back = roundTrip(s);
-      for (const { path } of ENTRY_SETTINGS) {
-        if (OPTION_WORDS.has(path)) continue;
+      for (const { path, readOnly } of ENTRY_SETTINGS) {
+        if (OPTION_WORDS.has(path) || readOnly) continue;
         assert.deepEqual(getPath(back, path), getPath(s, path), path);
       }
+      // Windows counts the links: the entry's own and the subentries.
+      assert.equal(
+        getPath(back, "raw.dwSubEntries"),
+        1 + (getPath(s, "subEntries") as unknown[]).length,
+      );
     }),
     { numRuns: 300 },
   );
