@@ -8,14 +8,18 @@ import { entrySettingsSchema } from "./entry_schema.ts";
 import {
   diffEntries,
   ENTRY_SETTINGS,
+  type EntrySettingsTable,
   getPath,
   readSettings,
   setPath,
   type Setting,
   SETTING_OPTIONS,
+  type SubEntry,
   writeSettings,
 } from "./entry_settings.ts";
-import { newEntryDefaults } from "./entry.ts";
+import { type Entry, newEntryDefaults } from "./entry.ts";
+import type { EntrySettings } from "./entry_schema.ts";
+import type { EntryType } from "./constants.ts";
 import { settingsTable, tableCells } from "../scripts/gen_settings_table.ts";
 
 /** A generator of valid values for one setting, derived from its value type. */
@@ -223,4 +227,37 @@ Deno.test("README's settings table is the one scripts/gen_settings_table.ts writ
     "run scripts/gen_settings_table.ts",
   );
   assert.equal(tableCells(readme).length, ENTRY_SETTINGS.length + 1);
+});
+
+/** True when two types are the same (checked when this file is type-checked, before it runs). */
+type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends (<T>() => T extends B ? 1 : 2) ? true
+  : false;
+/** The top-level keys the table's paths give (`ipv4.metric` -> `ipv4`). */
+type TopKeys<P> = P extends `${infer H}.${string}` ? H : P;
+
+Deno.test("the public Entry and EntrySettings types are derived from the table, key by key", () => {
+  // Type-level: `deno test` type-checks this file, so a hand-written or stale type fails here.
+  const keys: Equal<
+    keyof Entry,
+    "name" | "phonebook" | TopKeys<EntrySettingsTable[number]["path"]>
+  > = true;
+  const metric: Equal<Entry["ipv4"]["metric"], number | null> = true;
+  const links: Equal<Entry["subEntries"], SubEntry[]> = true;
+  const raw: Equal<Entry["raw"]["dwfOptions"], number> = true;
+  const patchType: Equal<NonNullable<EntrySettings["type"]>, EntryType> = true;
+  const patchKeys: Equal<keyof EntrySettings, TopKeys<EntrySettingsTable[number]["path"]>> = true;
+  assert.deepEqual([keys, metric, links, raw, patchType, patchKeys], [
+    true,
+    true,
+    true,
+    true,
+    true,
+    true,
+  ]);
+  // And at run time: an entry read through the table has exactly those keys.
+  const read = readSettings(RASENTRYW.decode(RASENTRYW.encode(newEntryDefaults("vpn"))));
+  assert.deepEqual(
+    Object.keys(read).sort(),
+    [...new Set(ENTRY_SETTINGS.map((s) => s.path.split(".")[0]!))].sort(),
+  );
 });
