@@ -5,7 +5,7 @@
  */
 
 import assert from "node:assert/strict";
-import { cliHome, rasctl } from "./_cli.ts";
+import { cliHome, rasctl } from "./_support/cli.ts";
 import type { SimHome } from "./sim/harness.ts";
 
 const MODEM = "Standard 56000 bps Modem";
