@@ -127,14 +127,22 @@ export class ConnectionWatcher implements Disposable {
           "RasConnectionNotification",
         );
       }
-      this.#seen = this.#look();
+      // The first look reads each connection's status, a nonblocking call (ffi/symbols.ts):
+      // it completes in the background, and next() and signaled() wait for it.
+      this.ready = this.#look().then((seen) => {
+        this.#seen = seen;
+      });
+      this.ready.catch(() => {}); // reported by next(), not as an unhandled rejection
     } catch (error) {
       this.#close();
       throw error;
     }
   }
 
-  /** The connections as last seen: handle, entry and phase. */
+  /** Resolves when the first look at the connections is done ({@link connections} is set). */
+  readonly ready: Promise<void> = Promise.resolve();
+
+  /** The connections as last seen (once {@link ready}): handle, entry and phase. */
   get connections(): { handle: Handle; entry: string; state: Phase }[] {
     return [...this.#seen].map(([handle, s]) => ({ handle, entry: s.entry, state: s.phase }));
   }
@@ -151,6 +159,7 @@ export class ConnectionWatcher implements Disposable {
     options: { signal?: AbortSignal | undefined; timeoutMs?: number | undefined } = {},
   ): Promise<ConnectionEvent[]> {
     if (this.#disposed) throw new Error("the connection watcher has been disposed");
+    await this.ready;
     const { signal } = options;
     const deadline = options.timeoutMs === undefined ? Infinity : Date.now() + options.timeoutMs;
     const wake = () => this.#stop.set();
@@ -168,7 +177,7 @@ export class ConnectionWatcher implements Disposable {
           if (this.#disposed) this.#close();
         }
         if (woken === 0 || this.#disposed) break;
-        const found = this.#changes(woken === "timeout" ? "poll" : "notification");
+        const found = await this.#changes(woken === "timeout" ? "poll" : "notification");
         if (found.length) return found;
       }
       return [];
@@ -187,6 +196,7 @@ export class ConnectionWatcher implements Disposable {
    * @returns Whether a notification came.
    */
   async signaled(timeoutMs: number): Promise<boolean> {
+    await this.ready.catch(() => {});
     if (this.#disposed) return false;
     this.#waiting = true;
     try {
@@ -228,7 +238,7 @@ export class ConnectionWatcher implements Disposable {
   }
 
   /** Every watched connection now, with the handles seen before that Windows still knows. */
-  #look(): Map<Handle, Seen> {
+  async #look(): Promise<Map<Handle, Seen>> {
     const now = new Map<Handle, Seen>();
     const candidates = new Map<Handle, { entry: string; phonebook: string }>();
     for (const c of listConnections()) {
@@ -241,7 +251,7 @@ export class ConnectionWatcher implements Disposable {
       candidates.set(this.#handle, { entry: this.#handle, phonebook: "" });
     }
     for (const [handle, c] of candidates) {
-      const status = connectionStatus(handle);
+      const status = await connectionStatus(handle);
       if (!status) {
         // Released: Windows no longer knows the handle.
         const before = this.#seen.get(handle);
@@ -266,9 +276,9 @@ export class ConnectionWatcher implements Disposable {
     return now;
   }
 
-  #changes(source: ConnectionEvent["source"]): ConnectionEvent[] {
+  async #changes(source: ConnectionEvent["source"]): Promise<ConnectionEvent[]> {
     const before = this.#seen;
-    const after = this.#look();
+    const after = await this.#look();
     const timestamp = new Date().toISOString();
     const out: ConnectionEvent[] = [];
     const add = (event: ConnectionEventKind, handle: Handle, s: Seen) =>

@@ -87,6 +87,12 @@ export interface SimConnection {
 export interface SimState {
   connections: SimConnection[];
   counters: { dials: number; hangups: number; leakedHandles: number; openHandles: number };
+  /**
+   * This process only: how many RasHangUp calls gave up waiting for a notifier that was inside
+   * a RasDialFunc1 callback (the sim's fuse against a caller blocking its callback's thread),
+   * and how many of its notifier threads are inside a callback right now.
+   */
+  process: { callbacksRunning: number; hangUpCallbackTimeouts: number };
 }
 
 /** A temporary simulated machine. */

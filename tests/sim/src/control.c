@@ -205,8 +205,8 @@ static void state_json(sbuf *b) {
               (long long)c->start_ms);
   }
   sb_printf(b, "],\"counters\":{\"dials\":%" PRIu64 ",\"hangups\":%" PRIu64 ",\"leakedHandles\":%" PRIu64
-            ",\"openHandles\":%" PRIu64 "}}",
-            st.dials, st.hangups, leaked, open);
+            ",\"openHandles\":%" PRIu64 "},\"process\":{\"callbacksRunning\":%d,\"hangUpCallbackTimeouts\":%" PRIu64 "}}",
+            st.dials, st.hangups, leaked, open, sim_callbacks_running(), sim_hangup_callback_timeouts());
   state_release(&st, lock);
 }
 

@@ -167,15 +167,97 @@ static void set_pause(uint64_t handle, int64_t t0, int64_t now) {
   state_commit(&st, lock);
 }
 
+/* Which connections of this process have their notifier inside the caller's callback, so
+ * RasHangUp can wait for it (below). Keyed like hung_here ("<home>|<handle>"). */
+#define IN_CALLBACK_N 64
+static char *in_callback[IN_CALLBACK_N];
+static _Thread_local bool t_in_callback; /* this thread is a notifier inside a callback */
+static uint64_t hangup_callback_timeouts; /* RasHangUps that gave up waiting (RasSimQuery) */
+static char *hung_key(uint64_t handle);
+
+static int callback_enter(uint64_t handle) {
+  char *key = hung_key(handle);
+  int slot = -1;
+  sim_mutex_lock();
+  for (int i = 0; i < IN_CALLBACK_N && slot < 0; i++)
+    if (!in_callback[i]) in_callback[i] = key, slot = i;
+  sim_mutex_unlock();
+  if (slot < 0) free(key);
+  t_in_callback = true;
+  return slot;
+}
+
+static void callback_leave(int slot) {
+  t_in_callback = false;
+  if (slot < 0) return;
+  sim_mutex_lock();
+  free(in_callback[slot]);
+  in_callback[slot] = NULL;
+  sim_mutex_unlock();
+}
+
+static bool callback_running(const char *key) {
+  bool yes = false;
+  sim_mutex_lock();
+  for (int i = 0; i < IN_CALLBACK_N && !yes; i++) yes = in_callback[i] && !strcmp(in_callback[i], key);
+  sim_mutex_unlock();
+  return yes;
+}
+
+/* How long RasHangUp waits for a notifier's callback before the sim gives up. Windows would
+ * wait for ever; the sim returns ERROR_TIMEOUT instead, so a caller that blocks the thread its
+ * callback needs fails a test instead of hanging it (the sim's own choice, a fuse). */
+#define CALLBACK_WAIT_MS 5000
+
+/* "RasHangUp can be called from within the RasDialFunc1 callback ... However, most of the
+ * hang-up processing occurs after the RasDialFunc1 callback returns" (RasDialFunc1 remarks,
+ * https://learn.microsoft.com/windows/win32/api/ras/nc-ras-rasdialfunc1), and the connection
+ * operation is suspended while the callback runs: a RasHangUp from another thread of the
+ * process waits until the connection's notifier has returned from the callback. From within
+ * the callback (the notifier's own thread) it returns at once, as the page allows. So a
+ * caller whose callback needs the thread that calls RasHangUp (Deno's thread-safe callbacks
+ * run on the JS thread) must not block that thread in RasHangUp. */
+static uint32_t wait_for_callback(uint64_t handle) {
+  if (t_in_callback) return 0;
+  char *key = hung_key(handle);
+  if (!key) return 0;
+  int64_t until = sim_now_ms() + CALLBACK_WAIT_MS;
+  uint32_t rc = 0;
+  while (callback_running(key)) {
+    if (sim_now_ms() >= until) {
+      __atomic_add_fetch(&hangup_callback_timeouts, 1, __ATOMIC_RELAXED);
+      rc = ERROR_TIMEOUT_;
+      break;
+    }
+    sim_sleep_ms(1);
+  }
+  free(key);
+  return rc;
+}
+
+int sim_callbacks_running(void) {
+  int n = 0;
+  sim_mutex_lock();
+  for (int i = 0; i < IN_CALLBACK_N; i++) n += in_callback[i] != NULL;
+  sim_mutex_unlock();
+  return n;
+}
+
+uint64_t sim_hangup_callback_timeouts(void) {
+  return __atomic_load_n(&hangup_callback_timeouts, __ATOMIC_RELAXED);
+}
+
 static bool notify(notifier_job *job, int state, uint32_t err) {
   HRASCONN_ h = U64_TO_HANDLE(job->handle);
   bool final = err != 0 || state == RASCS_Connected || state == RASCS_Disconnected;
   if (!final) set_pause(job->handle, sim_now_ms(), 0);
   job->first_call = 1;
   bool more = true;
+  int slot = callback_enter(job->handle);
   if (job->type == 0) ((RasDialFunc)job->fn)(WM_RASDIALEVENT, state, err);
   else if (job->type == 1) ((RasDialFunc1)job->fn)(h, WM_RASDIALEVENT, state, err, 0);
   else more = ((RasDialFunc2)job->fn)(job->callback_id, job->subentry, h, WM_RASDIALEVENT, state, err, 0) != 0;
+  callback_leave(slot);
   if (!final) set_pause(job->handle, 0, sim_now_ms());
   return more;
 }
@@ -490,6 +572,8 @@ RASSIM_EXPORT uint32_t RasDialW(const RASDIALEXTENSIONS_ *ext, const WCHAR_ *pbk
  * link lingers (RASCS_Disconnected) for world releaseDelayMs, then the handle is invalid. */
 RASSIM_EXPORT uint32_t RasHangUpW(HRASCONN_ h) {
   if (!sim_home()) return ERROR_INVALID_HANDLE_;
+  uint32_t waited = wait_for_callback(HANDLE_TO_U64(h));
+  if (waited) return waited;
   sim_state st;
   sim_flock *lock;
   if (state_begin(&st, &lock) != 0) return ERROR_INVALID_HANDLE_;

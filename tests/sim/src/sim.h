@@ -200,6 +200,11 @@ typedef struct {
 } sim_state;
 enum { GROW_ENTRIES = 0, GROW_CONNECTIONS = 1, GROW_DEVICES = 2 };
 
+/* RasHangUps of this process that gave up waiting for a notifier's callback (dial.c). */
+uint64_t sim_hangup_callback_timeouts(void);
+/* Notifier threads of this process inside a caller's callback right now (dial.c). */
+int sim_callbacks_running(void);
+
 /* Lock + load; state_commit writes (if dirty) and unlocks; state_release unlocks only. */
 int state_begin(sim_state *st, sim_flock **lock);
 int state_commit(sim_state *st, sim_flock *lock);
