@@ -5,6 +5,7 @@ import { createSimHome } from "../tests/sim/harness.ts";
 import { createEntry } from "./entries.ts";
 import { setCredentials } from "./credentials.ts";
 import { dialEntry, hangUp } from "./dial.ts";
+import { connectionStatus } from "./connections.ts";
 
 const WORLD = {
   machine: { ipNetwork: true, dialStepMs: 2, releaseDelayMs: 20 },
@@ -213,4 +214,27 @@ Deno.test("dialEntry aborted while the notifier waits in its next callback for t
   equal(home.query().process.hangUpCallbackTimeouts, 0, "RasHangUp never gave up waiting");
   equal(home.query().counters.openHandles, 0, "the dial was hung up");
   equal(home.query().counters.hangups, 1);
+});
+
+Deno.test("nonblocking calls run on a worker thread: the sim finds the caller's machine by its book and handle, not RASSIM_HOME", async () => {
+  await using home = await createSimHome({ world: WORLD });
+  home.activate();
+  const phonebook = home.userPbk;
+  await createEntry("Corp", { server: "vpn.example.com", strategy: "ikev2-only" }, { phonebook });
+  // What another test module's activate() does meanwhile (--parallel: one process).
+  await using other = await createSimHome({ world: WORLD });
+  Deno.env.set("RASSIM_HOME", other.path);
+  try {
+    const c = await dialEntry("Corp", {
+      phonebook,
+      credentials: { user: "alice", password: "pw-1" },
+    });
+    equal((await connectionStatus(c.handle))?.state, "connected");
+    await hangUp(c.handle);
+    equal(home.query().counters.dials, 1);
+    equal(home.query().counters.openHandles, 0);
+    equal(other.query().counters.dials, 0);
+  } finally {
+    Deno.env.set("RASSIM_HOME", home.path);
+  }
 });

@@ -172,7 +172,10 @@ static void set_pause(uint64_t handle, int64_t t0, int64_t now) {
 #define IN_CALLBACK_N 64
 static char *in_callback[IN_CALLBACK_N];
 static _Thread_local bool t_in_callback; /* this thread is a notifier inside a callback */
-static uint64_t hangup_callback_timeouts; /* RasHangUps that gave up waiting (RasSimQuery) */
+/* RasHangUps that gave up waiting (RasSimQuery), per home: "<home>|" prefixes and counts. */
+#define TIMEOUT_HOMES_N 64
+static char *timeout_home[TIMEOUT_HOMES_N];
+static uint64_t timeout_count[TIMEOUT_HOMES_N];
 static char *hung_key(uint64_t handle);
 
 static int callback_enter(uint64_t handle) {
@@ -217,6 +220,28 @@ static bool callback_running(const char *key) {
  * the callback (the notifier's own thread) it returns at once, as the page allows. So a
  * caller whose callback needs the thread that calls RasHangUp (Deno's thread-safe callbacks
  * run on the JS thread) must not block that thread in RasHangUp. */
+/* "<home>|": the start of every hung_key of this home. */
+static char *home_prefix(void) {
+  sbuf b = {0};
+  sb_printf(&b, "%s|", sim_home() ? sim_home() : "");
+  return b.p;
+}
+
+static void count_timeout(void) {
+  char *prefix = home_prefix();
+  if (!prefix) return;
+  sim_mutex_lock();
+  int at = -1;
+  for (int i = 0; i < TIMEOUT_HOMES_N && at < 0; i++)
+    if (!timeout_home[i] || !strcmp(timeout_home[i], prefix)) at = i;
+  if (at >= 0) {
+    if (!timeout_home[at]) timeout_home[at] = prefix, prefix = NULL;
+    timeout_count[at]++;
+  }
+  sim_mutex_unlock();
+  free(prefix);
+}
+
 static uint32_t wait_for_callback(uint64_t handle) {
   if (t_in_callback) return 0;
   char *key = hung_key(handle);
@@ -225,7 +250,7 @@ static uint32_t wait_for_callback(uint64_t handle) {
   uint32_t rc = 0;
   while (callback_running(key)) {
     if (sim_now_ms() >= until) {
-      __atomic_add_fetch(&hangup_callback_timeouts, 1, __ATOMIC_RELAXED);
+      count_timeout();
       rc = ERROR_TIMEOUT_;
       break;
     }
@@ -236,15 +261,26 @@ static uint32_t wait_for_callback(uint64_t handle) {
 }
 
 int sim_callbacks_running(void) {
-  int n = 0;
+  char *prefix = home_prefix();
+  size_t n = prefix ? strlen(prefix) : 0;
+  int running = 0;
   sim_mutex_lock();
-  for (int i = 0; i < IN_CALLBACK_N; i++) n += in_callback[i] != NULL;
+  for (int i = 0; i < IN_CALLBACK_N && prefix; i++)
+    running += in_callback[i] && !strncmp(in_callback[i], prefix, n);
   sim_mutex_unlock();
-  return n;
+  free(prefix);
+  return running;
 }
 
 uint64_t sim_hangup_callback_timeouts(void) {
-  return __atomic_load_n(&hangup_callback_timeouts, __ATOMIC_RELAXED);
+  char *prefix = home_prefix();
+  uint64_t n = 0;
+  sim_mutex_lock();
+  for (int i = 0; i < TIMEOUT_HOMES_N && prefix; i++)
+    if (timeout_home[i] && !strcmp(timeout_home[i], prefix)) n = timeout_count[i];
+  sim_mutex_unlock();
+  free(prefix);
+  return n;
 }
 
 static bool notify(notifier_job *job, int state, uint32_t err) {
@@ -400,9 +436,24 @@ static void load_creds(const char *path, const char *entry, const RASDIALPARAMSW
   creds_free(&sc), creds_free(&psk);
 }
 
-/* https://learn.microsoft.com/windows/win32/api/ras/nf-ras-rasdialw */
+static uint32_t dial(const RASDIALEXTENSIONS_ *ext, const WCHAR_ *pbk, const RASDIALPARAMSW_ *p,
+                     uint32_t notifier_type, void *notifier, HRASCONN_ *out);
+
+/* https://learn.microsoft.com/windows/win32/api/ras/nf-ras-rasdialw
+ * Called on a thread without a home (a caller's worker thread), the phone book's path names
+ * the machine (sim_adopt_home_for_path). */
 RASSIM_EXPORT uint32_t RasDialW(const RASDIALEXTENSIONS_ *ext, const WCHAR_ *pbk, const RASDIALPARAMSW_ *p,
                                uint32_t notifier_type, void *notifier, HRASCONN_ *out) {
+  char *path = pbk ? w2u(pbk, 32768) : NULL;
+  bool adopted = sim_adopt_home_for_path(path);
+  free(path);
+  uint32_t rc = dial(ext, pbk, p, notifier_type, notifier, out);
+  if (adopted) sim_set_home_override(NULL);
+  return rc;
+}
+
+static uint32_t dial(const RASDIALEXTENSIONS_ *ext, const WCHAR_ *pbk, const RASDIALPARAMSW_ *p,
+                     uint32_t notifier_type, void *notifier, HRASCONN_ *out) {
   if (!sim_home()) return ERROR_CANNOT_OPEN_PHONEBOOK_;
   if (!p || !out) return ERROR_INVALID_PARAMETER_;
   if (ext && !size_ok(S_RASDIALEXTENSIONS, ext->dwSize)) return ERROR_INVALID_SIZE_;
@@ -570,7 +621,17 @@ RASSIM_EXPORT uint32_t RasDialW(const RASDIALEXTENSIONS_ *ext, const WCHAR_ *pbk
 
 /* https://learn.microsoft.com/windows/win32/api/ras/nf-ras-rashangupw: returns at once; the
  * link lingers (RASCS_Disconnected) for world releaseDelayMs, then the handle is invalid. */
+static uint32_t hang_up(HRASCONN_ h);
+
+/* On a thread without a home, the handle names the machine (sim_adopt_home_for_handle). */
 RASSIM_EXPORT uint32_t RasHangUpW(HRASCONN_ h) {
+  bool adopted = sim_adopt_home_for_handle(HANDLE_TO_U64(h));
+  uint32_t rc = hang_up(h);
+  if (adopted) sim_set_home_override(NULL);
+  return rc;
+}
+
+static uint32_t hang_up(HRASCONN_ h) {
   if (!sim_home()) return ERROR_INVALID_HANDLE_;
   uint32_t waited = wait_for_callback(HANDLE_TO_U64(h));
   if (waited) return waited;

@@ -7,9 +7,68 @@
 static _Thread_local char *t_home_override; /* one RasSimCommand/RasSimQuery call */
 static _Thread_local char *t_home_bound;    /* RasSimCommand("home=...;bind") */
 
+/* Every home a thread of this process has bound (process-local, for adopting below). */
+#define KNOWN_HOMES_N 256
+static char *known_homes[KNOWN_HOMES_N];
+
+static uint64_t home_hash(const char *home) {
+  uint32_t h = 2166136261u; /* FNV-1a */
+  for (const unsigned char *p = (const unsigned char *)home; *p; p++) h = (h ^ *p) * 16777619u;
+  return (uint64_t)((h ^ (h >> 16)) & 0xFFFF) + 1; /* never 0: a handle is never a small number */
+}
+
+uint64_t sim_handle_base(void) {
+  const char *home = sim_home();
+  return home ? home_hash(home) << 32 : 0;
+}
+
+static void remember_home(const char *home) {
+  sim_mutex_lock();
+  bool known = false;
+  int free_slot = -1;
+  for (int i = 0; i < KNOWN_HOMES_N; i++) {
+    if (known_homes[i] && !strcmp(known_homes[i], home)) known = true;
+    else if (!known_homes[i] && free_slot < 0) free_slot = i;
+  }
+  if (!known && free_slot >= 0) known_homes[free_slot] = sdup(home);
+  sim_mutex_unlock();
+}
+
 void sim_bind_thread_home(const char *home) {
   free(t_home_bound);
   t_home_bound = home ? sdup(home) : NULL;
+  if (home && *home) remember_home(home);
+}
+
+static bool has_own_home(void) {
+  return (t_home_override && *t_home_override) || (t_home_bound && *t_home_bound);
+}
+
+bool sim_adopt_home_for_handle(uint64_t handle) {
+  if (has_own_home()) return false;
+  char *found = NULL;
+  sim_mutex_lock();
+  for (int i = 0; i < KNOWN_HOMES_N && !found; i++)
+    if (known_homes[i] && home_hash(known_homes[i]) == handle >> 32) found = sdup(known_homes[i]);
+  sim_mutex_unlock();
+  if (found) sim_set_home_override(found);
+  free(found);
+  return found != NULL;
+}
+
+bool sim_adopt_home_for_path(const char *pbk) {
+  if (has_own_home() || !pbk) return false;
+  char *found = NULL;
+  sim_mutex_lock();
+  for (int i = 0; i < KNOWN_HOMES_N && !found; i++) {
+    size_t n = known_homes[i] ? strlen(known_homes[i]) : 0;
+    if (n && !strncmp(pbk, known_homes[i], n) && (pbk[n] == '/' || pbk[n] == '\\'))
+      found = sdup(known_homes[i]);
+  }
+  sim_mutex_unlock();
+  if (found) sim_set_home_override(found);
+  free(found);
+  return found != NULL;
 }
 
 void sim_set_home_override(const char *home) {
