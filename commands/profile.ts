@@ -220,8 +220,14 @@ const set = command({
 
 const exportCommand = command({
   path: ["profile", "export"],
-  summary: "print a profile of the entries on this machine (all, or the one named)",
-  args: [argument("name", "only this entry", { required: false, type: types.entryName() })],
+  summary: "print a profile of the entries on this machine (all, or those named)",
+  args: [
+    argument("name", "only these entries (default: all)", {
+      required: false,
+      variadic: true,
+      type: types.entryName(),
+    }),
+  ],
   options: {
     ...PHONEBOOK_OPTIONS,
     yaml: flag("--yaml", "print YAML instead of JSON"),
@@ -229,14 +235,15 @@ const exportCommand = command({
   examples: [
     "rasctl profile export > machine.json",
     'rasctl profile export "Corp VPN" --all-users --yaml',
+    'rasctl profile export "Corp VPN" "Branch VPN" > two.json',
   ],
-  run: async ({ args, options }, ctx) => {
+  run: async ({ lists, options }, ctx) => {
     const where = phonebookOf(options);
     const { exportProfile } = await import("../ras/profile.ts");
     const { allUsersPhonebook } = await import("../ras/phonebook.ts");
     const phonebook = where.allUsers ? allUsersPhonebook() : where.phonebook;
     const profile = exportProfile({
-      ...(args.name !== undefined ? { names: [args.name] } : {}),
+      ...(lists?.name?.length ? { names: lists.name } : {}),
       ...(phonebook !== undefined ? { phonebook } : {}),
     });
     if (options.yaml) {

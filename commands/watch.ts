@@ -2,14 +2,15 @@
  * `rasctl watch [NAME ...]`: a live stream of connection events as NDJSON on stdout, one line
  * per event (`dialing`, `connected`, `disconnected` with the RAS error it ended with,
  * `bandwidth-added`, `bandwidth-removed`), each with entry, phone book, handle and an ISO
- * timestamp. Windows signals the changes (RasConnectionNotification) and a slow poll catches
- * any it does not (ras/watcher.ts). `--once` ends after the first matching event (scripts that
+ * timestamp. Windows signals the changes (RasConnectionNotification); a connection that came
+ * and went before watch could look is reported as an `inferred` connected/disconnected pair
+ * with a null entry and handle (ras/watcher.ts says what Windows leaves to know). `--once` ends after the first matching event (scripts that
  * wait), `--timeout` bounds it; Ctrl+C / SIGTERM end it with a `stopped` line.
  *
  * @module
  */
 
-import { type ConnectionEventKind, ConnectionWatcher, FALLBACK_POLL_MS } from "../ras/watcher.ts";
+import { type ConnectionEventKind, ConnectionWatcher } from "../ras/watcher.ts";
 import { interruptSignal } from "./_interrupt.ts";
 import { argument, command, type CommandModule, flag, option, types } from "./_spec.ts";
 import { TimeoutError } from "./_errors.ts";
@@ -25,7 +26,10 @@ const EVENT_KINDS: Record<ConnectionEventKind, true> = {
 
 /** `watch`'s options. */
 export const WATCH_OPTIONS = {
-  once: flag("--once", "end after the first matching event (for scripts that wait)"),
+  once: flag(
+    "--once",
+    "end after the first matching event (for scripts that wait; an inferred one does not count)",
+  ),
   event: option("--event", types.choiceList(EVENT_KINDS), "only these events, comma-separated"),
   timeout: option(
     "--timeout",
@@ -35,8 +39,8 @@ export const WATCH_OPTIONS = {
   pollInterval: option(
     "--poll-interval",
     types.seconds(),
-    "how often to look without a notification (the fallback for missed ones)",
-    { default: FALLBACK_POLL_MS / 1000 },
+    "also look this often without a notification (default: never; Windows' only-once gap, " +
+      "DotRas issue 105, hits only connections the watching process dialed, and watch dials none)",
   ),
 } as const;
 
@@ -45,8 +49,10 @@ const watch = command({
   summary: "stream connection events (connected, disconnected, ...) as they happen",
   details: "Prints one JSON object per line: event (dialing, connected, disconnected, " +
     "bandwidth-added, bandwidth-removed), entry, phonebook, handle, error (the RAS error a " +
-    "link ended with, or null), links, timestamp (ISO 8601) and source (notification or poll). " +
-    "Ctrl+C or SIGTERM end it with a stopped line.",
+    "link ended with, or null), links, timestamp (ISO 8601), source (notification or poll) and " +
+    "inferred (true for a connection that came and went before watch could look: Windows " +
+    "keeps nothing of it, so entry, phonebook and handle are null; it is reported whatever " +
+    "names are given). Ctrl+C or SIGTERM end it with a stopped line.",
   args: [
     argument("name", "only these entries (default: every connection)", {
       required: false,
@@ -68,7 +74,7 @@ const watch = command({
     try {
       using watcher = new ConnectionWatcher({
         entries: names,
-        pollIntervalMs: o.pollInterval * 1000,
+        pollIntervalMs: o.pollInterval === undefined ? undefined : o.pollInterval * 1000,
       });
       ctx.note(
         `watching ${names.length ? names.map((n) => `"${n}"`).join(", ") : "every connection"}`,
@@ -83,7 +89,8 @@ const watch = command({
         for (const { event, ...data } of events) {
           if (!kinds.has(event)) continue;
           ctx.event(event, data);
-          if (o.once) return;
+          // A script waiting for its entry wants a confirmed event: an inferred pair names none.
+          if (o.once && !data.inferred) return;
         }
       }
       const reason = interrupt.signal.aborted ? "interrupted" : "timeout";

@@ -37,6 +37,7 @@ import { InvalidInputError } from "./input_error.ts";
 import { abortable, poll } from "./async.ts";
 import type { PhonebookOptions } from "./phonebook.ts";
 import { tryWatcher } from "./watcher.ts";
+import { noteOwnDial } from "./_own_dials.ts";
 
 /** User name, password and domain for one dial. Unset parts come from the saved ones. */
 export interface Credentials {
@@ -267,6 +268,7 @@ export async function dialEntry(name: string, options: DialOptions = {}): Promis
       const rc = await lib.RasDialW(null, pbk, params, 1, callback.pointer, handleOut);
       params.fill(0); // the password is in there
       if (handleOut[0] !== 0n) {
+        noteOwnDial();
         handle = handleText(handleOut[0]!);
         events.listen(handleOut[0]!, (state, error) => settle(state, error));
       }

@@ -379,11 +379,22 @@ export function exportProfile(
     .filter((e) => !wanted || wanted.includes(e.name.toLowerCase()));
   const missing = wanted?.filter((n) => !listed.some((e) => e.name.toLowerCase() === n)) ?? [];
   if (missing.length) {
-    throw new RasError(ERROR_CANNOT_FIND_PHONEBOOK_ENTRY, {
-      operation: "RasGetEntryProperties",
-      entry: options.names!.find((n) => n.toLowerCase() === missing[0])!,
-      phonebook: options.phonebook,
+    // Every unknown name in one error (623 for the first; the message names them all).
+    const asGiven = [...new Set(missing)].map((m) =>
+      options.names!.find((n) => n.toLowerCase() === m)!
+    );
+    const where = { operation: "RasGetEntryProperties", phonebook: options.phonebook };
+    const error = new RasError(ERROR_CANNOT_FIND_PHONEBOOK_ENTRY, {
+      ...where,
+      entry: asGiven[0]!,
     });
+    if (asGiven.length > 1) {
+      error.message = new RasError(ERROR_CANNOT_FIND_PHONEBOOK_ENTRY, {
+        ...where,
+        entry: asGiven.join('", "'),
+      }).message;
+    }
+    throw error;
   }
   return {
     entries: listed.map((e) =>
@@ -594,27 +605,29 @@ async function applyLocked(
       done.push("saved credentials");
     }
   } catch (error) {
-    if (authWritten && before !== null) {
-      setCustomAuthData(entry.name, fromBase64(plan.actual.customAuthData), place.phonebook);
-    }
     await restore(
       entry.name,
       book,
       before,
       created || plan.action === "create" && before === null,
       done,
+      authWritten ? plan.actual.customAuthData : undefined,
     );
     throw error;
   }
 }
 
-/** Puts an entry back as it was (removing it if it did not exist), then checks by reading back. */
+/**
+ * Puts an entry back as it was (removing it if it did not exist), then checks by reading back:
+ * its settings, and its custom authentication data when it was rewritten (`authBefore`, base64).
+ */
 async function restore(
   name: string,
   book: { phonebook: string },
   before: Entry | null,
   removeIt: boolean,
   done: string[],
+  authBefore?: string,
 ): Promise<void> {
   if (done.length === 0) return;
   if (before === null) {
@@ -631,6 +644,12 @@ async function restore(
   const settings = settingsOfEntry(before);
   await updateEntry(name, settings, book);
   const left = diffEntries(settings, settingsOfEntry(getEntry(name, book)));
+  if (authBefore !== undefined) {
+    setCustomAuthData(name, fromBase64(authBefore), book.phonebook);
+    if (customAuthOf(name, book.phonebook) !== authBefore) {
+      left.push({ path: "customAuthData", before: authBefore, after: null });
+    }
+  }
   done.push(
     left.length ? `rollback incomplete: ${left.map((c) => c.path).join(", ")}` : "rolled back",
   );

@@ -7,21 +7,44 @@
  * "use other RAS functions, such as RasEnumConnections, to get more information"), and a
  * signal Windows fails to send is made up for by a slow poll: DotRas issue 105 reports that on
  * Windows 11 a registration fires only once for connections the same process dialed
- * (https://github.com/DotRas/DotRas/issues/105). The poll runs every
- * {@link FALLBACK_POLL_MS} ms unless `pollIntervalMs` says otherwise.
+ * (https://github.com/DotRas/DotRas/issues/105; "it only happens if the connection has been
+ * established by the same process. Watching it when the connection gets setup or disconnected
+ * from an external process seems to work fine"). So the poll runs, every
+ * {@link FALLBACK_POLL_MS} ms, only once this process has dialed a connection (a process that
+ * never dials, such as `rasctl watch`, waits with no time-out and uses no CPU between events),
+ * unless `pollIntervalMs` sets a period of its own.
+ *
+ * A connection created and released between two looks (before the watcher could enumerate
+ * it) leaves nothing to ask: RasEnumConnections no longer lists it and RasGetConnectStatus
+ * answers ERROR_INVALID_HANDLE for its handle. Its RASCN_Disconnection signal still arrives,
+ * so a disconnection signal that no connection the watcher knows explains is reported as an
+ * `inferred` pair, `connected` then `disconnected`, with entry, phone book and handle null.
+ * The limit: the events are auto-reset, so signals that arrive before the watcher has woken
+ * are one signal; a transient connection whose termination coincides with another one's (the
+ * same wake) cannot be told apart and is not reported. See the README's `watch` section.
  *
  * @module
  */
 
 import { LibraryNotFoundError, rasapi32 } from "../ffi/library.ts";
-import { INVALID_HANDLE_VALUE, RASCN, waitForAny, Win32Event } from "../ffi/events.ts";
+import { INFINITE, INVALID_HANDLE_VALUE, RASCN, waitForAny, Win32Event } from "../ffi/events.ts";
 import { check, RasError } from "../ffi/errors.ts";
 import { type Handle, handlePointer } from "./_handle.ts";
 import { type ConnectionStatus, connectionStatus, listConnections } from "./connections.ts";
 import { RASCS_CONNECTED } from "./constants.ts";
+import { ownDials } from "./_own_dials.ts";
 
-/** How often a watcher looks for itself when no notification came (ms). */
+/**
+ * How often a watcher looks for itself when no notification came (ms), once its process has
+ * dialed a connection (DotRas issue 105).
+ */
 export const FALLBACK_POLL_MS = 2_000;
+
+/**
+ * How long a disconnection seen before its signal arrived may account for that signal (ms):
+ * the signal follows the change it reports within milliseconds (the sim: one table re-read).
+ */
+const LATE_SIGNAL_MS = 1_000;
 
 /** What happened to a connection. */
 export type ConnectionEventKind =
@@ -35,12 +58,12 @@ export type ConnectionEventKind =
 export interface ConnectionEvent {
   /** What happened. */
   event: ConnectionEventKind;
-  /** The entry's name. */
-  entry: string;
-  /** The phone-book file of the entry (empty when Windows no longer says). */
-  phonebook: string;
-  /** The connection's handle as hex text. */
-  handle: Handle;
+  /** The entry's name (null for an inferred event: Windows no longer says). */
+  entry: string | null;
+  /** The phone-book file of the entry (empty when Windows no longer says; null if inferred). */
+  phonebook: string | null;
+  /** The connection's handle as hex text (null for an inferred event). */
+  handle: Handle | null;
   /** For `disconnected`: the RAS error the link ended with, or null (hung up). */
   error: ConnectionStatus["error"];
   /** For bandwidth events: the number of connected subentries now. */
@@ -49,6 +72,11 @@ export interface ConnectionEvent {
   timestamp: string;
   /** What woke the watcher: a notification from Windows, or the fallback poll. */
   source: "notification" | "poll";
+  /**
+   * True for a connection that came and went between two looks: only its disconnection
+   * signal is known (see the module notes), so entry and handle are null.
+   */
+  inferred: boolean;
 }
 
 /** Options of {@link ConnectionWatcher}. */
@@ -57,7 +85,10 @@ export interface WatcherOptions {
   entries?: readonly string[] | undefined;
   /** Only this connection (RasConnectionNotification for one handle: no `connected`). */
   handle?: Handle | undefined;
-  /** The fallback poll's period in ms (default {@link FALLBACK_POLL_MS}). */
+  /**
+   * The fallback poll's period in ms. Default: {@link FALLBACK_POLL_MS} once this process has
+   * dialed a connection, else no poll (DotRas issue 105 hits only own-process connections).
+   */
   pollIntervalMs?: number | undefined;
 }
 
@@ -71,6 +102,8 @@ interface Seen {
   links: number;
   /** Windows no longer knows the handle. */
   released: boolean;
+  /** One of the watched connections (the others are tracked to account for signals). */
+  wanted: boolean;
 }
 
 const FLAGS = [
@@ -92,11 +125,15 @@ const FLAGS = [
  */
 export class ConnectionWatcher implements Disposable {
   #events: Win32Event[] = [];
+  /** The RASCN_* flag each of #events was registered for. */
+  #flags: number[] = [];
   #stop: Win32Event;
   #seen = new Map<Handle, Seen>();
   #entries: Set<string> | undefined;
   #handle: Handle | undefined;
-  #pollMs: number;
+  #pollMs: number | undefined;
+  /** Disconnections seen whose signal may still come, and until when they may. */
+  #late = { count: 0, until: 0 };
   #waiting = false;
   #disposed = false;
 
@@ -112,7 +149,7 @@ export class ConnectionWatcher implements Disposable {
       ? new Set(options.entries.map((e) => e.toLowerCase()))
       : undefined;
     this.#handle = options.handle;
-    this.#pollMs = options.pollIntervalMs ?? FALLBACK_POLL_MS;
+    this.#pollMs = options.pollIntervalMs;
     this.#stop = new Win32Event({ manualReset: true });
     try {
       const lib = rasapi32();
@@ -122,6 +159,7 @@ export class ConnectionWatcher implements Disposable {
         if (this.#handle && flag === RASCN.RASCN_Connection) continue;
         const event = new Win32Event();
         this.#events.push(event);
+        this.#flags.push(flag);
         check(
           lib.RasConnectionNotificationW(target, event.handle, flag),
           "RasConnectionNotification",
@@ -144,7 +182,17 @@ export class ConnectionWatcher implements Disposable {
 
   /** The connections as last seen (once {@link ready}): handle, entry and phase. */
   get connections(): { handle: Handle; entry: string; state: Phase }[] {
-    return [...this.#seen].map(([handle, s]) => ({ handle, entry: s.entry, state: s.phase }));
+    return [...this.#seen].filter(([, s]) => s.wanted)
+      .map(([handle, s]) => ({ handle, entry: s.entry, state: s.phase }));
+  }
+
+  /**
+   * The fallback poll's period now (ms), or null when the watcher relies on notifications
+   * alone: no period was given and this process has dialed nothing (DotRas issue 105).
+   */
+  get pollIntervalMs(): number | null {
+    if (this.#pollMs !== undefined) return this.#pollMs;
+    return ownDials() > 0 ? FALLBACK_POLL_MS : null;
   }
 
   /**
@@ -170,14 +218,30 @@ export class ConnectionWatcher implements Disposable {
         if (left <= 0) return [];
         this.#waiting = true;
         let woken: number | "timeout";
+        const signaled = new Set<number>();
         try {
-          woken = await waitForAny([this.#stop, ...this.#events], Math.min(this.#pollMs, left));
+          woken = await waitForAny(
+            [this.#stop, ...this.#events],
+            Math.min(this.pollIntervalMs ?? INFINITE, left),
+          );
+          // The other flags signaled by now: each auto-reset event is taken (reset) here,
+          // before the look, so a signal after this point comes with a later look.
+          if (typeof woken === "number" && woken > 0) {
+            signaled.add(this.#flags[woken - 1]!);
+            for (let i = 0; i < this.#events.length; i++) {
+              if (i === woken - 1) continue;
+              if (await waitForAny([this.#events[i]!], 0) === 0) signaled.add(this.#flags[i]!);
+            }
+          }
         } finally {
           this.#waiting = false;
           if (this.#disposed) this.#close();
         }
         if (woken === 0 || this.#disposed) break;
-        const found = await this.#changes(woken === "timeout" ? "poll" : "notification");
+        const found = await this.#changes(
+          woken === "timeout" ? "poll" : "notification",
+          signaled,
+        );
         if (found.length) return found;
       }
       return [];
@@ -237,12 +301,15 @@ export class ConnectionWatcher implements Disposable {
     return !this.#entries || this.#entries.has(entry.toLowerCase());
   }
 
-  /** Every watched connection now, with the handles seen before that Windows still knows. */
+  /**
+   * Every connection now (watched or not: a signal is accounted for by any of them), with the
+   * handles seen before that Windows still knows. With one handle to watch, only that one.
+   */
   async #look(): Promise<Map<Handle, Seen>> {
     const now = new Map<Handle, Seen>();
     const candidates = new Map<Handle, { entry: string; phonebook: string }>();
     for (const c of listConnections()) {
-      if (this.#wanted(c.entry, c.handle)) candidates.set(c.handle, c);
+      if (!this.#handle || c.handle === this.#handle) candidates.set(c.handle, c);
     }
     for (const [handle, s] of this.#seen) {
       if (!candidates.has(handle)) candidates.set(handle, s);
@@ -271,17 +338,28 @@ export class ConnectionWatcher implements Disposable {
         error: status.error,
         links: phase === "connected" ? subentries(handle) : 0,
         released: false,
+        wanted: this.#wanted(c.entry, handle),
       });
     }
     return now;
   }
 
-  async #changes(source: ConnectionEvent["source"]): Promise<ConnectionEvent[]> {
+  /**
+   * The events between the last look and this one. `signaled` holds the RASCN_* flags whose
+   * events woke this look: a disconnection signal that no seen disconnection (or release)
+   * accounts for is a connection that came and went unseen, reported as an inferred pair.
+   */
+  async #changes(
+    source: ConnectionEvent["source"],
+    signaled: ReadonlySet<number>,
+  ): Promise<ConnectionEvent[]> {
     const before = this.#seen;
     const after = await this.#look();
-    const timestamp = new Date().toISOString();
+    const now = Date.now();
+    const timestamp = new Date(now).toISOString();
     const out: ConnectionEvent[] = [];
-    const add = (event: ConnectionEventKind, handle: Handle, s: Seen) =>
+    const add = (event: ConnectionEventKind, handle: Handle, s: Seen) => {
+      if (!s.wanted) return;
       out.push({
         event,
         entry: s.entry,
@@ -291,22 +369,65 @@ export class ConnectionWatcher implements Disposable {
         links: s.links,
         timestamp,
         source,
+        inferred: false,
       });
+    };
+    let ends = 0; // disconnections and releases seen now: each one is signaled
     for (const [handle, s] of after) {
       const old = before.get(handle);
       if (!old) {
+        if (s.phase === "disconnected") ends++;
         add(s.phase, handle, s);
       } else if (old.phase !== s.phase) {
         if (old.phase === "disconnected") continue; // never back from the end
+        if (s.phase === "disconnected") ends++;
         add(s.phase, handle, s);
       } else if (s.phase === "connected" && s.links !== old.links) {
         add(s.links > old.links ? "bandwidth-added" : "bandwidth-removed", handle, s);
       }
+      // A release is signaled too (the sim: RasHangUp's link going away), also right after
+      // the disconnection it follows.
+      if (s.released) ends++;
     }
+    this.#accountFor(ends, signaled.has(RASCN.RASCN_Disconnection), now, (inferred) => {
+      for (const event of ["connected", "disconnected"] as const) {
+        out.push({
+          event,
+          entry: null,
+          phonebook: null,
+          handle: null,
+          error: null,
+          links: 0,
+          timestamp,
+          source,
+          inferred,
+        });
+      }
+    });
     // Forget connections that ended and that Windows has released.
     for (const [handle, s] of after) if (s.released) after.delete(handle);
     this.#seen = after;
     return out;
+  }
+
+  /**
+   * Matches disconnection signals with the disconnections seen. A signal usually arrives just
+   * after the change it reports is visible, so a change seen without its signal leaves a
+   * credit for the next signal (for {@link LATE_SIGNAL_MS}); a signal with neither a change
+   * nor a credit is a connection that was gone before this look.
+   */
+  #accountFor(ends: number, signaled: boolean, now: number, infer: (inferred: true) => void) {
+    if (this.#handle) return; // one handle's registration: it is watched by handle
+    if (now > this.#late.until) this.#late.count = 0;
+    if (signaled && ends === 0) {
+      if (this.#late.count > 0) this.#late.count--;
+      else infer(true);
+    }
+    const unsignaled = signaled ? Math.max(0, ends - 1) : ends;
+    if (unsignaled > 0) {
+      this.#late.count += unsignaled;
+      this.#late.until = now + LATE_SIGNAL_MS;
+    }
   }
 }
 

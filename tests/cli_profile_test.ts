@@ -217,6 +217,45 @@ Deno.test("a failure while setting an entry leaves it as it was and lists what w
   assert.notEqual(await pbk(home), before);
 });
 
+Deno.test("a failure after RasSetEntryProperties and RasSetCustomAuthData puts both back", async () => {
+  // The entry's settings and its EAP data are written, then saving default credentials fails
+  // (a standard user, ERROR_ACCESS_DENIED): settings and custom auth data are back as they were.
+  await using home = await cliHome({ identity: { elevated: false } });
+  const eap = btoa(String.fromCharCode(...Array.from({ length: 70 }, (_, i) => (i * 3) & 0xff)));
+  const entry = { name: "Corp VPN", server: "vpn.example.com", customAuthData: eap };
+  const first = await rasctl(home, [
+    "profile",
+    "set",
+    await writeProfile(home, { entries: [entry] }),
+  ]);
+  assert.equal(first.code, 0, first.stderr);
+  const bookBefore = await pbk(home);
+  const exportBefore = (await rasctl(home, ["profile", "export"])).json;
+  const file = await writeProfile(home, {
+    entries: [{
+      ...entry,
+      server: "vpn9.example.com",
+      splitTunnel: true,
+      customAuthData: btoa("other EAP configuration"),
+      credentials: { user: "alice", password: { env: "PW" }, default: true },
+    }],
+  }, "fails.json");
+  const set = await rasctl(home, ["profile", "set", file], { env: { PW: "pw" } });
+  assert.notEqual(set.code, 0);
+  const out = set.json as SetOut;
+  assert.deepEqual(out.entries.map((e) => [e.name, e.done]), [
+    ["Corp VPN", ["updated", "saved custom authentication data", "rolled back"]],
+  ]);
+  assert.equal(out.failed!.error.name, "ERROR_ACCESS_DENIED");
+  // Read back: the same export (settings and customAuthData), and the same book, byte for byte.
+  assert.deepEqual((await rasctl(home, ["profile", "export"])).json, exportBefore);
+  assert.equal(
+    ((exportBefore as { entries: { customAuthData?: string }[] }).entries[0]!).customAuthData,
+    eap,
+  );
+  assert.equal(await pbk(home), bookBefore);
+});
+
 Deno.test("concurrent profile sets end as either alone", async () => {
   await using home = await cliHome();
   const file = await writeProfile(home, PROFILE);
@@ -311,6 +350,35 @@ Deno.test("profile export prints a profile that set accepts unchanged, in JSON a
     const set = await rasctl(home, ["profile", "set", path]);
     assert.equal((set.json as SetOut).changed, false);
   }
+});
+
+Deno.test("profile export takes several names, in machine order; unknown names are one clear error", async () => {
+  await using home = await cliHome();
+  for (const name of ["Alpha", "Beta", "Gamma"]) {
+    const made = await rasctl(home, [
+      "entry",
+      "new",
+      name,
+      "--phonebook",
+      home.userPbk,
+      "--server",
+      `${name.toLowerCase()}.example.com`,
+    ]);
+    assert.equal(made.code, 0, made.stderr);
+  }
+  const two = await rasctl(home, ["profile", "export", "gamma", "Alpha"]);
+  assert.equal(two.code, 0, two.stderr);
+  const entries = (two.json as { entries: { name: string; server: string }[] }).entries;
+  assert.deepEqual(entries.map((e) => [e.name, e.server]), [
+    ["Alpha", "alpha.example.com"],
+    ["Gamma", "gamma.example.com"],
+  ]);
+  const unknown = await rasctl(home, ["profile", "export", "Alpha", "Nope", "Missing"]);
+  assert.notEqual(unknown.code, 0);
+  assert.equal(unknown.stdout, "");
+  assert.equal(unknown.error!.name, "ERROR_CANNOT_FIND_PHONEBOOK_ENTRY");
+  assert.match(String(unknown.error!.message), /"Nope", "Missing"/);
+  assert.doesNotMatch(String(unknown.error!.message), /Alpha/);
 });
 
 Deno.test("profile get prints the actual state of the named entries", async () => {

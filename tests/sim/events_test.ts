@@ -187,6 +187,49 @@ Deno.test({
 });
 
 Deno.test({
+  name: "a connection that comes and goes between two looks is reported as an inferred pair",
+  ignore: !linux,
+  async fn() {
+    await using h = await home({
+      machine: { windows: "win10", ipNetwork: true, releaseDelayMs: 0, dialStepMs: 0 },
+      servers: { "fast.example.com": {} },
+    });
+    using watcher = new ConnectionWatcher({ entries: ["Fast"], pollIntervalMs: NEVER });
+    const inferred = [
+      ["connected", null, null, null, true, "notification"],
+      ["disconnected", null, null, null, true, "notification"],
+    ];
+    const shape = (events: ConnectionEvent[]) =>
+      events.map((e) => [e.event, e.entry, e.phonebook, e.handle, e.inferred, e.source]);
+    // 1. Dialed and released while the watcher was not looking (no next() pending): the sim's
+    // notification thread may or may not have read the table in between.
+    const first = dialSync(dialParams("Fast"));
+    equal(first.rc, 0);
+    equal(ras().RasHangUpW(ptr(first.handle)), 0);
+    deepEqual(shape(await collect(watcher, 2, 10_000)), inferred);
+    // 2. Also while this process's notification thread stood still (the table replaced twice
+    // before it read it): the sim still signals the creation and the termination.
+    h.command("notify-hold on");
+    const second = dialSync(dialParams("Fast"));
+    const hungUp = ras().RasHangUpW(ptr(second.handle));
+    h.command("notify-hold off");
+    deepEqual([second.rc, hungUp], [0, 0]);
+    deepEqual(shape(await collect(watcher, 2, 10_000)), inferred);
+    // 3. A connection the watcher saw: its own events, nothing inferred, nothing left over.
+    const third = dialSync(dialParams("Fast"));
+    const text = `0x${third.handle.toString(16)}`;
+    const up = await collect(watcher, 1, 10_000);
+    equal(ras().RasHangUpW(ptr(third.handle)), 0);
+    const down = await collect(watcher, 1, 10_000);
+    deepEqual([...up, ...down].map((e) => [e.event, e.handle, e.inferred]), [
+      ["connected", text, false],
+      ["disconnected", text, false],
+    ]);
+    deepEqual(await watcher.next({ timeoutMs: 300 }), []);
+  },
+});
+
+Deno.test({
   name: "no event is lost over 1,000 drop/redial cycles (every one arrives by notification)",
   ignore: !linux,
   async fn() {

@@ -148,6 +148,13 @@ static uint32_t run(const char *cmd) {
         rc = 0;
       }
     }
+  } else if (n == 2 && !strcmp(w[0], "notify-hold") && (!strcmp(w[1], "on") || !strcmp(w[1], "off"))) {
+    /* This process's notification thread stands still (it needs the lock for each read of the
+     * table) until the same calling thread says off: what other calls change meanwhile is
+     * read as one change, as by a thread that was not scheduled. */
+    if (w[1][1] == 'n') sim_notify_lock();
+    else sim_notify_unlock();
+    rc = 0;
   } else if (n == 1 && !strcmp(w[0], "reset-counters")) {
     sim_state st;
     sim_flock *lock;

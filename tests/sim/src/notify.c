@@ -65,6 +65,7 @@ typedef struct watched {
   char *home;
   snap *s;
   size_t n;
+  uint64_t next_handle; /* the table's handle counter at the last scan (0: not scanned yet) */
   struct watched *next;
 } watched;
 
@@ -144,8 +145,23 @@ static int64_t scan(watched *w) {
   for (size_t i = 0; i < w->n; i++) { /* released handles */
     bool still = false;
     for (size_t k = 0; k < st.n && !still; k++) still = st.c[k].handle == w->s[i].handle;
-    if (!still) fire(w->home, w->s[i].handle, w->s[i].pid, RASCN_Disconnection_, once);
+    if (still) continue;
+    fire(w->home, w->s[i].handle, w->s[i].pid, RASCN_Disconnection_, once);
+    /* A registration for one connection ends with it: the handle is never valid again. */
+    for (reg *r = g_regs; r; r = r->next)
+      if (r->conn == w->s[i].handle && !strcmp(r->home, w->home)) r->dead = true;
   }
+  /* Connections created and released since the last scan (the table was replaced more than
+   * once before this thread read it): handles are never reused, so every value between the
+   * last counter and this one that neither snapshot holds came and went unseen. Windows
+   * signals every creation and termination, so the sim does too (its pid is gone with it:
+   * it counts as another process's for the only-once mode). */
+  for (uint64_t h = w->next_handle; w->next_handle && h < st.next_handle; h++) {
+    if (find_snap(w, h) || state_find(&st, h)) continue;
+    fire(w->home, h, 0, RASCN_Connection_, once);
+    fire(w->home, h, 0, RASCN_Disconnection_, once);
+  }
+  w->next_handle = st.next_handle;
   free(w->s);
   w->s = next;
   w->n = st.n;
