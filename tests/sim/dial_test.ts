@@ -82,9 +82,9 @@ Deno.test("RasDialW (synchronous) connects, lists and hangs up a VPN entry", asy
   equal(setEntry("Corp VPN", vpnEntry("vpn.example.com")), 0);
   const { rc, handle } = dialSync(dialParams("Corp VPN", alice));
   equal(rc, 0);
-  // The first handle of a machine: its home's part (bits 32-47, README "Handles") | 0x10001.
+  // The first handle of a machine: its home's part (bits 32-55, README "Handles") | 0x10001.
   equal(handle & 0xffffffffn, 0x10001n);
-  equal(handle >> 48n, 0n);
+  equal(handle >> 56n, 0n);
   ok(handle >> 32n !== 0n, "the home's part is never 0");
   const s = status(handle).status!;
   equal(s.rasconnstate, RASCS_Connected);

@@ -7,14 +7,16 @@
 static _Thread_local char *t_home_override; /* one RasSimCommand/RasSimQuery call */
 static _Thread_local char *t_home_bound;    /* RasSimCommand("home=...;bind") */
 
-/* Every home a thread of this process has bound (process-local, for adopting below). */
+/* The homes threads of this process bound most recently (process-local, for adopting below):
+ * a ring, so a long test run that makes thousands of homes keeps the ones in use now. */
 #define KNOWN_HOMES_N 256
 static char *known_homes[KNOWN_HOMES_N];
+static size_t known_next; /* the slot the next new home takes (the oldest) */
 
 static uint64_t home_hash(const char *home) {
   uint32_t h = 2166136261u; /* FNV-1a */
   for (const unsigned char *p = (const unsigned char *)home; *p; p++) h = (h ^ *p) * 16777619u;
-  return (uint64_t)((h ^ (h >> 16)) & 0xFFFF) + 1; /* never 0: a handle is never a small number */
+  return (uint64_t)(h & 0xFFFFFF) + 1; /* 24 bits, never 0: a handle is never a small number */
 }
 
 uint64_t sim_handle_base(void) {
@@ -25,13 +27,20 @@ uint64_t sim_handle_base(void) {
 static void remember_home(const char *home) {
   sim_mutex_lock();
   bool known = false;
-  int free_slot = -1;
-  for (int i = 0; i < KNOWN_HOMES_N; i++) {
-    if (known_homes[i] && !strcmp(known_homes[i], home)) known = true;
-    else if (!known_homes[i] && free_slot < 0) free_slot = i;
+  for (int i = 0; i < KNOWN_HOMES_N && !known; i++)
+    known = known_homes[i] && !strcmp(known_homes[i], home);
+  if (!known) {
+    size_t at = known_next++ % KNOWN_HOMES_N;
+    free(known_homes[at]);
+    known_homes[at] = sdup(home);
   }
-  if (!known && free_slot >= 0) known_homes[free_slot] = sdup(home);
   sim_mutex_unlock();
+}
+
+/* The known homes, most recently added first (i = 0, 1, ...), or NULL past the end. */
+static const char *known_home(size_t i) {
+  if (i >= KNOWN_HOMES_N || i >= known_next) return NULL;
+  return known_homes[(known_next - 1 - i) % KNOWN_HOMES_N];
 }
 
 void sim_bind_thread_home(const char *home) {
@@ -48,8 +57,8 @@ bool sim_adopt_home_for_handle(uint64_t handle) {
   if (has_own_home()) return false;
   char *found = NULL;
   sim_mutex_lock();
-  for (int i = 0; i < KNOWN_HOMES_N && !found; i++)
-    if (known_homes[i] && home_hash(known_homes[i]) == handle >> 32) found = sdup(known_homes[i]);
+  for (size_t i = 0; known_home(i) && !found; i++)
+    if (home_hash(known_home(i)) == handle >> 32) found = sdup(known_home(i));
   sim_mutex_unlock();
   if (found) sim_set_home_override(found);
   free(found);
@@ -60,10 +69,10 @@ bool sim_adopt_home_for_path(const char *pbk) {
   if (has_own_home() || !pbk) return false;
   char *found = NULL;
   sim_mutex_lock();
-  for (int i = 0; i < KNOWN_HOMES_N && !found; i++) {
-    size_t n = known_homes[i] ? strlen(known_homes[i]) : 0;
-    if (n && !strncmp(pbk, known_homes[i], n) && (pbk[n] == '/' || pbk[n] == '\\'))
-      found = sdup(known_homes[i]);
+  for (size_t i = 0; known_home(i) && !found; i++) {
+    const char *home = known_home(i);
+    size_t n = strlen(home);
+    if (n && !strncmp(pbk, home, n) && (pbk[n] == '/' || pbk[n] == '\\')) found = sdup(home);
   }
   sim_mutex_unlock();
   if (found) sim_set_home_override(found);

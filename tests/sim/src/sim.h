@@ -61,8 +61,8 @@ void sim_set_home_override(const char *home);
 /* Bind the calling thread to a home until unbound (NULL): lets in-process tests that share
  * one process (deno test --parallel runs modules as threads) each use their own machine. */
 void sim_bind_thread_home(const char *home);
-/* The home's part of every handle it hands out (handle_base | counter): 16 bits of a hash of
- * the home's path in bits 32-47, the same in every process, so a handle says which machine it
+/* The home's part of every handle it hands out (handle_base | counter): 24 bits of a hash of
+ * the home's path in bits 32-55, the same in every process, so a handle says which machine it
  * belongs to. */
 uint64_t sim_handle_base(void);
 /* For a call on a thread with no home of its own (a caller's worker thread: Deno runs a
