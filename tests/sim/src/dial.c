@@ -515,6 +515,7 @@ static uint32_t dial(const RASDIALEXTENSIONS_ *ext, const WCHAR_ *pbk, const RAS
   if (referenced && !result) {
     referenced->refs = (referenced->refs > 0 ? referenced->refs : 1) + 1;
     st.dials++;
+    st.last_dial_params_size = p->dwSize;
     *out = U64_TO_HANDLE(referenced->handle);
     uint64_t rh = referenced->handle;
     int last = 0, nstates = 0;
@@ -562,6 +563,7 @@ static uint32_t dial(const RASDIALEXTENSIONS_ *ext, const WCHAR_ *pbk, const RAS
     c->stats_base_ms = 0;
     decide(c, &e, w, &st, &cr);
     st.dials++;
+    st.last_dial_params_size = p->dwSize;
     *out = U64_TO_HANDLE(c->handle);
   }
   uint64_t handle = c ? c->handle : 0;
