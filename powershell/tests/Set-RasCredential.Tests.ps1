@@ -19,6 +19,12 @@ Describe 'Set-RasCredential' {
         $c.PskSaved | Should -BeTrue
     }
 
+    It 'runs rasctl once with -PassThru (creds set prints what is saved)' {
+        $runs = @(Get-RasCtlRun { Set-RasCredential -Name 'Corp' -Credential (New-TestCredential 'CONTOSO\alice' 'Alice-Pa55') -PassThru -Confirm:$false -Verbose | Out-Null })
+        $runs.Count | Should -Be 1
+        $runs[0] | Should -Match '^rasctl creds set Corp'
+    }
+
     It 'saves nothing with -WhatIf' {
         Set-RasCredential -Name 'Corp' -Credential (New-TestCredential 'CONTOSO\alice' 'Alice-Pa55') -WhatIf
         (Get-RasCredential -Name 'Corp').PasswordSaved | Should -BeFalse
