@@ -84,6 +84,32 @@ Deno.test("--version --json prints JSON, --version plain text", async () => {
   ok(/^\d+\.\d+\.\d+\n$/.test(plain.stdoutText()), plain.stdoutText());
 });
 
+Deno.test("a plain `error CODE` (answered without the parser) prints what the error command prints", async () => {
+  for (const code of ["691", "0", "1460", "13801", "54321", "4294967295"]) {
+    const quick = testIO();
+    equal(await main(["error", code], quick), 0);
+    // `--json` makes the line the parser's: the same command, through _run.ts.
+    const parsed = testIO();
+    equal(await main(["error", code, "--json"], parsed), 0);
+    equal(quick.stdoutText(), parsed.stdoutText(), code);
+    equal(JSON.parse(quick.stdoutText()).code, Number(code));
+  }
+  // What is not a CODE goes to the parser, which reports it as the declaration says.
+  for (const code of ["4294967296", "-1", "0x2b3", "6.9"]) {
+    const io = testIO();
+    equal(await main(["error", code], io), 2, code);
+    equal(JSON.parse(io.stderrText()).error.name, "UsageError");
+    const message = JSON.parse(io.stderrText()).error.message as string;
+    // "-1" reads as an option; the others reach CODE's own check.
+    ok(code === "-1" || message.includes("from 0 to 4294967295"), `${code}: ${message}`);
+  }
+  // At a terminal the answer is a table, from the parser's path.
+  const person = testIO({ terminal: { stdout: true } });
+  equal(await main(["error", "691"], person), 0);
+  ok(person.stdoutText().includes("ERROR_AUTHENTICATION_FAILURE"));
+  ok(!person.stdoutText().trimStart().startsWith("{"), person.stdoutText());
+});
+
 Deno.test("a JavaScript error is reported as InternalError (exit 1) asking for a report", () => {
   for (const error of [new TypeError("x is undefined"), new RangeError("bad"), "thrown text"]) {
     const { report, status } = describeError(error, "linux");
