@@ -30,6 +30,11 @@ export interface IO {
   };
   stdout: { writeSync(data: Uint8Array): number; isTerminal(): boolean };
   stderr: { writeSync(data: Uint8Array): number; isTerminal(): boolean };
+  /**
+   * The run's environment variables, when they are not the process's (a test running many
+   * simulated machines in one process); see ras/environment.ts.
+   */
+  env?: (name: string) => string | undefined;
 }
 
 /** The process's own stdin, stdout and stderr. */

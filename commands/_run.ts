@@ -21,7 +21,7 @@ import { commandWords, parseLine } from "./_parse.ts";
 import type { Command } from "./_spec.ts";
 import { UsageError } from "./_errors.ts";
 
-import { allCommands, COMMANDS, VERSION } from "./_registry.ts";
+import { allCommands, COMMANDS, load, VERSION } from "./_registry.ts";
 
 /** The root pseudo-command: only global options, no arguments. */
 const ROOT: Command = {
@@ -69,6 +69,14 @@ function checkArguments(args: readonly string[]): void {
  * @returns The exit status.
  */
 export async function run(args: string[], io: IO = processIO()): Promise<number> {
+  if (!io.env) return await runLine(args, io);
+  const { withEnvironment } = await load<typeof import("../ras/environment.ts")>(
+    "../ras/environment.ts",
+  );
+  return await withEnvironment(io.env, () => runLine(args, io));
+}
+
+async function runLine(args: string[], io: IO): Promise<number> {
   let logFile: string | undefined;
   try {
     logFile = logFileOf(args);

@@ -8,6 +8,7 @@
 
 import { InterruptedError, UsageError } from "./_errors.ts";
 import { LIMITS } from "../ras/values.ts";
+import { getEnv } from "../ras/environment.ts";
 import type { Context } from "./_context.ts";
 
 /**
@@ -135,7 +136,7 @@ async function readAtMost(stream: ReadableStream<Uint8Array>, max: number): Prom
 export function secretFromEnv(variable: string, flagName: string): string {
   let value: string | undefined;
   try {
-    value = Deno.env.get(variable);
+    value = getEnv(variable);
   } catch {
     value = undefined;
   }

@@ -23,6 +23,7 @@ import {
 import { UsageError } from "./_errors.ts";
 import { ENSURE_OPTIONS } from "./ensure.ts";
 import { LIMITS } from "../ras/values.ts";
+import { getEnv } from "../ras/environment.ts";
 import { getCredentials } from "../ras/credentials.ts";
 import { getEntry } from "../ras/entries.ts";
 
@@ -110,9 +111,9 @@ function exePath(): string {
 }
 
 function currentUser(): string | undefined {
-  const domain = Deno.env.get("USERDOMAIN");
-  const user = Deno.env.get("USERNAME");
-  return domain && user ? `${domain}\\${user}` : Deno.env.get("USER");
+  const domain = getEnv("USERDOMAIN");
+  const user = getEnv("USERNAME");
+  return domain && user ? `${domain}\\${user}` : getEnv("USER");
 }
 
 function taskOptions(name: string, o: Parsed<typeof INSTALL_OPTIONS>): TaskOptions {

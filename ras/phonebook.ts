@@ -5,6 +5,8 @@
  * @module
  */
 
+import { getEnv } from "./environment.ts";
+
 /** Where to find entries. */
 export interface PhonebookOptions {
   /** A phone-book file. */
@@ -23,7 +25,7 @@ function join(root: string, parts: string[]): string {
 /**
  * The all-users phone book's path, from %ProgramData% as Windows sets it.
  *
- * @param env Reads an environment variable (default: Deno.env.get).
+ * @param env Reads an environment variable (default: the running program's, {@link getEnv}).
  * @returns The path.
  * @throws {Error} When %ProgramData% is not set.
  * @example
@@ -32,7 +34,7 @@ function join(root: string, parts: string[]): string {
  * ```
  */
 export function allUsersPhonebook(
-  env: (name: string) => string | undefined = (n) => Deno.env.get(n),
+  env: (name: string) => string | undefined = getEnv,
 ): string {
   const root = env("ProgramData") ?? env("ALLUSERSPROFILE");
   if (!root) throw new Error("Cannot find the all-users phone book: %ProgramData% is not set");
@@ -42,7 +44,7 @@ export function allUsersPhonebook(
 /**
  * The current user's phone book (`%APPDATA%\Microsoft\Network\Connections\Pbk\rasphone.pbk`).
  *
- * @param env Reads an environment variable (default: the process environment).
+ * @param env Reads an environment variable (default: the running program's, {@link getEnv}).
  * @returns The path.
  * @throws {Error} When %APPDATA% is not set.
  * @example
@@ -51,7 +53,7 @@ export function allUsersPhonebook(
  * ```
  */
 export function userPhonebook(
-  env: (name: string) => string | undefined = (n) => Deno.env.get(n),
+  env: (name: string) => string | undefined = getEnv,
 ): string {
   const root = env("APPDATA");
   if (!root) throw new Error("Cannot find the user's phone book: %APPDATA% is not set");

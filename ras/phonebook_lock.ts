@@ -26,6 +26,7 @@
  * @module
  */
 
+import { getEnv } from "./environment.ts";
 import { InvalidInputError } from "./input_error.ts";
 import {
   allUsersPhonebook,
@@ -171,7 +172,7 @@ function canonical(book: string): string {
 
 /** `%ProgramData%\rasctl\locks`, then `%LOCALAPPDATA%\rasctl\locks` (or ~/.rasctl/locks). */
 function lockFolders(): string[] {
-  const env = (name: string) => Deno.env.get(name) || undefined;
+  const env = (name: string) => getEnv(name) || undefined;
   const shared = env("ProgramData") ?? env("ALLUSERSPROFILE");
   const own = env("LOCALAPPDATA") ?? (windows ? undefined : env("HOME"));
   return [

@@ -7,7 +7,7 @@
  * @module
  */
 
-import { cliHome, rasctl, spawnRasctl } from "./_cli.ts";
+import { cliHome, rasctlProcess as rasctl, spawnRasctl } from "./_support/cli.ts";
 
 /** What the trials saw. */
 export interface KillFigures {

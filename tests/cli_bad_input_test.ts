@@ -8,7 +8,7 @@
  */
 
 import { deepEqual, equal, ok } from "node:assert/strict";
-import { CLI_VPN_PASSWORD, cliHome, rasctl } from "./_cli.ts";
+import { CLI_VPN_PASSWORD, cliHome, rasctl } from "./_support/cli.ts";
 import type { SimHome } from "./sim/harness.ts";
 
 /** Where a case may put its own files. */

@@ -14,7 +14,7 @@ import { Context } from "../commands/_context.ts";
 import { secretFromPrompt } from "../commands/_secrets.ts";
 import { TimeoutError } from "../commands/_errors.ts";
 import { testIO } from "./_support/io.ts";
-import { CLI_VPN_PASSWORD, cliEnv, cliHome, rasctl, spawnRasctl } from "./_cli.ts";
+import { CLI_VPN_PASSWORD, cliEnv, cliHome, rasctl, spawnRasctl } from "./_support/cli.ts";
 import { RUN_PERMISSIONS } from "../scripts/compile.ts";
 
 type Json = Record<string, unknown>;

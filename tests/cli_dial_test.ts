@@ -14,68 +14,21 @@ import {
   parseRun,
   rasctl,
   spawnRasctl,
-} from "./_cli.ts";
+} from "./_support/cli.ts";
+import { cliWorld, dialCorpVpn, type Json, newCorpVpn, newIsp } from "./_support/fixtures.ts";
 import type { SimHome, WorldSpec } from "./sim/harness.ts";
 
-type Json = Record<string, unknown>;
-
 const PW = CLI_VPN_PASSWORD;
-
-function world(machine: NonNullable<WorldSpec["machine"]> = {}): WorldSpec {
-  return {
-    machine: { ipNetwork: false, dialStepMs: 5, releaseDelayMs: 150, ...machine },
-    servers: {
-      "vpn.example.com": {
-        protocols: ["ikev2", "sstp", "l2tp"],
-        user: "alice",
-        password: PW,
-        ipv4: "10.8.0.5",
-      },
-    },
-    phones: { "5551234": { user: "isp", password: "isp-pw", ipv4: "100.64.0.7" } },
-  };
-}
 
 /** A home with no LAN, the "ISP" dial-up entry and the "Corp VPN" entry. */
 async function twoStageHome(
   machine: NonNullable<WorldSpec["machine"]> = {},
   vpnExtra: string[] = [],
 ): Promise<SimHome> {
-  const home = await cliHome({ world: world(machine) });
-  for (
-    const args of [
-      ["entry", "new", "ISP", "--type", "phone", "--server", "5551234", "--device-name", "Modem"],
-      [
-        "entry",
-        "new",
-        "Corp VPN",
-        "--server",
-        "vpn.example.com",
-        "--strategy",
-        "ikev2-only",
-        ...vpnExtra,
-      ],
-    ]
-  ) {
-    const r = await rasctl(home, ["-q", ...args]);
-    equal(r.code, 0, r.stderr);
-  }
+  const home = await cliHome({ world: cliWorld({ machine: { ipNetwork: false, ...machine } }) });
+  await newIsp(rasctl, home);
+  await newCorpVpn(rasctl, home, { extra: vpnExtra });
   return home;
-}
-
-/** Creates an IKEv2 VPN entry for vpn.example.com. */
-async function newVpn(home: SimHome, name: string): Promise<void> {
-  const r = await rasctl(home, [
-    "-q",
-    "entry",
-    "new",
-    name,
-    "--server",
-    "vpn.example.com",
-    "--strategy",
-    "ikev2-only",
-  ]);
-  equal(r.code, 0, r.stderr);
 }
 
 function names(list: unknown): string[] {
@@ -245,7 +198,7 @@ Deno.test("hangup --with-prerequisite ends the VPN and its IP connection", async
 });
 
 Deno.test("hangup waits until the connection is released", async () => {
-  await using home = await cliHome({ world: world({ ipNetwork: true, releaseDelayMs: 600 }) });
+  await using home = await cliHome({ world: cliWorld({ machine: { releaseDelayMs: 600 } }) });
   equal((await rasctl(home, ["-q", "entry", "new", "V", "--server", "vpn.example.com"])).code, 0);
   const d = await rasctl(home, ["-q", "dial", "V", "--user", "alice", "--password-env", "PW"], {
     env: { PW },
@@ -263,7 +216,7 @@ Deno.test("hangup waits until the connection is released", async () => {
 });
 
 Deno.test("dial --password-env reads the password from the variable", async () => {
-  await using home = await cliHome({ world: world({ ipNetwork: true }) });
+  await using home = await cliHome({ world: cliWorld() });
   equal((await rasctl(home, ["-q", "entry", "new", "V", "--server", "vpn.example.com"])).code, 0);
   const r = await rasctl(home, ["-q", "dial", "V", "--user", "alice", "--password-env", "VPN_PW"], {
     env: { VPN_PW: PW },
@@ -274,7 +227,7 @@ Deno.test("dial --password-env reads the password from the variable", async () =
 });
 
 Deno.test("dial uses saved credentials from creds set", async () => {
-  await using home = await cliHome({ world: world({ ipNetwork: true }) });
+  await using home = await cliHome({ world: cliWorld() });
   equal((await rasctl(home, ["-q", "entry", "new", "V", "--server", "vpn.example.com"])).code, 0);
   const set = await rasctl(home, ["creds", "set", "V", "--user", "alice", "--password-stdin"], {
     stdin: `${PW}\n`,
@@ -290,7 +243,7 @@ Deno.test("dial uses saved credentials from creds set", async () => {
 });
 
 Deno.test("a wrong password fails with 691, exit 3, and is never retried", async () => {
-  await using home = await cliHome({ world: world({ ipNetwork: true }) });
+  await using home = await cliHome({ world: cliWorld() });
   equal((await rasctl(home, ["-q", "entry", "new", "V", "--server", "vpn.example.com"])).code, 0);
   const before = home.query().counters.dials;
   const r = await rasctl(home, [
@@ -315,8 +268,8 @@ Deno.test("a wrong password fails with 691, exit 3, and is never retried", async
 });
 
 Deno.test("--retries retries an unreachable server and reports its error", async () => {
-  await using home = await cliHome({ world: world({ ipNetwork: true }) });
-  await newVpn(home, "V");
+  await using home = await cliHome({ world: cliWorld() });
+  await newCorpVpn(rasctl, home, { name: "V" });
   home.command("unreachable vpn.example.com");
   const r = await rasctl(home, [
     "-q",
@@ -340,8 +293,8 @@ Deno.test("--retries retries an unreachable server and reports its error", async
 });
 
 Deno.test("a retry succeeds once the server becomes reachable", async () => {
-  await using home = await cliHome({ world: world({ ipNetwork: true }) });
-  await newVpn(home, "V");
+  await using home = await cliHome({ world: cliWorld() });
+  await newCorpVpn(rasctl, home, { name: "V" });
   home.command("unreachable vpn.example.com");
   const child = spawnRasctl(home, [
     "-q",
@@ -367,7 +320,7 @@ Deno.test("a retry succeeds once the server becomes reachable", async () => {
 });
 
 Deno.test("--timeout during a slow dial exits 1 and leaves no handle", async () => {
-  await using home = await cliHome({ world: world({ ipNetwork: true, dialStepMs: 500 }) });
+  await using home = await cliHome({ world: cliWorld({ machine: { dialStepMs: 500 } }) });
   equal((await rasctl(home, ["-q", "entry", "new", "V", "--server", "vpn.example.com"])).code, 0);
   const t0 = performance.now();
   const r = await rasctl(home, [
@@ -400,7 +353,7 @@ for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
     name: `${signal} during a dial hangs up and leaves no handle`,
     ignore: !CHILD_SIGNALS_CATCHABLE,
   }, async () => {
-    await using home = await cliHome({ world: world({ ipNetwork: true, dialStepMs: 400 }) });
+    await using home = await cliHome({ world: cliWorld({ machine: { dialStepMs: 400 } }) });
     equal((await rasctl(home, ["-q", "entry", "new", "V", "--server", "vpn.example.com"])).code, 0);
     const child = spawnRasctl(
       home,
@@ -476,19 +429,8 @@ Deno.test("status NAME and stats NAME describe the connection; stats grow; --cle
 
 Deno.test("a dropped connection is still reported, with its error, until its handle is hung up", async () => {
   await using home = await twoStageHome({ ipNetwork: true });
-  const d = await rasctl(home, [
-    "-q",
-    "dial",
-    "Corp VPN",
-    "--user",
-    "alice",
-    "--password-env",
-    "PW",
-  ], {
-    env: { PW },
-  });
-  equal(d.code, 0, d.stderr);
-  const handle = (d.json as Json[])[0]!.handle as string;
+  const dialed = await dialCorpVpn(rasctl, home);
+  const handle = dialed[0]!.handle as string;
   home.command("drop Corp VPN 628");
   const dropped = home.query().connections;
   equal(dropped.length, 1);

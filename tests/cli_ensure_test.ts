@@ -13,43 +13,17 @@ import {
   parseRun,
   rasctl,
   spawnRasctl,
-} from "./_cli.ts";
+} from "./_support/cli.ts";
+import { corpVpnHome, dialCorpVpn, type Json } from "./_support/fixtures.ts";
 import type { SimHome } from "./sim/harness.ts";
-
-type Json = Record<string, unknown>;
 
 const PW = CLI_VPN_PASSWORD;
 
-async function vpnHome(): Promise<SimHome> {
-  const home = await cliHome();
-  const r = await rasctl(home, [
-    "-q",
-    "entry",
-    "new",
-    "Corp VPN",
-    "--server",
-    "vpn.example.com",
-    "--strategy",
-    "ikev2-only",
-  ]);
-  equal(r.code, 0, r.stderr);
-  return home;
-}
+const vpnHome = () => corpVpnHome(rasctl);
 
 Deno.test("ensure when already connected does not dial (action none)", async () => {
   await using home = await vpnHome();
-  const d = await rasctl(home, [
-    "-q",
-    "dial",
-    "Corp VPN",
-    "--user",
-    "alice",
-    "--password-env",
-    "PW",
-  ], {
-    env: { PW },
-  });
-  equal(d.code, 0, d.stderr);
+  await dialCorpVpn(rasctl, home);
   const dials = home.query().counters.dials;
   const r = await rasctl(home, [
     "-q",

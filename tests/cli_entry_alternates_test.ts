@@ -8,7 +8,7 @@
  */
 
 import { equal, ok } from "node:assert/strict";
-import { cliHome, rasctl } from "./_cli.ts";
+import { cliHome, rasctl } from "./_support/cli.ts";
 
 Deno.test("entry set of an entry with alternate numbers writes them back with the struct and keeps them", async () => {
   await using home = await cliHome();

@@ -1,6 +1,6 @@
 // `entry list --details`: every entry's settings in one run (the RasCtl module's Get-RasEntry).
 import { deepEqual, equal } from "node:assert/strict";
-import { cliHome, rasctl } from "./_cli.ts";
+import { cliHome, rasctl } from "./_support/cli.ts";
 
 Deno.test("entry list --details prints each entry as entry show does, in one run", async () => {
   await using home = await cliHome();

@@ -6,7 +6,7 @@
  */
 
 import { deepEqual, equal, ok } from "node:assert/strict";
-import { CLI_VPN_PASSWORD, cliHome, rasctl } from "./_cli.ts";
+import { CLI_VPN_PASSWORD, cliHome, rasctlProcess as rasctl } from "./_support/cli.ts";
 import type { SimHome } from "./sim/harness.ts";
 
 const standardAlice = { RASSIM_USER: "alice", RASSIM_ELEVATED: "0" };

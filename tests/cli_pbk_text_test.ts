@@ -8,7 +8,7 @@
  */
 
 import { deepEqual, equal, ok } from "node:assert/strict";
-import { cliHome, rasctl } from "./_cli.ts";
+import { cliHome, rasctl } from "./_support/cli.ts";
 import { ENTRY_TEXT_MEMBERS } from "../ras/entry_text.ts";
 
 /** How a user sets a member: its option (with what it needs beside) and its JSON path. */

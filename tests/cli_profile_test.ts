@@ -5,7 +5,7 @@
  */
 
 import assert from "node:assert/strict";
-import { cliHome, rasctl } from "./_cli.ts";
+import { cliHome, rasctl, rasctlProcess } from "./_support/cli.ts";
 import type { SimHome } from "./sim/harness.ts";
 
 const PROFILE = {
@@ -259,7 +259,10 @@ Deno.test("a failure after RasSetEntryProperties and RasSetCustomAuthData puts b
 Deno.test("concurrent profile sets end as either alone", async () => {
   await using home = await cliHome();
   const file = await writeProfile(home, PROFILE);
-  const runs = await Promise.all([1, 2, 3].map(() => rasctl(home, ["profile", "set", file])));
+  // Processes: the phone-book lock is what keeps separate rasctl processes apart.
+  const runs = await Promise.all(
+    [1, 2, 3].map(() => rasctlProcess(home, ["profile", "set", file])),
+  );
   for (const run of runs) assert.equal(run.code, 0, run.stderr);
   const test = await rasctl(home, ["profile", "test", file]);
   assert.equal(test.code, 0, test.stdout);

@@ -9,7 +9,8 @@
 
 import { Buffer } from "node:buffer";
 import { deepEqual, equal, ok } from "node:assert/strict";
-import { type CliOptions, type CliRun, rasctl } from "./_cli.ts";
+import { type CliOptions, type CliRun, rasctlProcess as rasctl } from "./_support/cli.ts";
+import { cliWorld, CORP_VPN, CORP_VPN_ARGS, ISP_ARGS } from "./_support/fixtures.ts";
 import { createSimHome, type SimHome, type WorldSpec } from "./sim/harness.ts";
 
 const VPN_PASSWORD = "Zx9-ÜNIQUE-s3cr3t-Ω";
@@ -20,20 +21,12 @@ const ALL_SECRETS = [VPN_PASSWORD, PSK, ISP_PASSWORD, WRONG_PASSWORD];
 
 /** A world whose server and dial-up number accept exactly these secrets. */
 function world(ipNetwork: boolean): WorldSpec {
-  return {
-    machine: { ipNetwork, dialStepMs: 5, releaseDelayMs: 150 },
-    servers: {
-      "vpn.example.com": {
-        protocols: ["ikev2", "sstp", "l2tp"],
-        user: "alice",
-        password: VPN_PASSWORD,
-        psk: PSK,
-        ipv4: "10.8.0.5",
-        ipv6: "fd00::5",
-      },
-    },
-    phones: { "5551234": { user: "isp", password: ISP_PASSWORD, ipv4: "100.64.0.7" } },
-  };
+  return cliWorld({
+    machine: { ipNetwork },
+    vpnPassword: VPN_PASSWORD,
+    psk: PSK,
+    ispPassword: ISP_PASSWORD,
+  });
 }
 
 /** A home with "Corp VPN" (IKEv2), "Corp L2TP" (L2TP with a pre-shared key) and "ISP". */
@@ -41,9 +34,9 @@ async function secretsHome(ipNetwork = true): Promise<SimHome> {
   const home = await createSimHome({ world: world(ipNetwork) });
   for (
     const args of [
-      ["Corp VPN", "--server", "vpn.example.com", "--strategy", "ikev2-only"],
+      [CORP_VPN, ...CORP_VPN_ARGS],
       ["Corp L2TP", "--server", "vpn.example.com", "--strategy", "l2tp-only", "--use-psk"],
-      ["ISP", "--type", "phone", "--server", "5551234", "--device-name", "Modem"],
+      ["ISP", ...ISP_ARGS],
     ]
   ) {
     const run = await rasctl(home, ["entry", "new", ...args]);

@@ -8,22 +8,24 @@
 
 import { fileURLToPath } from "node:url";
 import { deepEqual, equal, ok } from "node:assert/strict";
-import { CLI_VPN_PASSWORD, cliHome, parseRun, rasctl, spawnRasctl } from "./_cli.ts";
+import {
+  CLI_VPN_PASSWORD,
+  cliEnv,
+  cliHome,
+  parseRun,
+  rasctl,
+  spawnRasctl,
+} from "./_support/cli.ts";
+import { dialCorpVpn, type Json, newCorpVpn } from "./_support/fixtures.ts";
 import type { SimHome } from "./sim/harness.ts";
 
-type Json = Record<string, unknown>;
 const PW = CLI_VPN_PASSWORD;
 const creds = ["--user", "alice", "--password-env", "PW"];
 
-async function vpn(home: SimHome, name = "V"): Promise<void> {
-  const r = await rasctl(home, ["-q", "entry", "new", name, "--server", "vpn.example.com"]);
-  equal(r.code, 0, r.stderr);
-}
+const vpn = (home: SimHome, name = "V") => newCorpVpn(rasctl, home, { name });
 
 async function dialed(home: SimHome, name = "V"): Promise<string> {
-  const r = await rasctl(home, ["-q", "dial", name, ...creds], { env: { PW } });
-  equal(r.code, 0, r.stderr);
-  return String((r.json as Json[]).at(-1)!.handle);
+  return String((await dialCorpVpn(rasctl, home, name)).at(-1)!.handle);
 }
 
 async function until(what: string, fn: () => boolean): Promise<void> {
@@ -68,11 +70,7 @@ Deno.test("hangup NAME releases a connection another process's dial also referen
       "alice",
       PW,
     ],
-    env: {
-      ...home.env,
-      APPDATA: `${home.path}/AppData/Roaming`,
-      ProgramData: `${home.path}/ProgramData`,
-    },
+    env: cliEnv(home),
     stdout: "piped",
   }).output();
   deepEqual(JSON.parse(new TextDecoder().decode(child.stdout)), { rc: 0, handle });

@@ -7,7 +7,7 @@
 
 import { fileURLToPath } from "node:url";
 import { deepEqual, equal, notEqual, ok } from "node:assert/strict";
-import { cliEnv, cliHome, rasctl } from "./_cli.ts";
+import { cliEnv, cliHome, rasctl, rasctlProcess } from "./_support/cli.ts";
 import type { SimHome } from "./sim/harness.ts";
 
 type Json = Record<string, unknown>;
@@ -301,7 +301,7 @@ Deno.test("devices lists the WAN Miniports", async () => {
 
 Deno.test("error 691 explains the code without rasapi32", async () => {
   await using home = await cliHome();
-  const r = await rasctl(home, ["error", "691"], { env: { RASCTL_RASAPI32: "" } });
+  const r = await rasctlProcess(home, ["error", "691"], { env: { RASCTL_RASAPI32: "" } });
   equal(r.code, 0, r.stderr);
   const e = r.json as Json;
   equal(e.code, 691);

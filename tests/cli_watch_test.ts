@@ -6,25 +6,11 @@
  */
 
 import { deepEqual, equal, ok } from "node:assert/strict";
-import {
-  CHILD_SIGNALS_CATCHABLE,
-  CLI_VPN_PASSWORD,
-  cliHome,
-  Lines,
-  parseRun,
-  rasctl,
-  spawnRasctl,
-} from "./_cli.ts";
+import { CHILD_SIGNALS_CATCHABLE, Lines, parseRun, rasctl, spawnRasctl } from "./_support/cli.ts";
+import { corpVpnHome, dialCorpVpn, type Json } from "./_support/fixtures.ts";
 import type { SimHome } from "./sim/harness.ts";
 
-type Json = Record<string, unknown>;
-
-async function vpnHome(): Promise<SimHome> {
-  const home = await cliHome();
-  const r = await rasctl(home, ["-q", "entry", "new", "Corp VPN", "--server", "vpn.example.com"]);
-  equal(r.code, 0, r.stderr);
-  return home;
-}
+const vpnHome = () => corpVpnHome(rasctl);
 
 /** Starts `rasctl watch ...` and waits until it has registered (its note on stderr). */
 async function startWatch(home: SimHome, args: string[]) {
@@ -43,17 +29,7 @@ async function startWatch(home: SimHome, args: string[]) {
 }
 
 async function dial(home: SimHome): Promise<string> {
-  const r = await rasctl(home, [
-    "-q",
-    "dial",
-    "Corp VPN",
-    "--user",
-    "alice",
-    "--password-env",
-    "PW",
-  ], { env: { PW: CLI_VPN_PASSWORD } });
-  equal(r.code, 0, r.stderr);
-  return ((r.json as Json[]).at(-1) as Json).handle as string;
+  return (await dialCorpVpn(rasctl, home)).at(-1)!.handle as string;
 }
 
 Deno.test({

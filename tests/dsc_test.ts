@@ -7,7 +7,7 @@
 
 import assert from "node:assert/strict";
 import Ajv2020 from "ajv/dist/2020.js";
-import { cliHome, rasctl } from "./_cli.ts";
+import { cliHome, rasctl } from "./_support/cli.ts";
 import type { SimHome } from "./sim/harness.ts";
 
 const SHARED = new URL("../../shared/dsc/", import.meta.url);

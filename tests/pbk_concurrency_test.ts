@@ -9,7 +9,7 @@
  */
 
 import { deepEqual, equal, ok } from "node:assert/strict";
-import { cliHome, type CliRun, rasctl } from "./_cli.ts";
+import { cliHome, type CliRun, rasctlProcess as rasctl } from "./_support/cli.ts";
 import type { Entry } from "../ras/entry.ts";
 
 const ROUNDS = 3;

@@ -9,7 +9,7 @@
  */
 
 import assert from "node:assert/strict";
-import { cliHome, rasctl } from "./_cli.ts";
+import { cliHome, rasctl } from "./_support/cli.ts";
 import { REACHED_PBK_KEYS } from "../ras/phonebook_keys.ts";
 
 const BOOKS = new URL("../../shared/pbk/", import.meta.url);

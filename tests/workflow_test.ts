@@ -270,7 +270,7 @@ Deno.test("no test stops a child with a signal Windows cannot deliver unless it 
 });
 
 Deno.test("the smoke step's expectation holds against the simulator: an empty book lists []", async () => {
-  const { cliHome, rasctl } = await import("./_cli.ts");
+  const { cliHome, rasctl } = await import("./_support/cli.ts");
   await using home = await cliHome();
   const book = `${home.path}/t.pbk`;
   await Deno.writeFile(book, new Uint8Array(0));

@@ -1,16 +1,21 @@
 /**
- * Runs the rasctl CLI as a user would (a separate process, with the compiled exe's
- * permissions) against the simulator in a sim home, and parses what it prints.
+ * Runs the rasctl CLI against the simulator in a sim home and parses what it prints: in-process
+ * through the Context's IO seam ({@link rasctl}, what most CLI tests use), or as a user would,
+ * a separate process with the compiled exe's permissions ({@link rasctlProcess},
+ * {@link spawnRasctl}: signals, a closed pipe, another identity, the secrets suite, and one
+ * end-to-end test per command).
  *
  * @module
  */
 
 import { ok } from "node:assert/strict";
 import { fileURLToPath } from "node:url";
-import { RUN_PERMISSIONS } from "../scripts/compile.ts";
-import { createSimHome, type SimHome, type SimHomeOptions } from "./sim/harness.ts";
+import { main } from "../../commands/main.ts";
+import { RUN_PERMISSIONS } from "../../scripts/compile.ts";
+import type { SimHome } from "../sim/harness.ts";
+import { testIO } from "./io.ts";
 
-const CLI = fileURLToPath(new URL("../cli.ts", import.meta.url));
+const CLI = fileURLToPath(new URL("../../cli.ts", import.meta.url));
 
 /** What one rasctl run produced. */
 export interface CliRun {
@@ -74,8 +79,12 @@ export function spawnRasctl(
 
 /** Parses a finished child's output. */
 export function parseRun(output: Deno.CommandOutput): CliRun {
-  const stdout = new TextDecoder().decode(output.stdout);
-  const stderr = new TextDecoder().decode(output.stderr);
+  const decoder = new TextDecoder();
+  return parseOutput(output.code, decoder.decode(output.stdout), decoder.decode(output.stderr));
+}
+
+/** Parses what a run printed. */
+function parseOutput(code: number, stdout: string, stderr: string): CliRun {
   let json: unknown;
   try {
     json = JSON.parse(stdout);
@@ -87,11 +96,11 @@ export function parseRun(output: Deno.CommandOutput): CliRun {
     if (!line.startsWith('{"error"')) continue;
     error = (JSON.parse(line) as { error: Record<string, unknown> }).error;
   }
-  return { code: output.code, stdout, stderr, json, error };
+  return { code, stdout, stderr, json, error };
 }
 
-/** Runs rasctl to completion. */
-export async function rasctl(
+/** Runs rasctl to completion as a separate process. */
+export async function rasctlProcess(
   home: SimHome,
   args: string[],
   options: CliOptions = {},
@@ -99,28 +108,33 @@ export async function rasctl(
   return parseRun(await spawnRasctl(home, args, options).output());
 }
 
-/** The password cliHome()'s VPN server accepts for "alice". */
-export const CLI_VPN_PASSWORD = "s3cret-Pässwörd";
-
-/** A sim home for CLI tests: fast dial steps and release, a VPN server, a dial-up number. */
-export function cliHome(options: SimHomeOptions = {}): Promise<SimHome> {
-  return createSimHome({
-    world: {
-      machine: { ipNetwork: true, dialStepMs: 5, releaseDelayMs: 150 },
-      servers: {
-        "vpn.example.com": {
-          protocols: ["ikev2", "sstp", "l2tp"],
-          user: "alice",
-          password: CLI_VPN_PASSWORD,
-          ipv4: "10.8.0.5",
-          ipv6: "fd00::5",
-        },
-      },
-      phones: { "5551234": { user: "isp", password: "isp-pw", ipv4: "100.64.0.7" } },
-    },
-    ...options,
-  });
+/**
+ * Runs rasctl to completion in this process, as {@link rasctlProcess} would in a child: the
+ * same arguments, stdin (closed when not given) and environment (the home's, then `env`, then
+ * this process's), through `main(args, io)`. The FFI calls reach the home by the simulator's
+ * thread binding ({@link SimHome.activate}); the environment goes to the run, not to
+ * `Deno.env`, which test modules running side by side share. What is per process (the calling
+ * identity, which library is loaded) cannot be given to one run: such a run is a child.
+ */
+export async function rasctl(
+  home: SimHome,
+  args: string[],
+  options: CliOptions = {},
+): Promise<CliRun> {
+  const own = cliEnv(home);
+  const env: Record<string, string> = { ...own, ...options.env };
+  const perProcess = ["RASSIM_USER", "RASSIM_ELEVATED", "RASCTL_RASAPI32", "RASCTL_KERNEL32"];
+  const defaults = { RASSIM_USER: "alice", RASSIM_ELEVATED: "1" } as Record<string, string>;
+  if (perProcess.some((name) => env[name] !== (defaults[name] ?? own[name]))) {
+    return await rasctlProcess(home, args, options);
+  }
+  home.activate();
+  const io = testIO({ stdin: options.stdin ?? "" });
+  const code = await main(args, { ...io, env: (name) => env[name] ?? Deno.env.get(name) });
+  return parseOutput(code, io.stdoutText(), io.stderrText());
 }
+
+export { CLI_VPN_PASSWORD, cliHome } from "./fixtures.ts";
 
 /** Reads NDJSON lines from a stream as they arrive. */
 export class Lines {
