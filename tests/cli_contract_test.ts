@@ -8,7 +8,7 @@
  */
 
 import { deepEqual, equal, ok } from "node:assert/strict";
-import { allCommands, main } from "../commands/main.ts";
+import { allCommands, COMMANDS, main } from "../commands/main.ts";
 import { describeError } from "../commands/_output.ts";
 import { Context } from "../commands/_context.ts";
 import { secretFromPrompt } from "../commands/_secrets.ts";
@@ -108,6 +108,20 @@ Deno.test("a plain `error CODE` (answered without the parser) prints what the er
   equal(await main(["error", "691"], person), 0);
   ok(person.stdoutText().includes("ERROR_AUTHENTICATION_FAILURE"));
   ok(!person.stdoutText().trimStart().startsWith("{"), person.stdoutText());
+});
+
+Deno.test("running `entry list` loads only its own module; the group's help and command list have all", async () => {
+  const only = await COMMANDS.entry!.load("list");
+  deepEqual(only.commands.map((c) => c.path.join(" ")), ["entry list"]);
+  const all = ["list", "show", "new", "set", "remove", "rename", "validate"];
+  for (const word of [undefined, "show", "new", "bogus"]) {
+    const group = await COMMANDS.entry!.load(word);
+    deepEqual(group.commands.map((c) => c.path[1]), all, String(word));
+  }
+  deepEqual(
+    (await allCommands()).filter((c) => c.path[0] === "entry").map((c) => c.path[1]),
+    all,
+  );
 });
 
 Deno.test("a JavaScript error is reported as InternalError (exit 1) asking for a report", () => {
