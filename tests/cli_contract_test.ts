@@ -214,7 +214,8 @@ Deno.test("a usage error is also written to --log-file (a task with wrong argume
 Deno.test("a hang-up that runs out of time is a TimeoutError (exit 1), like a dial's", async () => {
   await using home = await cliHome({
     world: {
-      machine: { ipNetwork: true, dialStepMs: 5, releaseDelayMs: 3000 },
+      // A release that takes a minute: the 0.2 s limit runs out first however slow the machine.
+      machine: { ipNetwork: true, dialStepMs: 5, releaseDelayMs: 60_000 },
       servers: {
         "vpn.example.com": { protocols: ["ikev2"], user: "alice", password: CLI_VPN_PASSWORD },
       },
