@@ -276,10 +276,7 @@ export async function createSimHome(options: SimHomeOptions = {}): Promise<SimHo
     await Deno.mkdir(file.slice(0, file.lastIndexOf("/")), { recursive: true });
     await Deno.writeTextFile(file, text);
   };
-  const previous = {
-    home: Deno.env.get("RASSIM_HOME"),
-    lib: Deno.env.get("RASCTL_RASAPI32"),
-  };
+  const previous = { home: Deno.env.get("RASSIM_HOME") };
   let activated = false;
   const home: SimHome = {
     path,
@@ -319,15 +316,11 @@ export async function createSimHome(options: SimHomeOptions = {}): Promise<SimHo
     async [Symbol.asyncDispose]() {
       if (activated) {
         simCommand(path, "unbind");
-        for (
-          const [name, value] of [
-            ["RASSIM_HOME", previous.home],
-            ["RASCTL_RASAPI32", previous.lib],
-          ] as const
-        ) {
-          if (value === undefined) Deno.env.delete(name);
-          else Deno.env.set(name, value);
-        }
+        // RASCTL_RASAPI32/RASCTL_KERNEL32 stay: they name the same library for every home,
+        // and test modules run side by side in this process (--parallel workers), so taking
+        // them back would leave a parallel test's first FFI call with no library at all.
+        if (previous.home === undefined) Deno.env.delete("RASSIM_HOME");
+        else Deno.env.set("RASSIM_HOME", previous.home);
       }
       await Deno.remove(path, { recursive: true });
     },
