@@ -143,14 +143,11 @@ export function secretReader(
       const reason = (error as Error).message.replace(/, (stat|open) '.*$/, "");
       throw new InputFileError(`${path}: cannot read "${source.file}": ${reason}`, path);
     }
-    // POSIX modes only: Deno exposes no Windows ACLs, so there the file's ACL is not checked.
-    if (info.mode !== null && (info.mode & 0o077) !== 0) {
-      throw new UsageError(
-        `${path}: "${source.file}" is readable by others (mode ${
-          (info.mode & 0o777).toString(8)
-        }); make it readable only by you (chmod 600)`,
-        path,
-      );
+    // The mode bits on POSIX systems, the owner and DACL on Windows (ras/secret_file.ts).
+    const { privateFileHint, secretFileProblem } = await import("../ras/secret_file.ts");
+    const problem = await secretFileProblem(source.file, info);
+    if (problem !== null) {
+      throw new UsageError(`${path}: "${source.file}" ${problem}; ${privateFileHint()}`, path);
     }
     const text = await Deno.readTextFile(source.file);
     return text.replace(/^\uFEFF/, "").split(/\r?\n/)[0]!;

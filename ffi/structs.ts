@@ -282,6 +282,24 @@ export const RASENTRYNAMEW: StructLayout<StructValue<typeof RASENTRYNAMEW_FIELDS
   RASENTRYNAMEW_FIELDS,
 );
 
+/** RASSUBENTRYW's fields in ras.h order, each `[name, kind, WINVER that added it]`. */
+export const RASSUBENTRYW_FIELDS = [
+  ["dwSize", u32, "0x0401"],
+  ["dwfFlags", u32, "0x0401"],
+  ["szDeviceType", wchar(RAS_MaxDeviceType + 1), "0x0401"],
+  ["szDeviceName", wchar(RAS_MaxDeviceName + 1), "0x0401"],
+  ["szLocalPhoneNumber", wchar(RAS_MaxPhoneNumber + 1), "0x0401"],
+  ["dwAlternateOffset", u32, "0x0401"],
+] as const satisfies readonly FieldDecl[];
+/**
+ * RASSUBENTRYW: one multilink subentry (RasGet/SetSubEntryProperties); its alternate numbers
+ * follow the struct at dwAlternateOffset, as RASENTRYW's do.
+ */
+export const RASSUBENTRYW: StructLayout<StructValue<typeof RASSUBENTRYW_FIELDS>> = defineStruct(
+  "RASSUBENTRYW",
+  RASSUBENTRYW_FIELDS,
+);
+
 /** RASDEVINFOW's fields in ras.h order, each `[name, kind, WINVER that added it]`. */
 export const RASDEVINFOW_FIELDS = [
   ["dwSize", u32],
@@ -464,6 +482,7 @@ export const ALL_STRUCTS = {
   RASTUNNELENDPOINT,
   RASCONNSTATUSW,
   RASENTRYNAMEW,
+  RASSUBENTRYW,
   RASDEVINFOW,
   RASCREDENTIALSW,
   RAS_STATS,

@@ -129,6 +129,38 @@ export const rasapi32Symbols = {
     ],
     result: "u32",
   },
+  RasGetSubEntryPropertiesW: {
+    parameters: [
+      "buffer", // LPCWSTR lpszPhonebook (opt)
+      "buffer", // LPCWSTR lpszEntry
+      "u32", // DWORD dwSubEntry (1-based)
+      "buffer", // LPRASSUBENTRYW lpRasSubEntry (opt)
+      "buffer", // LPDWORD lpdwcb (opt)
+      "buffer", // LPBYTE lpbDeviceConfig (opt, unused: NULL)
+      "buffer", // LPDWORD lpcbDeviceConfig (opt, unused: NULL)
+    ],
+    result: "u32",
+  },
+  RasSetSubEntryPropertiesW: {
+    parameters: [
+      "buffer", // LPCWSTR lpszPhonebook (opt)
+      "buffer", // LPCWSTR lpszEntry
+      "u32", // DWORD dwSubEntry (1-based; an unknown index adds a subentry)
+      "buffer", // LPRASSUBENTRYW lpRasSubEntry
+      "u32", // DWORD dwcbRasSubEntry
+      "buffer", // LPBYTE lpbDeviceConfig (opt, unused: NULL)
+      "u32", // DWORD dwcbDeviceConfig (unused: 0)
+    ],
+    result: "u32",
+  },
+  RasDeleteSubEntryW: {
+    parameters: [
+      "buffer", // LPCWSTR pszPhonebook (opt)
+      "buffer", // LPCWSTR pszEntry
+      "u32", // DWORD dwSubEntryId (1-based)
+    ],
+    result: "u32",
+  },
   RasGetCustomAuthDataW: {
     parameters: [
       "buffer", // LPCWSTR pszPhonebook (opt)

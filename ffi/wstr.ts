@@ -152,3 +152,63 @@ export function fromCstr(bytes: Uint8Array): string {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   return readWchars(view, 0, Math.floor(bytes.byteLength / 2));
 }
+
+/**
+ * Encodes a list of strings as Windows' double-NUL-terminated UTF-16LE list (the alternate
+ * phone numbers after RASENTRYW and RASSUBENTRYW, at dwAlternateOffset): each string and its
+ * NUL, then one more NUL. An empty list is no bytes (dwAlternateOffset 0).
+ *
+ * @param values The strings (none may be empty or hold NUL).
+ * @param field The argument's name, for error messages.
+ * @returns The list's bytes.
+ * @throws {RangeError} When a string is empty, holds a NUL or a lone surrogate.
+ * @example
+ * ```ts
+ * encodeMultiString(["a", "b"]).length; // 10: "a\0b\0\0" in UTF-16
+ * ```
+ */
+export function encodeMultiString(
+  values: readonly string[],
+  field = "list",
+): Uint8Array<ArrayBuffer> {
+  if (values.length === 0) return new Uint8Array(0);
+  const units = values.reduce((n, v) => n + v.length + 1, 1);
+  const bytes = new Uint8Array(units * 2);
+  const view = new DataView(bytes.buffer);
+  let at = 0;
+  for (const [i, value] of values.entries()) {
+    if (value === "") throw new RangeError(`${field}.${i} must not be empty`);
+    writeWchars(view, at, value.length + 1, value, `${field}.${i}`);
+    at += (value.length + 1) * 2;
+  }
+  return bytes;
+}
+
+/**
+ * Decodes a double-NUL-terminated UTF-16LE list (see {@link encodeMultiString}); it ends at the
+ * empty string or at the end of the bytes.
+ *
+ * @param bytes The list's bytes.
+ * @returns The strings, in order.
+ * @example
+ * ```ts
+ * decodeMultiString(encodeMultiString(["5551234", "5559999"])); // ["5551234", "5559999"]
+ * ```
+ */
+export function decodeMultiString(bytes: Uint8Array): string[] {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const out: string[] = [];
+  let at = 0;
+  const units = Math.floor(bytes.length / 2);
+  while (at < units) {
+    const start = at;
+    const chars: number[] = [];
+    while (at < units && view.getUint16(at * 2, true) !== 0) {
+      chars.push(view.getUint16(at++ * 2, true));
+    }
+    if (at === start) break;
+    out.push(decodeUnits(chars));
+    at++;
+  }
+  return out;
+}

@@ -7,7 +7,7 @@
 import { InvalidInputError } from "./input_error.ts";
 import { rasapi32 } from "../ffi/library.ts";
 import { RASENTRYNAMEW, RASENTRYW } from "../ffi/structs.ts";
-import { cstr, cstrOrNull } from "../ffi/wstr.ts";
+import { cstr, cstrOrNull, decodeMultiString, encodeMultiString } from "../ffi/wstr.ts";
 import {
   check,
   ERROR_ALREADY_EXISTS,
@@ -36,6 +36,7 @@ import { listDevices } from "./devices.ts";
 import { assertEntryText } from "./entry_text.ts";
 import { type LockOptions, withPhonebookLock } from "./phonebook_lock.ts";
 import { preparePhonebook } from "./phonebook_file.ts";
+import { readSubEntries, type SubEntry, writeSubEntries } from "./subentries.ts";
 
 /** Which phone book a change is made in, and how long to wait for another writer. */
 export type ChangeOptions = PhonebookOptions & LockOptions;
@@ -178,8 +179,17 @@ function holds(path: string, name: string, explicit: boolean): boolean {
   return false;
 }
 
+/**
+ * The entry's struct with what Windows keeps beside it: the alternate numbers after the struct
+ * and the subentries after the first (RasGetSubEntryProperties 2..dwSubEntries).
+ */
 function readStruct(name: string, phonebook: string): RasEntryStruct {
-  return readStructAndAlternates(name, phonebook).fields;
+  const { fields, alternates } = readStructAndAlternates(name, phonebook);
+  return {
+    ...fields,
+    alternates: decodeMultiString(alternates),
+    subEntries: readSubEntries(name, phonebook, fields.dwSubEntries),
+  };
 }
 
 /**
@@ -216,26 +226,35 @@ function readStructAndAlternates(
 }
 
 /**
- * Writes the entry's struct. dwSize is always the negotiated size (never one decoded from an
- * earlier read), and dwAlternateOffset is set only when the alternate numbers it points at are
- * written after the struct: "The alternate phone number strings are stored in memory following
- * the structure" (RASENTRYW dwAlternateOffset,
+ * Writes the entry's struct, then its subentries. dwSize is always the negotiated size (never
+ * one decoded from an earlier read), and dwAlternateOffset is set only when the alternate
+ * numbers it points at are written after the struct: "The alternate phone number strings are
+ * stored in memory following the structure" (RASENTRYW dwAlternateOffset,
  * https://learn.microsoft.com/windows/win32/api/ras/ns-ras-rasentryw); a decoded offset
- * written back alone would make Windows read past the buffer.
+ * written back alone would make Windows read past the buffer. dwSubEntries is 0: "When calling
+ * RasSetEntryProperties, set this member to zero. To add subentries to a phone-book entry, use
+ * the RasSetSubEntryProperties function" (same page); `have` is what the entry has now.
  */
 function writeStruct(
   name: string,
   phonebook: string | undefined,
   fields: Partial<RasEntryStruct>,
-  alternates: Uint8Array = new Uint8Array(0),
+  have: readonly SubEntry[] = [],
 ): void {
   const lib = rasapi32();
   const pbk = cstrOrNull(phonebook, "phonebook");
   const entryName = cstr(name, "entry name");
-  const { dwSize: _size, dwAlternateOffset: _offset, ...members } = fields;
+  const {
+    dwSize: _size,
+    dwAlternateOffset: _offset,
+    alternates: numbers = [],
+    subEntries,
+    ...members
+  } = fields;
+  const alternates = encodeMultiString(numbers, "alternates");
   const { code } = negotiateSize(RASENTRYW, (size) => {
     const struct = RASENTRYW.encode(
-      { ...members, dwAlternateOffset: alternates.length > 0 ? size : 0 },
+      { ...members, dwSubEntries: 0, dwAlternateOffset: alternates.length > 0 ? size : 0 },
       { size },
     );
     const buffer = new Uint8Array(size + alternates.length);
@@ -244,6 +263,7 @@ function writeStruct(
     return lib.RasSetEntryPropertiesW(pbk, entryName, buffer, buffer.length, null, 0);
   });
   check(code, "RasSetEntryProperties", name, phonebook);
+  if (subEntries) writeSubEntries(name, phonebook, subEntries, have);
 }
 
 /**
@@ -360,12 +380,12 @@ export function updateEntry(
   return withPhonebookLock(options, options, () => {
     // Found under the lock: an entry removed meanwhile is 623, never written back.
     const where = findEntry(name, options);
-    const current = readStructAndAlternates(where.name, where.phonebook);
+    const current = readStruct(where.name, where.phonebook);
     writeStruct(
       where.name,
       where.phonebook,
-      applySettings(current.fields, patch),
-      current.alternates,
+      applySettings(current, patch),
+      current.subEntries ?? [],
     );
     return entryFromStruct(where.name, where.phonebook, readStruct(where.name, where.phonebook));
   });

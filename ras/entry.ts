@@ -13,7 +13,6 @@ import type { EntrySettings, RawFields } from "./entry_schema.ts";
 export type { EntrySettings };
 import {
   AUTH_METHODS,
-  type AuthMethod,
   ENCRYPTION_LEVELS,
   ENTRY_TYPES,
   RASEO,
@@ -25,64 +24,24 @@ import {
   miniportFor,
   type RasEntryStruct,
   readSettings,
+  type SettingValues,
   writeSettings,
 } from "./entry_settings.ts";
 
 export type { RasEntryStruct };
 
-/** A phone-book entry as rasctl shows it. */
-export interface Entry {
+/**
+ * A phone-book entry as rasctl shows it: its name and phone book, and every setting of the one
+ * table (`ENTRY_SETTINGS`) as reading gives it, nested by path (`type`, `server`, `alternates`,
+ * `device.{type,name}`, `ipv4.{address,dns,metric}`, ..., `raw.*`). Derived from the table
+ * ({@link SettingValues}): see it or the README's settings table for each setting's meaning.
+ */
+export type Entry = {
   /** The entry's name. */
   name: string;
   /** The phone-book file it was read from, or null for the books Windows merges by default. */
   phonebook: string | null;
-  /** The entry type: `vpn`, `phone`, `broadband`, `direct`, `internet` (or `type-<n>`). */
-  type: string;
-  /** The server to connect to: host name or address for a VPN, phone number for dial-up. */
-  server: string;
-  /** The device it dials through: its type (`vpn`, `modem`, ...) and name. */
-  device: { type: string; name: string };
-  /** Which VPN protocols are tried, and in which order, e.g. `ikev2-only` (or `strategy-<n>`). */
-  strategy: string;
-  /** The authentication methods the entry requires. */
-  authentication: AuthMethod[];
-  /** The data encryption level: `none`, `require`, `max`, `optional` (or `encryption-<n>`). */
-  encryption: string;
-  /** Whether only the remote network's traffic uses the connection (no default gateway). */
-  splitTunnel: boolean;
-  /** A fixed IPv4 address (null: assigned by the server), DNS servers and interface metric. */
-  ipv4: { address: string | null; dns: string[]; metric: number | null };
-  /** IPv6 address, prefix length, DNS servers, interface metric and split tunnelling. */
-  ipv6: {
-    address: string | null;
-    prefixLength: number;
-    dns: string[];
-    metric: number | null;
-    splitTunnel: boolean;
-  };
-  /** The DNS suffix of this connection (empty when none). */
-  dnsSuffix: string;
-  /** Whether the connection's addresses are registered in DNS. */
-  registerDns: boolean;
-  /** Seconds of inactivity before Windows hangs up (0: the system-wide default). */
-  idleDisconnectSeconds: number;
-  /** How often and how long apart to redial, and whether to reconnect a dropped line. */
-  redial: { attempts: number; pauseSeconds: number; reconnectIfDropped: boolean };
-  /** Whether Windows remembers the credentials used to dial. */
-  rememberCredentials: boolean;
-  /** Whether to dial with the Windows logon user's name and password. */
-  useWindowsLogon: boolean;
-  /** Whether L2TP uses a pre-shared key instead of a certificate. */
-  usePreSharedKey: boolean;
-  /** Whether Windows asks for user name and password before dialing. */
-  previewUserPassword: boolean;
-  /** Whether Windows asks for the domain before dialing. */
-  previewDomain: boolean;
-  /** The entry dialed first to bring up the network, or null when there is none. */
-  prerequisite: { entry: string; phonebook: string | null } | null;
-  /** The RASENTRYW fields without a named setting, verbatim, so a copy loses nothing. */
-  raw: Required<RawFields>;
-}
+} & SettingValues;
 
 /** The RASENTRYW fields kept verbatim under `raw`. */
 export const RAW_KEYS: readonly (keyof RawFields)[] = ENTRY_SETTINGS.filter((x) => x.raw).map((x) =>

@@ -25,8 +25,27 @@ import {
   VPN_STRATEGIES,
 } from "./constants.ts";
 
-/** RASENTRYW's decoded fields. */
-export type RasEntryStruct = ReturnType<typeof RASENTRYW.decode>;
+/** One multilink subentry after the entry's own link (`ras/subentries.ts` reads and writes them). */
+export interface SubEntry {
+  /** The device it dials through: its type (`modem`, `isdn`, `vpn`, ...) and name. */
+  device: { type: string; name: string };
+  /** Its phone number (or server). */
+  server: string;
+  /** Its alternate numbers, tried in order when `server` fails. */
+  alternates: string[];
+}
+
+/**
+ * What an entry's settings are read from and written to: RASENTRYW's decoded members, and
+ * what Windows keeps beside the struct: the alternate numbers after it (dwAlternateOffset) and
+ * the subentries after the first (RasGet/SetSubEntryProperties). `ras/entries.ts` fills both.
+ */
+export type RasEntryStruct = ReturnType<typeof RASENTRYW.decode> & {
+  /** The alternate numbers at dwAlternateOffset, in order (absent: none). */
+  alternates?: string[];
+  /** The subentries 2..dwSubEntries (absent: none). */
+  subEntries?: SubEntry[];
+};
 
 /**
  * A setting's value type: what the JSON value is, with its limits. The zod schema, the CLI
@@ -42,7 +61,9 @@ export type ValueType =
   | { kind: "address"; family: 4 | 6; nullable: boolean }
   | { kind: "addresses"; family: 4 | 6; max: number }
   | { kind: "metric" }
-  | { kind: "prerequisite" };
+  | { kind: "prerequisite" }
+  | { kind: "strings"; maxLength: number; max: number }
+  | { kind: "subentries"; max: number };
 
 /** How a setting is given on the command line of `entry new` / `entry set`. */
 export interface SettingCli {
@@ -60,10 +81,14 @@ export interface SettingCli {
   part?: { flag: string; valueName: string; key: string; description: string };
 }
 
-/** One entry setting. */
-export interface Setting {
+/**
+ * One entry setting. `P` is its path, `R` the type reading gives and `W` the type a patch
+ * writes; the public `Entry` and `EntrySettings` types are derived from them
+ * ({@link SettingValues}, {@link SettingPatch}).
+ */
+export interface Setting<P extends string = string, R = unknown, W = never> {
   /** Its JSON path in `entry show` and in a profile, dotted: `ipv4.metric`. */
-  path: string;
+  path: P;
   /** Where Windows keeps it: a RASENTRYW member, or `word BIT` for an option bit. */
   field: string;
   /** The JSON value's type and limits. */
@@ -74,10 +99,12 @@ export interface Setting {
   cli?: SettingCli;
   /** True for the `raw.*` fields: written before the named settings, which override them. */
   raw?: boolean;
+  /** True when Windows derives the value and takes none (it is read, never written). */
+  readOnly?: boolean;
   /** Reads the value out of a decoded struct. */
-  read(s: RasEntryStruct): unknown;
+  read(s: RasEntryStruct): R;
   /** Writes the value into struct fields (`patch` is the whole patch being applied). */
-  write(s: Partial<RasEntryStruct>, value: never, patch: Record<string, unknown>): void;
+  write(s: Partial<RasEntryStruct>, value: W, patch: Record<string, unknown>): void;
 }
 
 type Word = "dwfOptions" | "dwfOptions2";
@@ -103,13 +130,13 @@ function bitName(word: Word, bit: number): string {
  * @param description What it means.
  * @param options `inverted`: the setting is true when the bit is clear; `cli`: its option.
  */
-function flag(
-  path: string,
+function flag<P extends string>(
+  path: P,
   word: Word,
   bit: number,
   description: string,
   options: { inverted?: boolean; cli?: string } = {},
-): Setting {
+): Setting<P, boolean, boolean> {
   const inverted = options.inverted ?? false;
   return {
     path,
@@ -124,20 +151,21 @@ function flag(
   };
 }
 
+type Members = ReturnType<typeof RASENTRYW.decode>;
 type NumberMember = {
-  [K in keyof RasEntryStruct]: RasEntryStruct[K] extends number ? K : never;
-}[keyof RasEntryStruct];
+  [K in keyof Members]: Members[K] extends number ? K : never;
+}[keyof Members];
 type StringMember = {
-  [K in keyof RasEntryStruct]: RasEntryStruct[K] extends string ? K : never;
-}[keyof RasEntryStruct];
+  [K in keyof Members]: Members[K] extends string ? K : never;
+}[keyof Members];
 
 /** A whole-number setting kept verbatim in one member. */
-function integer(
-  path: string,
+function integer<P extends string>(
+  path: P,
   member: NumberMember,
   description: string,
   options: { min?: number; max?: number; cli?: SettingCli; raw?: boolean } = {},
-): Setting {
+): Setting<P, number, number> {
   return {
     path,
     field: member,
@@ -153,8 +181,8 @@ function integer(
 }
 
 /** A text setting kept verbatim in one member. */
-function text(
-  path: string,
+function text<P extends string>(
+  path: P,
   member: StringMember,
   description: string,
   options: {
@@ -164,7 +192,7 @@ function text(
     cli?: SettingCli;
     raw?: boolean;
   },
-): Setting {
+): Setting<P, string, string> {
   return {
     path,
     field: member,
@@ -185,22 +213,22 @@ function text(
 }
 
 /** A setting whose value names one entry of a constant table (`type-<n>` when unknown). */
-function choice(
-  path: string,
+function choice<P extends string, C extends string>(
+  path: P,
   member: NumberMember,
-  table: Readonly<Record<string, number>>,
+  table: Readonly<Record<C, number>>,
   prefix: string,
   description: string,
   options: { cli?: SettingCli; afterWrite?: (s: Fields, value: string, patch: Patch) => void } = {},
-): Setting {
+): Setting<P, C | `${string}-${number}`, C> {
   return {
     path,
     field: member,
     value: { kind: "choice", choices: Object.keys(table) },
     description,
     ...(options.cli ? { cli: options.cli } : {}),
-    read: (s) => nameOf(table, s[member]) ?? `${prefix}-${s[member]}`,
-    write: (s, value: string, patch) => {
+    read: (s) => (nameOf(table, s[member]) as C | undefined) ?? `${prefix}-${s[member]}`,
+    write: (s, value: C, patch) => {
       (s as Record<string, unknown>)[member] = table[value];
       options.afterWrite?.(s, value, patch);
     },
@@ -208,14 +236,14 @@ function choice(
 }
 
 /** An address kept in a member, switched on by a bit; null when the bit is clear. */
-function address(
-  path: string,
+function address<P extends string>(
+  path: P,
   member: "ipaddr" | "ipv6addr",
   word: Word,
   bit: number,
   description: string,
   cli: SettingCli,
-): Setting {
+): Setting<P, string | null, string | null> {
   const family = member === "ipaddr" ? 4 : 6;
   const zero = family === 4 ? "0.0.0.0" : "::";
   return {
@@ -233,13 +261,13 @@ function address(
 }
 
 /** Up to two DNS servers in two members, switched on by a bit. */
-function dnsServers(
-  path: string,
+function dnsServers<P extends string>(
+  path: P,
   members: ["ipaddrDns", "ipaddrDnsAlt"] | ["ipv6addrDns", "ipv6addrDnsAlt"],
   word: Word,
   bit: number,
   description: string,
-): Setting {
+): Setting<P, string[], string[]> {
   const family = members[0] === "ipaddrDns" ? 4 : 6;
   const zero = family === 4 ? "0.0.0.0" : "::";
   const [first, second] = members;
@@ -264,13 +292,13 @@ function dnsServers(
 }
 
 /** An interface metric in a member, explicit when a bit is set; null means automatic. */
-function metric(
-  path: string,
+function metric<P extends string>(
+  path: P,
   member: "dwIPv4InterfaceMetric" | "dwIPv6InterfaceMetric",
   bit: number,
   description: string,
   flagName: string,
-): Setting {
+): Setting<P, number | null, number | null> {
   return {
     path,
     field: `${member}, ${bitName("dwfOptions2", bit)}`,
@@ -286,17 +314,24 @@ function metric(
 }
 
 /** A raw member kept verbatim under `raw.` (no named setting owns it). */
-function rawNumber(member: NumberMember, description: string): Setting {
+function rawNumber<M extends NumberMember>(
+  member: M,
+  description: string,
+): Setting<`raw.${M}`, number, number> {
   const signed = member === "IdiType" || member === "IdrType" ||
     member === "fDisableIKEv2Fragmentation";
-  return integer(`raw.${member}`, member, description, {
+  return integer(`raw.${member}` as `raw.${M}`, member, description, {
     raw: true,
     ...(signed ? { min: -0x80000000, max: 0x7fffffff } : {}),
   });
 }
 
-function rawText(member: StringMember, maxLength: number, description: string): Setting {
-  return text(`raw.${member}`, member, description, { maxLength, raw: true });
+function rawText<M extends StringMember>(
+  member: M,
+  maxLength: number,
+  description: string,
+): Setting<`raw.${M}`, string, string> {
+  return text(`raw.${member}` as `raw.${M}`, member, description, { maxLength, raw: true });
 }
 
 type Patch = Record<string, unknown>;
@@ -309,14 +344,35 @@ export function miniportFor(strategy: string): string {
   return "WAN Miniport (IKEv2)";
 }
 
+/** A setting written out in full in the table (its path first, so its type keeps the literal). */
+function setting<P extends string, R, W>(
+  path: P,
+  rest: Omit<Setting<P, R, W>, "path">,
+): Setting<P, R, W> {
+  return { path, ...rest };
+}
+
 /** RAS_MaxIDSize: the IKEv2 identity fields' length (ras.h). */
 const MAX_ID_SIZE = 256;
+
+/**
+ * The most alternate numbers a link takes, and the most subentries: Windows documents no limit;
+ * these keep a profile bounded (the simulator holds 64 numbers per link).
+ */
+const MAX_ALTERNATES = 63;
+const MAX_SUBENTRIES = 63;
+
+const copySub = (sub: SubEntry): SubEntry => ({
+  device: { type: sub.device.type, name: sub.device.name },
+  server: sub.server,
+  alternates: [...sub.alternates],
+});
 
 /**
  * Every entry setting, in the order `entry show` prints them. Raw fields are written first and
  * the named settings after, so a named setting wins over the bit it owns in `raw.dwfOptions`.
  */
-export const ENTRY_SETTINGS: readonly Setting[] = [
+export const ENTRY_SETTINGS = [
   choice("type", "dwType", ENTRY_TYPES, "type", "The entry type", {
     cli: { flag: "--type", valueName: "type" },
   }),
@@ -334,6 +390,15 @@ export const ENTRY_SETTINGS: readonly Setting[] = [
       },
     },
   ),
+  setting("alternates", {
+    field: "the numbers after the struct at dwAlternateOffset",
+    value: { kind: "strings", maxLength: LIMITS.phoneNumber, max: MAX_ALTERNATES },
+    description: "Alternate servers or phone numbers, tried in order when `server` fails",
+    read: (s) => [...(s.alternates ?? [])],
+    write: (s, value: string[]) => {
+      s.alternates = [...value];
+    },
+  }),
   text("device.type", "szDeviceType", "The device type: vpn, modem, PPPoE, isdn, ...", {
     maxLength: LIMITS.deviceType,
     minLength: 1,
@@ -359,8 +424,7 @@ export const ENTRY_SETTINGS: readonly Setting[] = [
       },
     },
   ),
-  {
-    path: "authentication",
+  setting("authentication", {
     field: "dwfOptions RASEO_Require*",
     value: { kind: "choices", choices: Object.keys(AUTH_METHODS) },
     description: "The authentication methods to require (all others are turned off)",
@@ -379,7 +443,7 @@ export const ENTRY_SETTINGS: readonly Setting[] = [
       }
       s.dwfOptions = o;
     },
-  },
+  }),
   choice(
     "encryption",
     "dwEncryptionType",
@@ -517,8 +581,7 @@ export const ENTRY_SETTINGS: readonly Setting[] = [
     RASEO.PreviewDomain,
     "Windows asks for the domain before dialing",
   ),
-  {
-    path: "prerequisite",
+  setting("prerequisite", {
     field: "szPrerequisiteEntry, szPrerequisitePbk",
     value: { kind: "prerequisite" },
     description: "The entry dialed first to bring up the network (null: none)",
@@ -542,7 +605,17 @@ export const ENTRY_SETTINGS: readonly Setting[] = [
       s.szPrerequisiteEntry = value?.entry ?? "";
       s.szPrerequisitePbk = value?.phonebook ?? "";
     },
-  },
+  }),
+  setting("subEntries", {
+    field: "RASSUBENTRYW 2..dwSubEntries (RasGet/SetSubEntryProperties)",
+    value: { kind: "subentries", max: MAX_SUBENTRIES },
+    description: "Multilink: the links after the entry's own, each {device: {type, name}, " +
+      "server, alternates}",
+    read: (s) => (s.subEntries ?? []).map(copySub),
+    write: (s, value: SubEntry[]) => {
+      s.subEntries = value.map(copySub);
+    },
+  }),
   rawNumber(
     "dwfOptions",
     "RASEO_* option bits; the named settings own some of them and override those",
@@ -564,7 +637,16 @@ export const ENTRY_SETTINGS: readonly Setting[] = [
     "The area code used when dialing with country and area codes",
   ),
   rawNumber("dwChannels", "Reserved (ISDN channels)"),
-  rawNumber("dwSubEntries", "The number of multilink subentries"),
+  setting("raw.dwSubEntries", {
+    ...rawNumber(
+      "dwSubEntries",
+      "The number of links, the entry's own and subEntries (read-only: subEntries sets them)",
+    ),
+    readOnly: true,
+    // Windows counts the links and takes 0 on RasSetEntryProperties (RASENTRYW dwSubEntries).
+    read: (s: RasEntryStruct): number => 1 + (s.subEntries?.length ?? 0),
+    write: (_s: Fields, _value: number) => {},
+  }),
   rawNumber("dwDialMode", "RASEDM_* multilink dial mode: dial all subentries, or more as needed"),
   rawNumber(
     "dwDialExtraPercent",
@@ -594,7 +676,52 @@ export const ENTRY_SETTINGS: readonly Setting[] = [
   rawNumber("IdiType", "The kind of the initiator identity in szIDi"),
   rawNumber("IdrType", "The kind of the responder identity in szIDr"),
   rawNumber("fDisableIKEv2Fragmentation", "Non-zero to turn IKEv2 fragmentation off"),
-];
+] as const satisfies readonly Setting[];
+
+/** The table's type: one {@link Setting} type per setting, in order. */
+export type EntrySettingsTable = typeof ENTRY_SETTINGS;
+
+/** The object a value sits in at a dotted path: `AtPath<"ipv4.metric", T>` is `{ipv4: {metric: T}}`. */
+export type AtPath<P extends string, T> = P extends `${infer H}.${infer R}`
+  ? { [K in H]: AtPath<R, T> }
+  : { [K in P]: T };
+
+/** {@link AtPath} with every key optional: where a patch may give a value. */
+export type AtPathOptional<P extends string, T> = P extends `${infer H}.${infer R}`
+  ? { [K in H]?: AtPathOptional<R, T> | undefined }
+  : { [K in P]?: T | undefined };
+
+/** The intersection of a union of object types (each setting's object, merged). */
+export type Merged<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void
+  ? I
+  : never;
+
+/** An intersection of nested objects spelled out as one object type (arrays and scalars kept). */
+export type Spelled<T> = T extends readonly unknown[] | string | number | boolean | null | undefined
+  ? T
+  : { [K in keyof T]: Spelled<T[K]> };
+
+/**
+ * Every setting's value as reading an entry gives it, nested by path: derived from
+ * {@link ENTRY_SETTINGS} (each setting's path and read type), never written by hand.
+ */
+export type SettingValues = Spelled<Merged<ValuesOf<EntrySettingsTable>[number]>>;
+
+/**
+ * A patch of settings, nested by path, every key optional: what `entry new`/`entry set` and a
+ * profile take. Derived from {@link ENTRY_SETTINGS} (each setting's path and write type).
+ */
+export type SettingPatch = Spelled<Merged<PatchesOf<EntrySettingsTable>[number]>>;
+
+/** Each setting's {@link AtPath} object of its read type (a tuple, in table order). */
+export type ValuesOf<T extends readonly unknown[]> = {
+  [I in keyof T]: T[I] extends Setting<infer P, infer R, infer _W> ? AtPath<P, R> : never;
+};
+
+/** Each setting's {@link AtPathOptional} object of its write type (a tuple, in table order). */
+export type PatchesOf<T extends readonly unknown[]> = {
+  [I in keyof T]: T[I] extends Setting<infer P, infer _R, infer W> ? AtPathOptional<P, W> : never;
+};
 
 /** Reads the value at a dotted path (undefined when absent). */
 export function getPath(object: unknown, path: string): unknown {

@@ -1,19 +1,25 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import { RASENTRYW } from "../ffi/structs.ts";
+import { decodeMultiString, encodeMultiString } from "../ffi/wstr.ts";
+import { subEntryBytes, subEntryFromBytes } from "./subentries.ts";
 import { formatIPv6 } from "../ffi/ip.ts";
 import { entrySettingsSchema } from "./entry_schema.ts";
 import {
   diffEntries,
   ENTRY_SETTINGS,
+  type EntrySettingsTable,
   getPath,
   readSettings,
   setPath,
   type Setting,
   SETTING_OPTIONS,
+  type SubEntry,
   writeSettings,
 } from "./entry_settings.ts";
-import { newEntryDefaults } from "./entry.ts";
+import { type Entry, newEntryDefaults } from "./entry.ts";
+import type { EntrySettings } from "./entry_schema.ts";
+import type { EntryType } from "./constants.ts";
 import { settingsTable, tableCells } from "../scripts/gen_settings_table.ts";
 
 /** A generator of valid values for one setting, derived from its value type. */
@@ -54,8 +60,25 @@ function arbitraryFor(setting: Setting): fc.Arbitrary<unknown> {
         }, { noNullPrototype: true }),
         { nil: null },
       );
+    case "strings":
+      return fc.array(phone, { maxLength: 4 });
+    case "subentries":
+      return fc.array(
+        fc.record({
+          device: fc.record({
+            type: fc.constantFrom("modem", "isdn", "vpn"),
+            name: fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9 ()]{0,30}$/),
+          }, { noNullPrototype: true }),
+          server: phone,
+          alternates: fc.array(phone, { maxLength: 3 }),
+        }, { noNullPrototype: true }),
+        { maxLength: 3 },
+      );
   }
 }
+
+/** A phone number or server: what a PhoneNumber= line holds. */
+const phone = fc.stringMatching(/^[0-9A-Za-z.+-]{1,30}$/);
 
 /** A whole, valid settings document: one value for every setting in the table. */
 const allSettings = fc.tuple(...ENTRY_SETTINGS.map(arbitraryFor)).map((values) => {
@@ -64,10 +87,17 @@ const allSettings = fc.tuple(...ENTRY_SETTINGS.map(arbitraryFor)).map((values) =
   return out;
 });
 
-/** read(decode(encode(write(s)))): through the real RASENTRYW bytes. */
+/**
+ * read(decode(encode(write(s)))): through the real bytes: RASENTRYW, the alternates' double-NUL
+ * list after it, and each subentry's RASSUBENTRYW (with its own list).
+ */
 function roundTrip(settings: Record<string, unknown>): Record<string, unknown> {
-  const fields = writeSettings(newEntryDefaults("vpn"), settings);
-  return readSettings(RASENTRYW.decode(RASENTRYW.encode(fields)));
+  const { alternates, subEntries, ...fields } = writeSettings(newEntryDefaults("vpn"), settings);
+  return readSettings({
+    ...RASENTRYW.decode(RASENTRYW.encode(fields)),
+    alternates: decodeMultiString(encodeMultiString(alternates ?? [])),
+    subEntries: (subEntries ?? []).map((sub) => subEntryFromBytes(subEntryBytes(sub))),
+  });
 }
 
 const named = ENTRY_SETTINGS.filter((s) => !s.raw);
@@ -77,10 +107,15 @@ Deno.test("read(write(s)) gives back every named setting and every raw field but
   fc.assert(
     fc.property(allSettings, (s) => {
       const back = roundTrip(s);
-      for (const { path } of ENTRY_SETTINGS) {
-        if (OPTION_WORDS.has(path)) continue;
+      for (const { path, readOnly } of ENTRY_SETTINGS) {
+        if (OPTION_WORDS.has(path) || readOnly) continue;
         assert.deepEqual(getPath(back, path), getPath(s, path), path);
       }
+      // Windows counts the links: the entry's own and the subentries.
+      assert.equal(
+        getPath(back, "raw.dwSubEntries"),
+        1 + (getPath(s, "subEntries") as unknown[]).length,
+      );
     }),
     { numRuns: 300 },
   );
@@ -192,4 +227,37 @@ Deno.test("README's settings table is the one scripts/gen_settings_table.ts writ
     "run scripts/gen_settings_table.ts",
   );
   assert.equal(tableCells(readme).length, ENTRY_SETTINGS.length + 1);
+});
+
+/** True when two types are the same (checked when this file is type-checked, before it runs). */
+type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends (<T>() => T extends B ? 1 : 2) ? true
+  : false;
+/** The top-level keys the table's paths give (`ipv4.metric` -> `ipv4`). */
+type TopKeys<P> = P extends `${infer H}.${string}` ? H : P;
+
+Deno.test("the public Entry and EntrySettings types are derived from the table, key by key", () => {
+  // Type-level: `deno test` type-checks this file, so a hand-written or stale type fails here.
+  const keys: Equal<
+    keyof Entry,
+    "name" | "phonebook" | TopKeys<EntrySettingsTable[number]["path"]>
+  > = true;
+  const metric: Equal<Entry["ipv4"]["metric"], number | null> = true;
+  const links: Equal<Entry["subEntries"], SubEntry[]> = true;
+  const raw: Equal<Entry["raw"]["dwfOptions"], number> = true;
+  const patchType: Equal<NonNullable<EntrySettings["type"]>, EntryType> = true;
+  const patchKeys: Equal<keyof EntrySettings, TopKeys<EntrySettingsTable[number]["path"]>> = true;
+  assert.deepEqual([keys, metric, links, raw, patchType, patchKeys], [
+    true,
+    true,
+    true,
+    true,
+    true,
+    true,
+  ]);
+  // And at run time: an entry read through the table has exactly those keys.
+  const read = readSettings(RASENTRYW.decode(RASENTRYW.encode(newEntryDefaults("vpn"))));
+  assert.deepEqual(
+    Object.keys(read).sort(),
+    [...new Set(ENTRY_SETTINGS.map((s) => s.path.split(".")[0]!))].sort(),
+  );
 });

@@ -55,9 +55,23 @@ export interface EntryTextProblem {
  * ```
  */
 export function entryTextProblem(patch: EntrySettings): EntryTextProblem | null {
-  const written = applySettings({}, patch) as Record<string, unknown>;
-  for (const member of ENTRY_TEXT_MEMBERS) {
-    const value = written[member];
+  const fields = applySettings({}, patch);
+  const written = fields as Record<string, unknown>;
+  // The alternates and the subentries' texts become phone-book lines too (PhoneNumber=, ...).
+  const beside: [EntryTextMember, string][] = [
+    ...(fields.alternates ?? []).map((a): [EntryTextMember, string] => ["szLocalPhoneNumber", a]),
+    ...(fields.subEntries ?? []).flatMap((sub): [EntryTextMember, string][] => [
+      ["szDeviceType", sub.device.type],
+      ["szDeviceName", sub.device.name],
+      ["szLocalPhoneNumber", sub.server],
+      ...sub.alternates.map((a): [EntryTextMember, string] => ["szLocalPhoneNumber", a]),
+    ]),
+  ];
+  const texts: [EntryTextMember, unknown][] = [
+    ...ENTRY_TEXT_MEMBERS.map((m): [EntryTextMember, unknown] => [m, written[m]]),
+    ...beside,
+  ];
+  for (const [member, value] of texts) {
     if (typeof value !== "string") continue;
     const index = value.search(CONTROL);
     if (index < 0) continue;

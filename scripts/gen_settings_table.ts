@@ -32,6 +32,10 @@ function typeText(v: ValueType): string {
       return "0..4294967295 or null";
     case "prerequisite":
       return "{entry, phonebook} or null";
+    case "strings":
+      return `up to ${v.max} texts (<= ${v.maxLength})`;
+    case "subentries":
+      return `up to ${v.max} of {device: {type, name}, server, alternates}`;
     default:
       return v.kind;
   }

@@ -4,8 +4,11 @@
  * exported again; the two exports must be equal. Each entry's keys that no API reaches are
  * reported by name (`notCarried`), and the test lists them per book.
  *
- * The custom authentication data (EAP configuration, book 01) is carried as `customAuthData`.
- * Not covered: alternate numbers, subentries.
+ * The custom authentication data (EAP configuration, book 01) is carried as `customAuthData`;
+ * alternate numbers as `alternates` and multilink subentries as `subEntries`, each checked
+ * against the book's own MEDIA/DEVICE blocks. None of the real books has alternates or
+ * subentries, so `tests/fixtures/pbk/` adds one synthetic book that has both (written by hand in
+ * FORMAT.md's layout), round-tripped the same way.
  */
 
 import assert from "node:assert/strict";
@@ -13,12 +16,46 @@ import { cliHome, rasctl } from "./_support/cli.ts";
 import { REACHED_PBK_KEYS } from "../ras/phonebook_keys.ts";
 
 const BOOKS = new URL("../../shared/pbk/", import.meta.url);
-const books = [...Deno.readDirSync(BOOKS)].map((f) => f.name).filter((n) => n.endsWith(".pbk"))
-  .sort();
+const SYNTHETIC = new URL("./fixtures/pbk/", import.meta.url);
+const pbkFiles = (dir: URL) =>
+  [...Deno.readDirSync(dir)].map((f) => f.name).filter((n) => n.endsWith(".pbk")).sort();
+const books = pbkFiles(BOOKS);
+/** Every book round-tripped: the real ones, then the synthetic one(s). */
+const allBooks = [
+  ...books.map((name) => ({ name, url: new URL(name, BOOKS) })),
+  ...pbkFiles(SYNTHETIC).map((name) => ({ name, url: new URL(name, SYNTHETIC) })),
+];
 
 Deno.test("there are real phone books to round-trip", () => {
   assert.ok(books.length >= 6, books.join(", "));
+  assert.ok(allBooks.length > books.length, "and the synthetic book with alternates and links");
 });
+
+/** One link of an entry as its book writes it: a MEDIA block's Device= and its DEVICE block. */
+interface Link {
+  device: Device;
+  numbers: string[];
+}
+
+/** Each section's links (MEDIA blocks), read from the book's text. */
+function linksBySection(text: string): Map<string, Link[]> {
+  const out = new Map<string, Link[]>();
+  let links: Link[] = [];
+  for (const line of text.replace(/^\uFEFF/, "").split(/\r?\n/)) {
+    const header = /^\[(.*)\]$/.exec(line);
+    if (header) out.set(header[1]!, links = []);
+    else if (line.startsWith("MEDIA=")) links.push({ device: { type: "", name: "" }, numbers: [] });
+    else if (links.length && line.startsWith("Device=")) links.at(-1)!.device.name = line.slice(7);
+    else if (links.length && line.startsWith("DEVICE=")) links.at(-1)!.device.type = line.slice(7);
+    else if (links.length && line.startsWith("PhoneNumber=")) {
+      links.at(-1)!.numbers.push(line.slice(12));
+    }
+  }
+  return out;
+}
+
+/** How many alternates and subentries each book carried (printed by the report). */
+const carried: Record<string, { alternates: number; subEntries: number }> = {};
 
 interface Device {
   type: string;
@@ -55,16 +92,42 @@ function keysBySection(text: string): Map<string, string[]> {
 /** What the report of not-carried keys showed per book (printed once all books ran). */
 const report: Record<string, Record<string, string[]>> = {};
 
-for (const book of books) {
+for (const { name: book, url } of allBooks) {
   Deno.test(`${book}: export, set into an empty machine, export again gives the same profile`, async () => {
-    const text = await Deno.readTextFile(new URL(book, BOOKS));
+    const text = await Deno.readTextFile(url);
     await using source = await cliHome({ userPbk: text });
     const first = await rasctl(source, ["profile", "export"]);
     assert.equal(first.code, 0, first.stderr);
     const exported = first.json as {
-      entries: { name: string; device: Device; notCarried?: string[] }[];
+      entries: {
+        name: string;
+        device: Device;
+        notCarried?: string[];
+        alternates: string[];
+        subEntries: { device: Device; server: string; alternates: string[] }[];
+      }[];
     };
     assert.ok(exported.entries.length > 0);
+    // The alternates and subentries are the book's own: its first link's numbers after the
+    // first, and its later MEDIA blocks.
+    const linked = linksBySection(text);
+    carried[book] = { alternates: 0, subEntries: 0 };
+    for (const entry of exported.entries) {
+      const links = linked.get(entry.name) ?? [];
+      assert.deepEqual(entry.alternates, links[0]?.numbers.slice(1) ?? [], `${entry.name}`);
+      assert.deepEqual(
+        entry.subEntries,
+        links.slice(1).map((l) => ({
+          device: l.device,
+          server: l.numbers[0] ?? "",
+          alternates: l.numbers.slice(1),
+        })),
+        `${entry.name}: subEntries`,
+      );
+      carried[book].alternates += entry.alternates.length +
+        entry.subEntries.reduce((n, sub) => n + sub.alternates.length, 0);
+      carried[book].subEntries += entry.subEntries.length;
+    }
     // Every key of the entry's section that is not reached is named, none is dropped.
     const sections = keysBySection(text);
     report[book] = {};
@@ -141,10 +204,17 @@ Deno.test({
   name: "report: the keys each real book's entries do not carry",
   // Runs last (tests run in file order), after every book above filled `report`.
   fn() {
-    assert.deepEqual(Object.keys(report).sort(), books);
+    assert.deepEqual(Object.keys(report).sort(), allBooks.map((b) => b.name).sort());
     for (const [book, entries] of Object.entries(report)) {
       const keys = [...new Set(Object.values(entries).flat())];
-      console.log(`${book}: ${keys.length ? keys.join(", ") : "(none)"}`);
+      const { alternates, subEntries } = carried[book]!;
+      console.log(
+        `${book}: carried ${alternates} alternate number(s), ${subEntries} subentr(y/ies); ` +
+          `not carried: ${keys.length ? keys.join(", ") : "(none)"}`,
+      );
     }
+    // The synthetic book is there for what the real ones lack.
+    const synthetic = allBooks.filter((b) => !books.includes(b.name)).map((b) => carried[b.name]!);
+    assert.ok(synthetic.some((c) => c.alternates > 0 && c.subEntries > 0));
   },
 });

@@ -52,6 +52,10 @@ int main(void) {
   F(RASENTRYNAMEW, dwSize); F(RASENTRYNAMEW, szEntryName); F(RASENTRYNAMEW, dwFlags);
   F(RASENTRYNAMEW, szPhonebookPath);
 
+  S(RASSUBENTRYW);
+  F(RASSUBENTRYW, dwSize); F(RASSUBENTRYW, dwfFlags); F(RASSUBENTRYW, szDeviceType);
+  F(RASSUBENTRYW, szDeviceName); F(RASSUBENTRYW, szLocalPhoneNumber); F(RASSUBENTRYW, dwAlternateOffset);
+
   S(RASDEVINFOW);
   F(RASDEVINFOW, dwSize); F(RASDEVINFOW, szDeviceType); F(RASDEVINFOW, szDeviceName);
 

@@ -6,7 +6,7 @@ function Resolve-ProfilePath {
     $full = $Cmdlet.GetUnresolvedProviderPathFromPSPath($Path)
     if (-not (Test-Path -LiteralPath $full -PathType Leaf)) {
         $exception = New-Object System.IO.FileNotFoundException -ArgumentList ("Profile '{0}' does not exist." -f $full), $full
-        $Cmdlet.WriteError((New-Object System.Management.Automation.ErrorRecord -ArgumentList $exception, 'ProfileNotFound', 'ObjectNotFound', $full))
+        Write-RasError -Cmdlet $Cmdlet -ErrorRecord (New-Object System.Management.Automation.ErrorRecord -ArgumentList $exception, 'ProfileNotFound', 'ObjectNotFound', $full)
         return $null
     }
     $full

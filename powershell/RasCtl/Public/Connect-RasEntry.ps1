@@ -12,6 +12,8 @@ function Connect-RasEntry {
     Entry to dial.
     .PARAMETER Phonebook
     Phone-book file that holds the entry.
+    .PARAMETER AllUsers
+    The entry is in the all-users phone book (rasctl dial --all-users).
     .PARAMETER Credential
     User name (DOMAIN\user or user@domain) and password for the entry.
     .PARAMETER Via
@@ -38,6 +40,8 @@ function Connect-RasEntry {
         [string]$Name,
         [Parameter(ValueFromPipelineByPropertyName)]
         [string]$Phonebook,
+        [Alias('AllUserConnection')]
+        [switch]$AllUsers,
         [System.Management.Automation.PSCredential]
         [System.Management.Automation.Credential()]
         $Credential = [System.Management.Automation.PSCredential]::Empty,
@@ -52,7 +56,7 @@ function Connect-RasEntry {
     )
     process {
         $arguments = @('dial', $Name)
-        if ($Phonebook) { $arguments += @('--phonebook', $Phonebook) }
+        $arguments += Get-ScopeArgument -Phonebook $Phonebook -AllUsers:$AllUsers
         $secrets = @()
         $secretNames = @()
         if ($Credential -ne [System.Management.Automation.PSCredential]::Empty) {

@@ -43,7 +43,7 @@ function Export-RasEntry {
         $target = $PSCmdlet.GetUnresolvedProviderPathFromPSPath($Path)
         if ((Test-Path -LiteralPath $target) -and -not $Force) {
             $exception = New-Object System.IO.IOException -ArgumentList "'$target' exists; use -Force to overwrite it"
-            $PSCmdlet.WriteError((New-Object System.Management.Automation.ErrorRecord -ArgumentList $exception, 'FileExists', 'ResourceExists', $target))
+            Write-RasError -Cmdlet $PSCmdlet -ErrorRecord (New-Object System.Management.Automation.ErrorRecord -ArgumentList $exception, 'FileExists', 'ResourceExists', $target)
             return
         }
         if (-not $PSCmdlet.ShouldProcess($target, "Export phone-book entry '$Name'")) { return }

@@ -50,7 +50,7 @@ function Export-RasProfile {
             $target = $PSCmdlet.GetUnresolvedProviderPathFromPSPath($Path)
             if ((Test-Path -LiteralPath $target) -and -not $Force) {
                 $exception = New-Object System.IO.IOException -ArgumentList "'$target' exists; use -Force to overwrite it"
-                $PSCmdlet.WriteError((New-Object System.Management.Automation.ErrorRecord -ArgumentList $exception, 'FileExists', 'ResourceExists', $target))
+                Write-RasError -Cmdlet $PSCmdlet -ErrorRecord (New-Object System.Management.Automation.ErrorRecord -ArgumentList $exception, 'FileExists', 'ResourceExists', $target)
                 return
             }
             $what = 'Export the phone book as a profile'

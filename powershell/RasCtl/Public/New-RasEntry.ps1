@@ -151,12 +151,12 @@ function New-RasEntry {
         if (-not $PSCmdlet.ShouldProcess($Name, 'Create phone-book entry')) { return }
         $failure = $null
         $entry = Invoke-RasCtl -Cmdlet $PSCmdlet -ArgumentList $arguments -TargetObject $Name -TypeName 'RasCtl.Entry' -Failure ([ref]$failure)
-        if ($failure) { $PSCmdlet.WriteError($failure); return }
+        if ($failure) { Write-RasError -Cmdlet $PSCmdlet -ErrorRecord $failure; return }
         if ($PreSharedKey) {
             # The key is the entry's saved credential, not a setting: creds set reads it from stdin.
             $scope = Get-ScopeArgument -Phonebook $Phonebook -AllUsers:$AllUsers
             $null = Invoke-RasCtl -Cmdlet $PSCmdlet -ArgumentList (@('creds', 'set', $Name) + $scope + '--psk-stdin') -Secret @($PreSharedKey) -SecretName @('PreSharedKey') -TargetObject $Name -Failure ([ref]$failure)
-            if ($failure) { $PSCmdlet.WriteError($failure) }
+            if ($failure) { Write-RasError -Cmdlet $PSCmdlet -ErrorRecord $failure }
         }
         $entry
     }

@@ -9,7 +9,8 @@ function Register-RasTask {
     contains a password. A machine task runs as SYSTEM, so its rasctlw.exe must be in a folder only
     administrators can change (Program Files or the system folder): otherwise any user could replace
     it and run code as SYSTEM, and Register-RasTask refuses (install rasctl there, or name such a copy
-    with -ExePath). With -Xml nothing is registered: the task's XML definition is returned as a string.
+    with -ExePath). With -Xml nothing is registered: the task's XML definition is returned as a string;
+    with -XmlPath it is written to a file, in the encoding its XML declaration names.
     .PARAMETER Name
     Entry to keep connected.
     .PARAMETER Phonebook
@@ -44,22 +45,35 @@ function Register-RasTask {
     .PARAMETER UserId
     The account of a user task (default: the current user, DOMAIN\user).
     .PARAMETER Force
-    Replace a task of the same name.
+    Replace a task of the same name (with -XmlPath: overwrite the file).
     .PARAMETER Xml
-    Return the task definition instead of registering it.
+    Return the task definition instead of registering it. The string declares UTF-8 (rasctl task
+    install --xml prints it as UTF-8 text): a file written from it must be UTF-8 (or use -XmlPath,
+    which writes what the declaration says).
+    .PARAMETER XmlPath
+    Write the task definition to this file instead of registering it (what schtasks /Create /XML and
+    Register-ScheduledTask -Xml read), in the encoding its declaration names: see -XmlEncoding.
+    .PARAMETER XmlEncoding
+    Unicode (default): UTF-16LE with a byte-order mark, declared UTF-16, what rasctl gives
+    schtasks. UTF8: UTF-8 without a byte-order mark, declared UTF-8.
     .EXAMPLE
     Register-RasTask -Name Corp -AtLogon -OnDisconnect -UserTask
     .EXAMPLE
     Register-RasTask -Name Corp -AtStartup -Keep -ExePath 'C:\Program Files\rasctl\rasctlw.exe'
     .EXAMPLE
-    $xml = Register-RasTask -Name Corp -EveryMinutes 15 -Xml
-    [System.IO.File]::WriteAllText("$PWD\corp-task.xml", $xml, [System.Text.Encoding]::Unicode)
-    Writes the definition as UTF-16, the encoding its XML declaration names (schtasks /xml reads it).
+    Register-RasTask -Name Corp -AtLogon -UserTask -XmlPath corp-task.xml
+    Writes the definition to corp-task.xml as UTF-16, the encoding its XML declaration names
+    (schtasks /Create /TN RasCtl\Corp /XML corp-task.xml reads it).
+    .EXAMPLE
+    $xml = Register-RasTask -Name Corp -AtLogon -UserTask -Xml; [System.IO.File]::WriteAllText((Join-Path $PWD 'corp-task.xml'), $xml)
+    Writes the string as UTF-8 (WriteAllText's encoding in Windows PowerShell 5.1 and PowerShell 7),
+    the encoding its declaration names. [System.Text.Encoding]::Unicode, or Out-File in Windows
+    PowerShell 5.1 (UTF-16), would write another encoding than the declared one.
     .OUTPUTS
-    RasCtl.Task, or System.String with -Xml
+    RasCtl.Task; System.String with -Xml; System.IO.FileInfo with -XmlPath
     #>
     [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'Medium')]
-    [OutputType('RasCtl.Task', [string])]
+    [OutputType('RasCtl.Task', [string], [System.IO.FileInfo])]
     param(
         [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)]
         [Alias('Entry')]
@@ -86,7 +100,11 @@ function Register-RasTask {
         [switch]$UserTask,
         [string]$UserId,
         [switch]$Force,
-        [switch]$Xml
+        [switch]$Xml,
+        [ValidateNotNullOrEmpty()]
+        [string]$XmlPath,
+        [ValidateSet('Unicode', 'UTF8')]
+        [string]$XmlEncoding = 'Unicode'
     )
     process {
         $arguments = @('task', 'install', $Name)
@@ -125,6 +143,19 @@ function Register-RasTask {
             $PSCmdlet.ThrowTerminatingError($record)
         }
         $arguments += @('--exe', $exe)
+        if ($XmlPath) {
+            $target = $PSCmdlet.GetUnresolvedProviderPathFromPSPath($XmlPath)
+            if ((Test-Path -LiteralPath $target) -and -not $Force) {
+                $exception = New-Object System.IO.IOException -ArgumentList "'$target' exists; use -Force to overwrite it"
+                Write-RasError -Cmdlet $PSCmdlet -ErrorRecord (New-Object System.Management.Automation.ErrorRecord -ArgumentList $exception, 'FileExists', 'ResourceExists', $target)
+                return
+            }
+            if (-not $PSCmdlet.ShouldProcess($target, "Write the task definition of '$Name'")) { return }
+            $definition = Invoke-RasCtl -Cmdlet $PSCmdlet -ArgumentList ($arguments + '--xml') -Raw -TargetObject $Name
+            if (-not $definition) { return }
+            Save-TaskXml -Xml $definition -Path $target -Encoding $XmlEncoding
+            return (Get-Item -LiteralPath $target)
+        }
         if ($Xml) {
             return (Invoke-RasCtl -Cmdlet $PSCmdlet -ArgumentList ($arguments + '--xml') -Raw -TargetObject $Name)
         }

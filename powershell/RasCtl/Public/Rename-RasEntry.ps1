@@ -40,7 +40,7 @@ function Rename-RasEntry {
         if (-not $PSCmdlet.ShouldProcess($Name, "Rename phone-book entry to '$NewName'")) { return }
         $failure = $null
         $null = Invoke-RasCtl -Cmdlet $PSCmdlet -ArgumentList (@('entry', 'rename', $Name, $NewName) + $scope) -TargetObject $Name -Failure ([ref]$failure)
-        if ($failure) { $PSCmdlet.WriteError($failure); return }
+        if ($failure) { Write-RasError -Cmdlet $PSCmdlet -ErrorRecord $failure; return }
         if ($PassThru) {
             Invoke-RasCtl -Cmdlet $PSCmdlet -ArgumentList (@('entry', 'show', $NewName) + $scope) -TargetObject $NewName -TypeName 'RasCtl.Entry'
         }

@@ -76,7 +76,7 @@ function Set-RasCredential {
         }
         $failure = $null
         $null = Invoke-RasCtl -Cmdlet $PSCmdlet -ArgumentList $arguments -Secret $secrets -SecretName $secretNames -TargetObject $Name -Failure ([ref]$failure)
-        if ($failure) { $PSCmdlet.WriteError($failure); return }
+        if ($failure) { Write-RasError -Cmdlet $PSCmdlet -ErrorRecord $failure; return }
         if ($PassThru) { Get-RasCredential -Name $Name -Phonebook $Phonebook -AllUsers:$AllUsers }
     }
 }

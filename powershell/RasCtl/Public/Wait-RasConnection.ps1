@@ -11,6 +11,10 @@ function Wait-RasConnection {
     is still seen.
     .PARAMETER Name
     Entry to watch.
+    .PARAMETER Phonebook
+    Phone-book file that holds the entry (where the entry is looked for when it is not connected).
+    .PARAMETER AllUsers
+    The entry is in the all-users phone book.
     .PARAMETER State
     The state to wait for: Connected (default) or Disconnected.
     .PARAMETER Timeout
@@ -32,6 +36,9 @@ function Wait-RasConnection {
         [Alias('Entry')]
         [ValidateNotNullOrEmpty()]
         [string]$Name,
+        [Parameter(ValueFromPipelineByPropertyName)]
+        [string]$Phonebook,
+        [switch]$AllUsers,
         [ValidateSet('Connected', 'Disconnected')]
         [string]$State = 'Connected',
         [ValidateRange(0, 86400)]
@@ -51,11 +58,11 @@ function Wait-RasConnection {
             if ($failure) {
                 # No connection for the entry (ERROR_NO_CONNECTION) is "disconnected", but only for
                 # an entry that exists: status alone cannot tell an unknown name from an idle one.
-                if ($failure.CategoryInfo.Category -ne 'ObjectNotFound') { $PSCmdlet.WriteError($failure); return }
+                if ($failure.CategoryInfo.Category -ne 'ObjectNotFound') { Write-RasError -Cmdlet $PSCmdlet -ErrorRecord $failure; return }
                 if (-not $entryChecked) {
                     $missing = $null
-                    $null = Invoke-RasCtl -Cmdlet $PSCmdlet -ArgumentList @('entry', 'show', $Name) -TargetObject $Name -Failure ([ref]$missing)
-                    if ($missing) { $PSCmdlet.WriteError($missing); return }
+                    $null = Invoke-RasCtl -Cmdlet $PSCmdlet -ArgumentList (@('entry', 'show', $Name) + (Get-ScopeArgument -Phonebook $Phonebook -AllUsers:$AllUsers)) -TargetObject $Name -Failure ([ref]$missing)
+                    if ($missing) { Write-RasError -Cmdlet $PSCmdlet -ErrorRecord $missing; return }
                     $entryChecked = $true
                 }
                 $current = 'disconnected'
@@ -74,7 +81,7 @@ function Wait-RasConnection {
             $left = ($deadline - [DateTime]::UtcNow).TotalSeconds
             if ($left -le 0) {
                 $exception = New-Object System.TimeoutException -ArgumentList ("'{0}' was still {1} after {2} s, not {3}." -f $Name, $current, $Timeout, $wanted)
-                $PSCmdlet.WriteError((New-Object System.Management.Automation.ErrorRecord -ArgumentList $exception, 'WaitTimeout', 'OperationTimeout', $Name))
+                Write-RasError -Cmdlet $PSCmdlet -ErrorRecord (New-Object System.Management.Automation.ErrorRecord -ArgumentList $exception, 'WaitTimeout', 'OperationTimeout', $Name)
                 return
             }
             # Wait for the event (rasctl watch --once); its timeout (a TimeoutError) only ends the
@@ -85,7 +92,7 @@ function Wait-RasConnection {
                 '--poll-interval', $pollSeconds.ToString('0.###', [Globalization.CultureInfo]::InvariantCulture))
             $watchFailure = $null
             $null = @(Invoke-RasCtl -Cmdlet $PSCmdlet -ArgumentList $watchArgs -TargetObject $Name -TypeName 'RasCtl.Event' -Stream -Failure ([ref]$watchFailure))
-            if ($watchFailure -and $watchFailure.CategoryInfo.Category -ne 'OperationTimeout') { $PSCmdlet.WriteError($watchFailure); return }
+            if ($watchFailure -and $watchFailure.CategoryInfo.Category -ne 'OperationTimeout') { Write-RasError -Cmdlet $PSCmdlet -ErrorRecord $watchFailure; return }
         }
     }
 }

@@ -215,8 +215,9 @@ RASSIM_EXPORT uint32_t RasGetEntryPropertiesW(const WCHAR_ *pbk, const WCHAR_ *e
    * structure" (RASENTRYW, learn.microsoft.com/windows/win32/api/ras/ns-ras-rasentryw); a
    * buffer too small for them is ERROR_BUFFER_TOO_SMALL with the size needed in *lpdwEntryInfoSize
    * (RasGetEntryProperties). */
-  WCHAR_ alt[4 * (RAS_MaxPhoneNumber + 1) + 1];
+  WCHAR_ *alt = calloc(SIM_MAX_NUMBERS * (RAS_MaxPhoneNumber + 1) + 1, sizeof(WCHAR_));
   size_t alt_units = 0;
+  if (!alt) return ERROR_NOT_ENOUGH_MEMORY_;
   if (!entry || !entry[0]) { /* "" or NULL: the default entry values */
     pbk_section s = {0};
     entry_template(&s);
@@ -229,27 +230,27 @@ RASSIM_EXPORT uint32_t RasGetEntryPropertiesW(const WCHAR_ *pbk, const WCHAR_ *e
     char *path = NULL;
     int rc = entry_locate(pbk, name, &b, &idx, &path);
     free(name);
-    if (rc) return (uint32_t)rc;
-    entry_decode(&b.secs[idx], &full);
-    const char *alts[4];
-    size_t n = entry_alternates(&b.secs[idx], alts, 4);
-    for (size_t i = 0; i < n; i++) {
-      u2w(alts[i], alt + alt_units, RAS_MaxPhoneNumber + 1);
-      while (alt[alt_units]) alt_units++;
-      alt_units++;
+    if (rc) {
+      free(alt);
+      return (uint32_t)rc;
     }
-    if (n) alt[alt_units++] = 0;
+    entry_decode(&b.secs[idx], &full);
+    const char *alts[SIM_MAX_NUMBERS];
+    size_t n = entry_alternates(&b.secs[idx], alts, SIM_MAX_NUMBERS);
+    alt_units = write_alternates(alts, n, alt);
     pbk_free(&b);
     free(path);
   }
   uint32_t need = size + (uint32_t)(alt_units * sizeof(WCHAR_));
   if (*lpdwSize < need) {
     *lpdwSize = need;
+    free(alt);
     return ERROR_BUFFER_TOO_SMALL_;
   }
   full.dwAlternateOffset = alt_units ? size : 0;
   memcpy(e, &full, size);
   if (alt_units) memcpy((uint8_t *)e + size, alt, alt_units * sizeof(WCHAR_));
+  free(alt);
   e->dwSize = size;
   *lpdwSize = need;
   return 0;
@@ -266,23 +267,6 @@ RASSIM_EXPORT uint32_t RasSetEntryPropertiesW(const WCHAR_ *pbk, const WCHAR_ *e
   if (!size_ok(S_RASENTRY, size)) return ERROR_INVALID_SIZE_;
   if (cb < size) return ERROR_BUFFER_INVALID_;
   if (!name_format_ok(entry)) return ERROR_INVALID_NAME_;
-  /* A dwAlternateOffset must point at the list of alternate numbers that follows the structure
-   * inside the dwEntryInfoSize bytes given (RASENTRYW dwAlternateOffset; RasSetEntryProperties'
-   * dwEntryInfoSize is "the size, in bytes, of the buffer"). Windows would read past the buffer;
-   * the sim refuses it with ERROR_INVALID_PARAMETER (the sim's reading). The list itself is not
-   * written back: the book keeps the numbers it holds. */
-  if (e->dwAlternateOffset) {
-    uint32_t off = e->dwAlternateOffset;
-    bool ok = off >= size && off < cb && (cb - off) % sizeof(WCHAR_) == 0;
-    if (ok) {
-      const WCHAR_ *w = (const WCHAR_ *)(const void *)((const uint8_t *)e + off);
-      size_t units = (cb - off) / sizeof(WCHAR_);
-      ok = false;
-      for (size_t i = 0; i + 1 < units; i++)
-        if (!w[i] && !w[i + 1]) { ok = true; break; }
-    }
-    if (!ok) return ERROR_INVALID_PARAMETER_;
-  }
   /* "The caller must provide values for the following members in the RASENTRY structure:
    * dwSize, szLocalPhoneNumber, szDeviceName, szDeviceType, dwFramingProtocol, dwfOptions,
    * dwType ... If values are not provided for these members, RasSetEntryProperties fails with
@@ -297,6 +281,14 @@ RASSIM_EXPORT uint32_t RasSetEntryPropertiesW(const WCHAR_ *pbk, const WCHAR_ *e
   if (size >= offsetof(RASENTRYW_, dwEncryptionType) + 4 &&
       (e->dwType < RASET_Phone || e->dwType > RASET_Broadband || e->dwEncryptionType > ET_Optional))
     return ERROR_INVALID_PARAMETER_;
+  /* A dwAlternateOffset must point at the list of alternate numbers that follows the structure
+   * inside the dwEntryInfoSize bytes given (RASENTRYW dwAlternateOffset; RasSetEntryProperties'
+   * dwEntryInfoSize is "the size, in bytes, of the buffer"). Windows would read past the buffer;
+   * the sim refuses it with ERROR_INVALID_PARAMETER (the sim's reading). The list becomes the
+   * entry's alternates, and 0 means none (subentries.c). */
+  char *alts[SIM_MAX_NUMBERS];
+  long nalt = read_alternates(e, size, e->dwAlternateOffset, cb, alts, SIM_MAX_NUMBERS);
+  if (nalt < 0) return ERROR_INVALID_PARAMETER_;
   char *name = w2u(entry, RAS_MaxEntryName + 1);
   sim_flock *lock = pbk_write_lock();
   pbk_book b;
@@ -334,6 +326,7 @@ RASSIM_EXPORT uint32_t RasSetEntryPropertiesW(const WCHAR_ *pbk, const WCHAR_ *e
     static const uint8_t zero[16];
     if (!memcmp(&full.guidId, zero, 16)) full.guidId = keep;
     entry_encode(s, &full);
+    link_set_alternates(s, 0, (const char *const *)alts, (size_t)nalt);
     if (idx < 0) {
       if (b.n && b.secs[b.n - 1].n && b.secs[b.n - 1].lines[b.secs[b.n - 1].n - 1][0])
         sec_insert(&b.secs[b.n - 1], b.secs[b.n - 1].n, "");
@@ -351,6 +344,7 @@ RASSIM_EXPORT uint32_t RasSetEntryPropertiesW(const WCHAR_ *pbk, const WCHAR_ *e
     pbk_free(&b);
   }
   sim_unlock_file(lock);
+  for (long i = 0; i < nalt; i++) free(alts[i]);
   free(path);
   free(name);
   return (uint32_t)rc;

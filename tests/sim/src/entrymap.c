@@ -383,7 +383,7 @@ static const member k_members[] = {
     M(ipaddr), M(ipaddrDns), M(ipaddrDnsAlt), M(ipaddrWins), M(ipaddrWinsAlt), M(dwFrameSize),
     M(dwfNetProtocols), M(dwFramingProtocol), M(szScript), M(szAutodialDll), M(szAutodialFunc),
     M(szDeviceType), M(szDeviceName), M(szX25PadType), M(szX25Address), M(szX25Facilities),
-    M(szX25UserData), M(dwChannels), M(dwReserved1), M(dwReserved2), M(dwSubEntries),
+    M(szX25UserData), M(dwChannels), M(dwReserved1), M(dwReserved2),
     M(dwDialMode), M(dwDialExtraPercent), M(dwDialExtraSampleSeconds), M(dwHangUpExtraPercent),
     M(dwHangUpExtraSampleSeconds), M(dwIdleDisconnectSeconds), M(dwType), M(dwEncryptionType),
     M(dwCustomAuthKey), M(szCustomDialDll), M(dwVpnStrategy), M(dwfOptions2), M(dwfOptions3),
@@ -458,7 +458,10 @@ void entry_decode(const pbk_section *s, RASENTRYW_ *e) {
   /* ExcludedProtocols lists disabled RASNP_* bits; Windows 7+ only has IP and IPv6. */
   e->dwfNetProtocols = (0x4 | 0x8) & ~get_u32(s, B_GLOBAL, "ExcludedProtocols", "0");
   e->dwFramingProtocol = 1; /* RASFP_Ppp: every Windows 7+ RAS link is PPP or a tunnel */
-  e->dwSubEntries = 1;
+  /* "When calling RasSetEntryProperties, set this member to zero. To add subentries to a
+   * phone-book entry, use the RasSetSubEntryProperties function" (RASENTRYW dwSubEntries): it is
+   * the entry's count of links, never stored (subentries.c). */
+  e->dwSubEntries = (uint32_t)entry_links(s);
   const char *g = get(s, B_GLOBAL, "Guid");
   if (g) hex_decode(g, (uint8_t *)&e->guidId, 16);
   apply_overrides(s, e);

@@ -162,6 +162,15 @@ typedef struct {
 
 typedef struct {
   DWORD_ dwSize;
+  DWORD_ dwfFlags;
+  WCHAR_ szDeviceType[RAS_MaxDeviceType + 1];
+  WCHAR_ szDeviceName[RAS_MaxDeviceName + 1];
+  WCHAR_ szLocalPhoneNumber[RAS_MaxPhoneNumber + 1];
+  DWORD_ dwAlternateOffset;
+} RASSUBENTRYW_;
+
+typedef struct {
+  DWORD_ dwSize;
   WCHAR_ szDeviceType[RAS_MaxDeviceType + 1];
   WCHAR_ szDeviceName[RAS_MaxDeviceName + 1];
 } RASDEVINFOW_;

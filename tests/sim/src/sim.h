@@ -5,6 +5,7 @@
  *   home.c     RASSIM_HOME, the default phone-book paths, emulated Windows version + dwSize tables
  *   pbk.c      phone-book text model: parse (strict), serialize (CRLF), atomic save
  *   entrymap.c RASENTRYW <-> phone-book keys (FORMAT.md section 4)
+ *   subentries.c links (RasGet/Set/DeleteSubEntry...) and alternate phone numbers
  *   entries.c  RasEnumEntries, Get/SetEntryProperties, Delete/Rename/ValidateEntryName
  *   identity.c RASSIM_USER / RASSIM_ELEVATED: who is calling
  *   world.c    world.ini (the simulated network: servers, phone numbers, machine)
@@ -128,6 +129,30 @@ void entry_encode(pbk_section *s, const RASENTRYW_ *e);
 void entry_template(pbk_section *s);
 /* Device name -> port name ("WAN Miniport (IKEv2)" -> "VPN2-0"). */
 const char *device_port(const char *device_name);
+
+/* ---- subentries.c ---- */
+/* At most this many numbers per link (the primary and its alternates): the sim's limit. */
+#define SIM_MAX_NUMBERS 64
+/* One link of an entry: its MEDIA line and block end, its DEVICE line and block end (-1: none). */
+typedef struct {
+  long media;
+  size_t media_end;
+  long device;
+  size_t device_end;
+} sim_link;
+/* The entry's links (MEDIA blocks), at least 1: RASENTRY dwSubEntries. */
+size_t entry_links(const pbk_section *s);
+/* The index-th link (0-based); false past the last. */
+bool link_at(const pbk_section *s, size_t index, sim_link *out);
+/* The link's numbers (PhoneNumber= values, the primary first; pointers into s), at most cap. */
+size_t link_numbers(const pbk_section *s, const sim_link *r, const char **out, size_t cap);
+/* Make the link's alternates these (unchanged lines when they already are). */
+void link_set_alternates(pbk_section *s, size_t index, const char *const *alts, size_t n);
+/* The double-NUL list at offset within cb bytes after a struct of size bytes: the count (UTF-8
+ * copies in out, caller frees), 0 for offset 0, -1 when it is not a valid list. */
+long read_alternates(const void *base, uint32_t size, uint32_t offset, uint32_t cb, char **out, size_t cap);
+/* Write alts as a double-NUL-terminated UTF-16 list into dst; returns the units written. */
+size_t write_alternates(const char *const *alts, size_t n, WCHAR_ *dst);
 
 /* ---- entries.c ---- */
 /* Locate entry `name` in `pbk` (NULL/"" = default books, all-users first). On success fills
