@@ -1,5 +1,6 @@
 /**
- * `rasctl creds show | set | clear NAME`: saved credentials. `show` never prints a secret;
+ * `rasctl creds list`, `rasctl creds show | set | clear NAME`: saved credentials. `list` and
+ * `show` never print a secret;
  * `set` reads secrets only from stdin or environment variables. `--default` saves (or clears)
  * an all-users entry's default credentials, the ones LocalSystem (a machine task) and users
  * without their own dial with; Windows allows that only from an elevated prompt.
@@ -7,7 +8,12 @@
  * @module
  */
 
-import { clearCredentials, getCredentials, setCredentials } from "../ras/credentials.ts";
+import {
+  clearCredentials,
+  getCredentials,
+  listCredentials,
+  setCredentials,
+} from "../ras/credentials.ts";
 import {
   CREDENTIAL_OPTIONS,
   LOCK_OPTIONS,
@@ -37,6 +43,17 @@ function scopeOf(
 }
 
 const NAME = argument("name", "the entry's name", { type: types.entryName() });
+
+const list = command({
+  path: ["creds", "list"],
+  summary: "what is saved for every entry (never the secrets)",
+  details: "Both default phone books (all users first, then yours), or the one --phonebook or " +
+    "--all-users names; each element as creds show prints it.",
+  args: [],
+  options: PHONEBOOK_OPTIONS,
+  examples: ["rasctl creds list", "rasctl creds list --all-users --format table"],
+  run: ({ options }, ctx) => ctx.result(listCredentials(phonebookOf(options))),
+});
 
 const show = command({
   path: ["creds", "show"],
@@ -113,4 +130,4 @@ const clear = command({
 });
 
 /** The `creds` commands. */
-export const commands: CommandModule["commands"] = [show, set, clear];
+export const commands: CommandModule["commands"] = [list, show, set, clear];

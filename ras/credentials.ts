@@ -16,7 +16,7 @@ import { RASCREDENTIALSW } from "../ffi/structs.ts";
 import { cstr } from "../ffi/wstr.ts";
 import { check } from "../ffi/errors.ts";
 import { RASCM } from "./constants.ts";
-import { type EntryName, findEntry } from "./entries.ts";
+import { type EntryName, findEntry, listEntries } from "./entries.ts";
 import { allUsersPhonebook, type PhonebookOptions } from "./phonebook.ts";
 import { type LockOptions, withPhonebookLock } from "./phonebook_lock.ts";
 
@@ -150,6 +150,22 @@ function savedAt(where: EntryName): SavedCredentials {
  */
 export function getCredentials(name: string, options: PhonebookOptions = {}): SavedCredentials {
   return savedAt(findEntry(name, { ...options, operation: "RasGetCredentials" }));
+}
+
+/**
+ * Tells what is saved for every entry of a phone book, or of both default books (all users,
+ * then the user's): one listing, then the same reads as {@link getCredentials} per entry.
+ *
+ * @param options Which phone book (default: both default books).
+ * @returns One {@link SavedCredentials} per entry, in phone-book order.
+ * @throws {RasError} When a phone book cannot be read.
+ * @example
+ * ```ts ignore
+ * listCredentials().filter((c) => !c.passwordSaved).map((c) => c.entry);
+ * ```
+ */
+export function listCredentials(options: PhonebookOptions = {}): SavedCredentials[] {
+  return listEntries(options).map(savedAt);
 }
 
 /**

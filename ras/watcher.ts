@@ -104,6 +104,8 @@ interface Seen {
   released: boolean;
   /** One of the watched connections (the others are tracked to account for signals). */
   wanted: boolean;
+  /** Its termination (a drop, a failure, or a hung-up link's release) has been counted. */
+  terminated: boolean;
 }
 
 const FLAGS = [
@@ -166,6 +168,10 @@ export class ConnectionWatcher implements Disposable {
         );
       }
       this.#seen = this.#look();
+      // What ended before the registration was signaled to nobody: no signal to account for.
+      for (const seen of this.#seen.values()) {
+        seen.terminated = seen.phase === "disconnected" && seen.error !== null;
+      }
     } catch (error) {
       this.#close();
       throw error;
@@ -326,6 +332,7 @@ export class ConnectionWatcher implements Disposable {
         links: phase === "connected" ? subentries(handle) : 0,
         released: false,
         wanted: this.#wanted(c.entry, handle),
+        terminated: this.#seen.get(handle)?.terminated ?? false,
       });
     }
     return now;
@@ -356,22 +363,23 @@ export class ConnectionWatcher implements Disposable {
         inferred: false,
       });
     };
-    let ends = 0; // disconnections and releases seen now: each one is signaled
+    let ends = 0; // terminations seen now: RASCN_Disconnection signals one each
     for (const [handle, s] of after) {
+      // Terminated: dropped or failed (listed with its error), or released. A hung-up link
+      // still listed is not yet: Windows signals it when it is gone.
+      if (!s.terminated && (s.released || (s.phase === "disconnected" && s.error !== null))) {
+        s.terminated = true;
+        ends++;
+      }
       const old = before.get(handle);
       if (!old) {
-        if (s.phase === "disconnected") ends++;
         add(s.phase, handle, s);
       } else if (old.phase !== s.phase) {
         if (old.phase === "disconnected") continue; // never back from the end
-        if (s.phase === "disconnected") ends++;
         add(s.phase, handle, s);
       } else if (s.phase === "connected" && s.links !== old.links) {
         add(s.links > old.links ? "bandwidth-added" : "bandwidth-removed", handle, s);
       }
-      // A release is signaled too (the sim: RasHangUp's link going away), also right after
-      // the disconnection it follows.
-      if (s.released) ends++;
     }
     this.#accountFor(ends, signaled.has(RASCN.RASCN_Disconnection), now, (inferred) => {
       for (const event of ["connected", "disconnected"] as const) {
@@ -395,7 +403,9 @@ export class ConnectionWatcher implements Disposable {
   }
 
   /**
-   * Matches disconnection signals with the disconnections seen. A signal usually arrives just
+   * Matches disconnection signals with the terminations seen (one signal each, as the sim
+   * sends them and the docs describe: "signaled when the hrasconn connection is terminated").
+   * A signal usually arrives just
    * after the change it reports is visible, so a change seen without its signal leaves a
    * credit for the next signal (for {@link LATE_SIGNAL_MS}); a signal with neither a change
    * nor a credit is a connection that was gone before this look.

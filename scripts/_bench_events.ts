@@ -7,13 +7,15 @@
  *    has no notifications (no kernel32 to load: the poll, with --check-interval 1).
  * 2. `hangup`'s wait: how long after the release (RasHangUp time + the sim's releaseDelayMs)
  *    hangUp() returns, woken by the notification, next to the old back-off poll (target: 20 ms).
- * 3. CPU used by an idle `rasctl watch` over one second (all its threads, /proc schedstat): it
+ * 3. CPU used by an idle `rasctl watch` over five seconds (all its threads, /proc schedstat): it
  *    waits on the notifications with no time-out (no fallback poll in a process that dials
  *    nothing, ras/watcher.ts).
- * 4. Peak RSS (VmHWM) of the watch and ensure processes at cycles 10, 100 and 1,000. V8 grows
- *    its heap lazily over the first hundred cycles (a scratch run with Deno.memoryUsage() and
- *    gc() found the live heap flat: 4.70 MiB at cycle 10, 4.93 MiB at 1,000), so "flat" is
- *    judged from cycle 100 to the last: at most {@link FLAT_MIB} MiB more.
+ * 4. Peak RSS (VmHWM) and RSS now (VmRSS) of the watch and ensure processes at cycles 10, 100
+ *    and 1,000. V8 grows its heap lazily over the first hundred cycles, and a peak is one
+ *    moment's young generation before a scavenge, so "flat" is judged on RSS now from cycle
+ *    100 to the last: at most {@link FLAT_MIB} MiB more (the peak's growth is printed beside).
+ *    Scratch runs with `--expose-gc` found the live heap after gc() flat: watch 3.55 MiB at
+ *    wake-up 300, 3.60 at 1,800; ensure 4.96 MiB at redial 100, 5.22 at 600, 5.20 at 1,000.
  *
  * Linux only (it reads /proc). No number here is an assertion.
  *
@@ -30,6 +32,8 @@ const HANGUPS = Number(Deno.env.get("BENCH_HANGUPS") ?? 30);
 const FALLBACK_CYCLES = Number(Deno.env.get("BENCH_FALLBACK_CYCLES") ?? 10);
 /** The most peak RSS may grow from cycle 100 to the last and still be called flat (MiB). */
 const FLAT_MIB = 1;
+/** How long the idle watch's CPU is measured (ms). */
+const IDLE_MS = 5_000;
 /** How long the bench waits for a line before it counts the event as lost (no stall). */
 const LOST_MS = 10_000;
 
@@ -43,6 +47,8 @@ class Reader {
   #reader: ReadableStreamDefaultReader<string>;
   #buffer = "";
   #pending: Promise<ReadableStreamReadResult<string>> | undefined;
+  /** The last lines read (BENCH_DEBUG prints them when a line is lost). */
+  recent: string[] = [];
   constructor(stream: ReadableStream<Uint8Array>) {
     this.#reader = stream.pipeThrough(new TextDecoderStream()).getReader();
   }
@@ -65,6 +71,8 @@ class Reader {
         this.#buffer = this.#buffer.slice(nl + 1);
         if (!line.trim()) continue;
         const event = JSON.parse(line) as Json;
+        this.recent.push(line);
+        if (this.recent.length > 12) this.recent.shift();
         if (pred(event)) return { event, at: Date.now() };
         continue;
       }
@@ -148,9 +156,11 @@ async function cpuNs(pid: number): Promise<number> {
   return lines.reduce((sum, line) => sum + Number(line.split(" ")[0]), 0);
 }
 
-async function peakRssMiB(pid: number): Promise<number> {
-  const line = (await proc(`/proc/${pid}/status`)).split("\n").find((l) => l.startsWith("VmHWM:"));
-  return Number(line!.split(/\s+/)[1]) / 1024;
+/** Peak (VmHWM) and current (VmRSS) resident memory of a process, in MiB. */
+async function rssMiB(pid: number): Promise<{ peak: number; now: number }> {
+  const lines = (await proc(`/proc/${pid}/status`)).split("\n");
+  const kib = (key: string) => Number(lines.find((l) => l.startsWith(key))!.split(/\s+/)[1]) / 1024;
+  return { peak: kib("VmHWM:"), now: kib("VmRSS:") };
 }
 
 function stats(xs: number[]): string {
@@ -178,7 +188,7 @@ export async function benchEvents(): Promise<void> {
   const watchLines = new Reader(watch.stdout);
   await sleep(1500); // start-up, registration and its first look
   const cpu0 = await cpuNs(watch.pid);
-  await sleep(1000);
+  await sleep(IDLE_MS);
   const idleMs = (await cpuNs(watch.pid) - cpu0) / 1e6;
 
   // --- 1 and 4: drop/redial cycles, watch and ensure --keep side by side.
@@ -191,9 +201,10 @@ export async function benchEvents(): Promise<void> {
     .at(-1) as Json).handle as string;
   const watchLatency: number[] = [];
   const ensureLatency: number[] = [];
-  const rss: Record<string, { watch: number; ensure: number }> = {};
+  type Rss = Awaited<ReturnType<typeof rssMiB>>;
+  const rss: Record<string, { watch: Rss; ensure: Rss }> = {};
   let inferred = 0; // watch's disconnection lines without a handle (ras/watcher.ts)
-  let lost = 0; // drops watch did not report within LOST_MS
+  const lostAt: number[] = []; // the cycles whose drop watch did not report within LOST_MS
   const cyclesStart = Date.now();
   for (let cycle = 1; cycle <= CYCLES; cycle++) {
     const dropped = handle;
@@ -207,13 +218,18 @@ export async function benchEvents(): Promise<void> {
       ensureLines.next((e) => e.event === "dropped" && e.handle === dropped),
     ]);
     if (seen) watchLatency.push(seen.at - t0);
-    else lost++;
+    else {
+      lostAt.push(cycle);
+      if (Deno.env.get("BENCH_DEBUG")) {
+        console.error(`lost: cycle ${cycle}, ${dropped}; watch's last lines:`, watchLines.recent);
+      }
+    }
     if (seen?.event.inferred) inferred++;
     ensureLatency.push(acted.at - t0);
     const redialed = await ensureLines.next((e) => e.event === "redialed");
     handle = ((redialed.event.connections as Json[]).at(-1) as Json).handle as string;
     if (cycle === 10 || cycle === 100 || cycle === CYCLES) {
-      rss[cycle] = { watch: await peakRssMiB(watch.pid), ensure: await peakRssMiB(ensure.pid) };
+      rss[cycle] = { watch: await rssMiB(watch.pid), ensure: await rssMiB(ensure.pid) };
     }
   }
   const cyclesMs = Date.now() - cyclesStart;
@@ -260,7 +276,9 @@ export async function benchEvents(): Promise<void> {
   );
   console.log(`drop -> watch reports it:           ${stats(watchLatency)} (target <= 50 ms)`);
   console.log(
-    `watch lost / inferred drops:        ${lost} lost (no line within ${LOST_MS / 1000} s), ` +
+    `watch lost / inferred drops:        ${lostAt.length} lost (no line within ${LOST_MS / 1000} s${
+      lostAt.length ? `: cycles ${lostAt.join(", ")}` : ""
+    }), ` +
       `${inferred} reported as an inferred pair (gone before watch looked)`,
   );
   console.log(`drop -> ensure --keep acts:         ${stats(ensureLatency)} (target <= 50 ms)`);
@@ -271,24 +289,33 @@ export async function benchEvents(): Promise<void> {
   console.log(`hangup returns after the release:   ${stats(hangupEvents)} (target <= 20 ms)`);
   console.log(`hangup, back-off poll (before):     ${stats(hangupPoll)}`);
   console.log(
-    `idle watch CPU over 1 s:            ${idleMs.toFixed(2)} ms (all threads; no poll: ` +
+    `idle watch CPU over ${IDLE_MS / 1000} s:            ${
+      idleMs.toFixed(2)
+    } ms (all threads; no poll: ` +
       `waits on the notifications only)`,
   );
+  const mib = (x: number) => `${x.toFixed(1)} MiB`;
   for (const [cycle, r] of Object.entries(rss)) {
     console.log(
       `peak RSS at cycle ${cycle}:`.padEnd(36) +
-        `watch ${r.watch.toFixed(1)} MiB, ensure --keep ${r.ensure.toFixed(1)} MiB`,
+        `watch ${mib(r.watch.peak)}, ensure --keep ${mib(r.ensure.peak)} ` +
+        `(RSS now: ${mib(r.watch.now)}, ${mib(r.ensure.now)})`,
     );
   }
   const from = rss[100], to = rss[CYCLES];
   if (from && to && CYCLES > 100) {
-    const grew = Math.max(to.watch - from.watch, to.ensure - from.ensure);
+    const grew = (key: "peak" | "now") =>
+      Math.max(to.watch[key] - from.watch[key], to.ensure[key] - from.ensure[key]);
+    const plus = (key: "peak" | "now") =>
+      `watch ${(to.watch[key] - from.watch[key]).toFixed(1)}, ensure --keep ${
+        (to.ensure[key] - from.ensure[key]).toFixed(1)
+      } MiB`;
     console.log(
-      `peak RSS, cycle 100 -> ${CYCLES}:`.padEnd(36) +
-        `watch +${(to.watch - from.watch).toFixed(1)} MiB, ensure --keep +${
-          (to.ensure - from.ensure).toFixed(1)
-        } MiB: ${grew <= FLAT_MIB ? "flat" : "NOT flat"} (flat: at most +${FLAT_MIB} MiB; ` +
-        `cycles 1-100 are V8's lazy heap growth)`,
+      `RSS growth, cycle 100 -> ${CYCLES}:`.padEnd(36) +
+        `now ${plus("now")}; peak ${plus("peak")}: ` +
+        `${grew("now") <= FLAT_MIB ? "flat" : "NOT flat"} (flat: RSS now grew at most ` +
+        `${FLAT_MIB} MiB, about ${(FLAT_MIB * 1024 / (CYCLES - 100)).toFixed(1)} KiB a cycle; ` +
+        `peak ${grew("peak") <= FLAT_MIB ? "within" : "NOT within"} that too)`,
     );
   }
   await Deno.remove(home, { recursive: true });

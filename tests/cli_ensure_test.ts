@@ -222,7 +222,17 @@ Deno.test("ensure --keep watches the IP-network link it dialed: a drop there red
   });
   for (
     const args of [
-      ["entry", "new", "ISP", "--type", "phone", "--server", "5551234", "--device-name", "Modem"],
+      [
+        "entry",
+        "new",
+        "ISP",
+        "--type",
+        "phone",
+        "--server",
+        "5551234",
+        "--device-name",
+        "Standard 56000 bps Modem",
+      ],
       ["entry", "new", "Corp VPN", "--server", "vpn.example.com", "--strategy", "ikev2-only"],
     ]
   ) {

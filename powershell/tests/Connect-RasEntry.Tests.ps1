@@ -67,3 +67,20 @@ Describe 'Connect-RasEntry' {
         $c.Entry | Should -Be 'Corp'
     }
 }
+
+Describe 'Connect-RasEntry dial options' {
+    BeforeEach { Reset-RasSimulator; New-TestVpnEntry -Name 'Corp' | Out-Null }
+    AfterEach { Disconnect-RasConnection -All -Confirm:$false -ErrorAction SilentlyContinue }
+
+    It 'passes -NoPrerequisite, -Retries and -RetryDelayMilliseconds on to rasctl dial' {
+        $runs = @(Get-RasCtlRun { Connect-RasEntry -Name 'Corp' -Credential (New-TestCredential 'CONTOSO\alice' 'Alice-Pa55') -NoPrerequisite -Retries 2 -RetryDelayMilliseconds 5 -Confirm:$false -Verbose | Out-Null })
+        $runs[0] | Should -Match '--no-prerequisite'
+        $runs[0] | Should -Match '--retries 2'
+        $runs[0] | Should -Match '--retry-delay 5'
+        @(Get-RasConnection).Entry | Should -Be @('Corp')
+    }
+
+    It 'refuses more retries than rasctl takes before starting it' {
+        { Connect-RasEntry -Name 'Corp' -Retries 101 -Confirm:$false } | Should -Throw -ErrorId 'ParameterArgumentValidationError,Connect-RasEntry'
+    }
+}

@@ -39,9 +39,9 @@ Describe 'Register-RasTask' {
     }
 
     It 'passes every task install option on to the task' {
-        $xml = [xml](Register-RasTask -Name 'Corp VPN' -Phonebook 'C:\ProgramData\vpn.pbk' -AtStartup -Credential (New-TestCredential 'CONTOSO\alice' 'unused') -Via 'ISP' -Timeout 90 -Retries 2 -Keep -LogPath 'C:\ProgramData\rasctl\task.log' -ExePath 'C:\Program Files\rasctl\rasctlw.exe' -Xml)
+        $xml = [xml](Register-RasTask -Name 'Corp VPN' -Phonebook 'C:\ProgramData\vpn.pbk' -AtStartup -Credential (New-TestCredential 'CONTOSO\alice' 'unused') -Via 'ISP' -ViaCredential (New-TestCredential 'ISPNET\isp' 'unused') -Timeout 90 -Retries 2 -Keep -CheckInterval 30 -LogPath 'C:\ProgramData\rasctl\task.log' -ExePath 'C:\Program Files\rasctl\rasctlw.exe' -Xml)
         $arguments = $xml.Task.Actions.Exec.Arguments
-        foreach ($expected in '--phonebook "C:\ProgramData\vpn.pbk"', '--user "alice"', '--domain "CONTOSO"', '--via "ISP"', '--timeout 90', '--retries 2', '--keep', '--log-file "C:\ProgramData\rasctl\task.log"') {
+        foreach ($expected in '--phonebook "C:\ProgramData\vpn.pbk"', '--user "alice"', '--domain "CONTOSO"', '--via "ISP"', '--via-user "isp"', '--via-domain "ISPNET"', '--timeout 90', '--retries 2', '--keep', '--check-interval 30', '--log-file "C:\ProgramData\rasctl\task.log"') {
             $arguments | Should -Match ([regex]::Escape($expected))
         }
         $arguments | Should -Not -Match 'unused'

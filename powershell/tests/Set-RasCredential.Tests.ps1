@@ -19,6 +19,12 @@ Describe 'Set-RasCredential' {
         $c.PskSaved | Should -BeTrue
     }
 
+    It 'runs rasctl once with -PassThru (creds set prints what is saved)' {
+        $runs = @(Get-RasCtlRun { Set-RasCredential -Name 'Corp' -Credential (New-TestCredential 'CONTOSO\alice' 'Alice-Pa55') -PassThru -Confirm:$false -Verbose | Out-Null })
+        $runs.Count | Should -Be 1
+        $runs[0] | Should -Match '^rasctl creds set Corp'
+    }
+
     It 'saves nothing with -WhatIf' {
         Set-RasCredential -Name 'Corp' -Credential (New-TestCredential 'CONTOSO\alice' 'Alice-Pa55') -WhatIf
         (Get-RasCredential -Name 'Corp').PasswordSaved | Should -BeFalse
@@ -38,7 +44,8 @@ Describe 'Set-RasCredential' {
 # all-users entry; a standard user is refused with ERROR_ACCESS_DENIED (RasSetCredentials return
 # values; the simulator's caller is RASSIM_USER / RASSIM_ELEVATED, tests/sim/README.md).
 Describe 'Set-RasCredential -Default' {
-    BeforeEach { Reset-RasSimulator; New-TestVpnEntry -Name 'Corp' | Out-Null }
+    # Default credentials belong to an all-users entry (RasSetCredentials RASCM_DefaultCreds).
+    BeforeEach { Reset-RasSimulator; New-TestVpnEntry -Name 'Corp' -AllUsers | Out-Null }
     AfterEach {
         $env:RASSIM_USER = 'alice'; $env:RASSIM_ELEVATED = '1'
         Disconnect-RasConnection -All -Confirm:$false -ErrorAction SilentlyContinue

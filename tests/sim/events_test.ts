@@ -226,6 +226,25 @@ Deno.test({
       ["disconnected", text, false],
     ]);
     deepEqual(await watcher.next({ timeoutMs: 300 }), []);
+    // 4. In one wake with the release of a dropped link the watcher saw (ensure --keep's
+    // cycle: hang up the dropped link, redial, and that one drops too before anyone looked):
+    // the release is no second termination, so the unseen one's signal still stands out.
+    const seen = dialSync(dialParams("Fast"));
+    const seenText = `0x${seen.handle.toString(16)}`;
+    await collect(watcher, 1, 10_000);
+    h.command(`drop ${seenText} 628`);
+    deepEqual((await collect(watcher, 1, 10_000)).map((e) => [e.event, e.handle]), [
+      ["disconnected", seenText],
+    ]);
+    h.command("notify-hold on");
+    const released = ras().RasHangUpW(ptr(seen.handle));
+    const unseen = dialSync(dialParams("Fast"));
+    h.command(`drop 0x${unseen.handle.toString(16)} 628`);
+    const unseenHungUp = ras().RasHangUpW(ptr(unseen.handle));
+    h.command("notify-hold off");
+    deepEqual([released, unseen.rc, unseenHungUp], [0, 0, 0]);
+    deepEqual(shape(await collect(watcher, 2, 10_000)), inferred);
+    deepEqual(await watcher.next({ timeoutMs: 300 }), []);
   },
 });
 

@@ -18,12 +18,18 @@ function Connect-RasEntry {
     User name (DOMAIN\user or user@domain) and password for the entry.
     .PARAMETER Via
     Entry to dial first (two-stage dial), e.g. a dial-up link that carries the VPN.
+    .PARAMETER ViaPhonebook
+    Phone-book file that holds the -Via entry.
     .PARAMETER ViaCredential
     User name and password for the -Via entry.
+    .PARAMETER NoPrerequisite
+    Do not dial the prerequisite entry the entry names itself (its own -Via setting).
     .PARAMETER Timeout
     Seconds to wait for each connection.
     .PARAMETER Retries
-    How many times to redial after a failure.
+    How many times to redial after a transient failure (never after 691, a refused password).
+    .PARAMETER RetryDelayMilliseconds
+    The first pause between retries, doubled each time.
     .EXAMPLE
     Connect-RasEntry -Name Corp -Credential (Get-Credential CONTOSO\ann)
     .EXAMPLE
@@ -46,13 +52,17 @@ function Connect-RasEntry {
         [System.Management.Automation.Credential()]
         $Credential = [System.Management.Automation.PSCredential]::Empty,
         [string]$Via,
+        [string]$ViaPhonebook,
         [System.Management.Automation.PSCredential]
         [System.Management.Automation.Credential()]
         $ViaCredential = [System.Management.Automation.PSCredential]::Empty,
+        [switch]$NoPrerequisite,
         [ValidateRange(1, 86400)]
         [int]$Timeout,
-        [ValidateRange(0, 1000)]
-        [int]$Retries
+        [ValidateRange(0, 100)]
+        [int]$Retries,
+        [ValidateRange(1, 600000)]
+        [int]$RetryDelayMilliseconds
     )
     process {
         $arguments = @('dial', $Name)
@@ -68,6 +78,8 @@ function Connect-RasEntry {
             $secretNames += 'Credential'
         }
         if ($Via) { $arguments += @('--via', $Via) }
+        if ($ViaPhonebook) { $arguments += @('--via-phonebook', $ViaPhonebook) }
+        if ($NoPrerequisite) { $arguments += '--no-prerequisite' }
         if ($ViaCredential -ne [System.Management.Automation.PSCredential]::Empty) {
             $user, $domain = Split-RasUserName $ViaCredential.UserName
             $arguments += @('--via-user', $user)
@@ -78,6 +90,7 @@ function Connect-RasEntry {
         }
         if ($PSBoundParameters.ContainsKey('Timeout')) { $arguments += @('--timeout', [string]$Timeout) }
         if ($PSBoundParameters.ContainsKey('Retries')) { $arguments += @('--retries', [string]$Retries) }
+        if ($PSBoundParameters.ContainsKey('RetryDelayMilliseconds')) { $arguments += @('--retry-delay', [string]$RetryDelayMilliseconds) }
         $target = if ($Via) { "$Name (via $Via)" } else { $Name }
         if (-not $PSCmdlet.ShouldProcess($target, 'Connect')) { return }
         Invoke-RasCtl -Cmdlet $PSCmdlet -ArgumentList $arguments -Secret $secrets -SecretName $secretNames -ProgressActivity "Connecting $target" -TargetObject $Name -TypeName 'RasCtl.Connection'

@@ -28,12 +28,16 @@ function Register-RasTask {
     password always comes from the credentials saved for the entry, never from the task.
     .PARAMETER Via
     Entry to dial first (two-stage dial).
+    .PARAMETER ViaCredential
+    The user name the task dials the -Via entry with; as with -Credential, only the name is used.
     .PARAMETER Timeout
     Seconds each dial may take.
     .PARAMETER Retries
     Retries of transient dial failures.
     .PARAMETER Keep
     Stay running and redial when the connection drops (ensure --keep).
+    .PARAMETER CheckInterval
+    With -Keep: seconds between checks without a notification.
     .PARAMETER LogPath
     File the task's runs append JSON lines to (its --log-file).
     .PARAMETER ExePath
@@ -90,11 +94,16 @@ function Register-RasTask {
         [System.Management.Automation.Credential()]
         $Credential = [System.Management.Automation.PSCredential]::Empty,
         [string]$Via,
+        [System.Management.Automation.PSCredential]
+        [System.Management.Automation.Credential()]
+        $ViaCredential = [System.Management.Automation.PSCredential]::Empty,
         [ValidateRange(1, 86400)]
         [int]$Timeout,
-        [ValidateRange(0, 1000)]
+        [ValidateRange(0, 100)]
         [int]$Retries,
         [switch]$Keep,
+        [ValidateRange(1, 86400)]
+        [int]$CheckInterval,
         [string]$LogPath,
         [string]$ExePath,
         [switch]$UserTask,
@@ -119,9 +128,15 @@ function Register-RasTask {
             if ($domain) { $arguments += @('--domain', $domain) }
         }
         if ($Via) { $arguments += @('--via', $Via) }
+        if ($ViaCredential -ne [System.Management.Automation.PSCredential]::Empty) {
+            $user, $domain = Split-RasUserName $ViaCredential.UserName
+            $arguments += @('--via-user', $user)
+            if ($domain) { $arguments += @('--via-domain', $domain) }
+        }
         if ($PSBoundParameters.ContainsKey('Timeout')) { $arguments += @('--timeout', [string]$Timeout) }
         if ($PSBoundParameters.ContainsKey('Retries')) { $arguments += @('--retries', [string]$Retries) }
         if ($Keep) { $arguments += '--keep' }
+        if ($PSBoundParameters.ContainsKey('CheckInterval')) { $arguments += @('--check-interval', [string]$CheckInterval) }
         if ($LogPath) { $arguments += @('--task-log-file', $LogPath) }
         if ($UserTask) {
             if (-not $UserId) { $UserId = '{0}\{1}' -f [Environment]::UserDomainName, [Environment]::UserName }

@@ -75,8 +75,9 @@ function Set-RasCredential {
             $secretNames += 'PreSharedKey'
         }
         $failure = $null
-        $null = Invoke-RasCtl -Cmdlet $PSCmdlet -ArgumentList $arguments -Secret $secrets -SecretName $secretNames -TargetObject $Name -Failure ([ref]$failure)
+        # creds set prints what is saved afterwards: -PassThru needs no second run.
+        $saved = Invoke-RasCtl -Cmdlet $PSCmdlet -ArgumentList $arguments -Secret $secrets -SecretName $secretNames -TargetObject $Name -TypeName 'RasCtl.Credential' -Failure ([ref]$failure)
         if ($failure) { Write-RasError -Cmdlet $PSCmdlet -ErrorRecord $failure; return }
-        if ($PassThru) { Get-RasCredential -Name $Name -Phonebook $Phonebook -AllUsers:$AllUsers }
+        if ($PassThru) { $saved }
     }
 }

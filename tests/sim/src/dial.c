@@ -382,6 +382,7 @@ RASSIM_EXPORT uint32_t RasDialW(const RASDIALEXTENSIONS_ *ext, const WCHAR_ *pbk
   if (referenced && !result) {
     referenced->refs = (referenced->refs > 0 ? referenced->refs : 1) + 1;
     st.dials++;
+    st.last_dial_params_size = p->dwSize;
     *out = U64_TO_HANDLE(referenced->handle);
     uint64_t rh = referenced->handle;
     int last = 0, nstates = 0;
@@ -429,6 +430,7 @@ RASSIM_EXPORT uint32_t RasDialW(const RASDIALEXTENSIONS_ *ext, const WCHAR_ *pbk
     c->stats_base_ms = 0;
     decide(c, &e, w, &st, &cr);
     st.dials++;
+    st.last_dial_params_size = p->dwSize;
     *out = U64_TO_HANDLE(c->handle);
   }
   uint64_t handle = c ? c->handle : 0;

@@ -44,21 +44,31 @@ char *allusers_pbk_path(void) {
   return home_path("ProgramData/Microsoft/Network/Connections/Pbk/rasphone.pbk");
 }
 
+/* RASSIM_WINVER (the process's Windows, as a test would pick a machine) wins over world.ini's
+ * [machine] windows=; an unknown value is the default, Windows 10 2004+/11. */
 int sim_winver(void) {
+  int env = winver_of(getenv("RASSIM_WINVER"));
+  if (env > 0) return env;
   world *w = world_load();
-  int v = w ? w->winver : 0x0A00;
+  int v = w ? w->winver : SIM_WIN10;
   world_free(w);
   return v;
 }
 
-/* dwSize values by the WINVER that introduced them (rasapi32.x64.json sizes_by_winver). */
+/* dwSize values by the WINVER that introduced them (../shared/abi/rasapi32.x64.json
+ * sizes_by_winver). Each version accepts exactly the sizes of its level and the levels before
+ * it, and ERROR_INVALID_SIZE (632) for any other ("The structure size is incorrect",
+ * raserror.h; the dwSize rule of every RAS struct page). RASENTRYW's 6724 (the WINVER 0xA00
+ * block: szIDi, szIDr, fIsImsConfig, IdiType, IdrType, fDisableIKEv2Fragmentation) is absent
+ * from SDK 10.0.16299's Ras.h (../shared/abi/README.md, disagreement 3), so Windows 10 1709
+ * stops at 5680; it is tagged SIM_WIN10 (2004+). */
 typedef struct {
   uint32_t size;
   int winver;
 } size_level;
 static const size_level k_sizes[S_COUNT][8] = {
     [S_RASENTRY] = {{3468, 0x400}, {3496, 0x401}, {4048, 0x500}, {5616, 0x501}, {5656, 0x600},
-                    {5680, 0x601}, {6724, 0xA00}},
+                    {5680, 0x601}, {6724, SIM_WIN10}},
     [S_RASDIALPARAMS] = {{2096, 0x400}, {2108, 0x401}, {2112, 0x601}, {2120, 0x602}},
     [S_RASCONN] = {{820, 0x400}, {1344, 0x401}, {1360, 0x500}, {1372, 0x501}, {1388, 0x600}},
     [S_RASCONNSTATUS] = {{304, 0x400}, {564, 0x401}, {608, 0x601}},

@@ -8,8 +8,12 @@
  *                          dial; the sim signals when the connection appears (RasDial) and
  *                          again when it reaches RASCS_Connected.
  *   RASCN_Disconnection    "signaled when the hrasconn connection is terminated" (any, for
- *                          INVALID_HANDLE_VALUE): the sim signals when a link ends (hung up,
- *                          dropped, failed) and again when its handle is released.
+ *                          INVALID_HANDLE_VALUE): once per connection, at its termination: a
+ *                          drop or a failed dial when it happens (the link stays listed with
+ *                          its error until RasHangUp), a hang-up of a live link when its
+ *                          handle is released (RasHangUp's link goes away after
+ *                          releaseDelayMs; that is when a waiter may dial again). So a
+ *                          watcher can match signals with terminations one to one.
  *   RASCN_BandwidthAdded / RASCN_BandwidthRemoved
  *                          a subentry of a multilink connection connects / disconnects (the
  *                          `links` test control changes the subentry count).
@@ -58,6 +62,7 @@ typedef struct {
   uint64_t handle;
   int64_t pid;
   bool connected, ended;
+  bool terminated; /* RASCN_Disconnection has been signaled for it (once per connection) */
   int links;
 } snap;
 
@@ -130,12 +135,15 @@ static int64_t scan(watched *w) {
   for (size_t i = 0; i < st.n; i++) {
     const sim_conn *c = &st.c[i];
     conn_progress p = conn_eval(c, now);
-    snap s = {c->handle, c->pid, false, false, conn_links(c)};
+    snap s = {c->handle, c->pid, false, false, false, conn_links(c)};
     s.ended = p.state == RASCS_Disconnected || (p.terminal && p.error != 0);
     s.connected = p.connected && !s.ended;
     const snap *old = find_snap(w, c->handle);
     if (!old || (s.connected && !old->connected)) fire(w->home, s.handle, s.pid, RASCN_Connection_, once);
-    if (s.ended && (!old || !old->ended)) fire(w->home, s.handle, s.pid, RASCN_Disconnection_, once);
+    /* Dropped or failed (not hung up: that one terminates at its release, below). */
+    bool ends_now = s.ended && !c->hangup_ms;
+    s.terminated = (old && old->terminated) || ends_now;
+    if (ends_now && !(old && old->terminated)) fire(w->home, s.handle, s.pid, RASCN_Disconnection_, once);
     if (old && s.links > old->links) fire(w->home, s.handle, s.pid, RASCN_BandwidthAdded_, once);
     if (old && s.links < old->links) fire(w->home, s.handle, s.pid, RASCN_BandwidthRemoved_, once);
     next[i] = s;
@@ -146,7 +154,7 @@ static int64_t scan(watched *w) {
     bool still = false;
     for (size_t k = 0; k < st.n && !still; k++) still = st.c[k].handle == w->s[i].handle;
     if (still) continue;
-    fire(w->home, w->s[i].handle, w->s[i].pid, RASCN_Disconnection_, once);
+    if (!w->s[i].terminated) fire(w->home, w->s[i].handle, w->s[i].pid, RASCN_Disconnection_, once);
     /* A registration for one connection ends with it: the handle is never valid again. */
     for (reg *r = g_regs; r; r = r->next)
       if (r->conn == w->s[i].handle && !strcmp(r->home, w->home)) r->dead = true;

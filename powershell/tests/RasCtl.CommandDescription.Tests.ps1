@@ -106,3 +106,69 @@ Describe 'Connect-RasEntry -AllUsers' {
         (Connect-RasEntry -Name 'Mine' -Credential (New-TestCredential 'CONTOSO\alice' 'Alice-Pa55') -Confirm:$false).State | Should -Be 'connected'
     }
 }
+
+# Parameters that pass a rasctl option on take what the option takes, and the cmdlets that front a
+# command take each of its options: read from help --json, so a new option or a changed limit fails
+# here instead of as a usage error at run time.
+Describe 'Parameters against help --json' {
+    BeforeAll {
+        $json = InModuleScope RasCtl {
+            $f = $null
+            Invoke-RasCtl -ArgumentList @('help', '--json') -Raw -Failure ([ref]$f)
+        }
+        $script:Commands = @(($json | ConvertFrom-Json).commands)
+        $script:Paths = @($script:Commands | ForEach-Object { $_.path -join ' ' })
+        $script:Public = @(Get-ChildItem -Path (Join-Path $script:RepoRoot 'powershell/RasCtl/Public') -Filter '*.ps1')
+        function Get-OptionParameter {
+            # The parameter an option's key names: the key in PascalCase, alone or with its unit.
+            param($Command, $Option)
+            $base = ($Option.key.Substring(0, 1).ToUpperInvariant() + $Option.key.Substring(1))
+            foreach ($suffix in '', 'Seconds', 'Minutes', 'Milliseconds') {
+                $p = $Command.Parameters[$base + $suffix]
+                if ($p) { return [pscustomobject]@{ Parameter = $p; Suffix = $suffix } }
+            }
+        }
+    }
+
+    It 'gives no parameter a wider range than the option it is passed to' {
+        $compared = 0
+        foreach ($file in $script:Public) {
+            $command = Get-Command -Module RasCtl -Name $file.BaseName
+            foreach ($path in @(Get-RasCtlCommandPath -File $file.FullName -KnownPath $script:Paths)) {
+                $cli = $script:Commands | Where-Object { ($_.path -join ' ') -eq $path }
+                foreach ($option in @($cli.options | Where-Object { $null -ne $_.max })) {
+                    $found = Get-OptionParameter -Command $command -Option $option
+                    if (-not $found) { continue }
+                    $range = $found.Parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.ValidateRangeAttribute] }
+                    if (-not $range) { continue }
+                    $scale = if ($found.Suffix -eq 'Milliseconds' -and $option.type -eq 'seconds') { 1000.0 } else { 1.0 }
+                    $because = "$($file.BaseName) -$($found.Parameter.Name) for rasctl $path $($option.flag)"
+                    ([double]$range.MaxRange / $scale) | Should -BeLessOrEqual ([double]$option.max) -Because $because
+                    if ($option.type -eq 'count') { ([double]$range.MinRange) | Should -BeGreaterOrEqual ([double]$option.min) -Because $because }
+                    $compared++
+                }
+            }
+        }
+        $compared | Should -BeGreaterThan 10
+    }
+
+    It 'has a parameter for every option of rasctl <Path> (<Cmdlet>)' -ForEach @(
+        @{ Path = 'dial'; Cmdlet = 'Connect-RasEntry' }
+        @{ Path = 'task install'; Cmdlet = 'Register-RasTask' }
+    ) {
+        # Options whose parameter has another name: secrets come from the PSCredential, the names
+        # say what a PowerShell user passes.
+        $renamed = @{
+            user = 'Credential'; domain = 'Credential'; passwordStdin = 'Credential'; passwordEnv = 'Credential'
+            viaUser = 'ViaCredential'; viaDomain = 'ViaCredential'; viaPasswordStdin = 'ViaCredential'; viaPasswordEnv = 'ViaCredential'
+            taskLogFile = 'LogPath'; exe = 'ExePath'
+        }
+        $command = Get-Command -Module RasCtl -Name $Cmdlet
+        $cli = $script:Commands | Where-Object { ($_.path -join ' ') -eq $Path }
+        foreach ($option in $cli.options) {
+            $has = if ($renamed.ContainsKey($option.key)) { [bool]$command.Parameters[$renamed[$option.key]] }
+            else { [bool](Get-OptionParameter -Command $command -Option $option) }
+            $has | Should -BeTrue -Because "rasctl $Path $($option.flag) needs a parameter on $Cmdlet"
+        }
+    }
+}
