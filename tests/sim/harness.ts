@@ -101,6 +101,12 @@ export interface SimState {
   };
   /** dwSize of the last RASENTRY written and of the last RASDIALPARAMS dialed (0: none). */
   lastSizes: { RASENTRY: number; RASDIALPARAMS: number };
+  /**
+   * This process only: how many RasHangUp calls gave up waiting for a notifier that was inside
+   * a RasDialFunc1 callback (the sim's fuse against a caller blocking its callback's thread),
+   * and how many of its notifier threads are inside a callback right now.
+   */
+  process: { callbacksRunning: number; hangUpCallbackTimeouts: number };
 }
 
 /** A temporary simulated machine. */

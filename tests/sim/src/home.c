@@ -7,9 +7,77 @@
 static _Thread_local char *t_home_override; /* one RasSimCommand/RasSimQuery call */
 static _Thread_local char *t_home_bound;    /* RasSimCommand("home=...;bind") */
 
+/* The homes threads of this process bound most recently (process-local, for adopting below):
+ * a ring, so a long test run that makes thousands of homes keeps the ones in use now. */
+#define KNOWN_HOMES_N 256
+static char *known_homes[KNOWN_HOMES_N];
+static size_t known_next; /* the slot the next new home takes (the oldest) */
+
+static uint64_t home_hash(const char *home) {
+  uint32_t h = 2166136261u; /* FNV-1a */
+  for (const unsigned char *p = (const unsigned char *)home; *p; p++) h = (h ^ *p) * 16777619u;
+  return (uint64_t)(h & 0xFFFFFF) + 1; /* 24 bits, never 0: a handle is never a small number */
+}
+
+uint64_t sim_handle_base(void) {
+  const char *home = sim_home();
+  return home ? home_hash(home) << 32 : 0;
+}
+
+static void remember_home(const char *home) {
+  sim_mutex_lock();
+  bool known = false;
+  for (int i = 0; i < KNOWN_HOMES_N && !known; i++)
+    known = known_homes[i] && !strcmp(known_homes[i], home);
+  if (!known) {
+    size_t at = known_next++ % KNOWN_HOMES_N;
+    free(known_homes[at]);
+    known_homes[at] = sdup(home);
+  }
+  sim_mutex_unlock();
+}
+
+/* The known homes, most recently added first (i = 0, 1, ...), or NULL past the end. */
+static const char *known_home(size_t i) {
+  if (i >= KNOWN_HOMES_N || i >= known_next) return NULL;
+  return known_homes[(known_next - 1 - i) % KNOWN_HOMES_N];
+}
+
 void sim_bind_thread_home(const char *home) {
   free(t_home_bound);
   t_home_bound = home ? sdup(home) : NULL;
+  if (home && *home) remember_home(home);
+}
+
+static bool has_own_home(void) {
+  return (t_home_override && *t_home_override) || (t_home_bound && *t_home_bound);
+}
+
+bool sim_adopt_home_for_handle(uint64_t handle) {
+  if (has_own_home()) return false;
+  char *found = NULL;
+  sim_mutex_lock();
+  for (size_t i = 0; known_home(i) && !found; i++)
+    if (home_hash(known_home(i)) == handle >> 32) found = sdup(known_home(i));
+  sim_mutex_unlock();
+  if (found) sim_set_home_override(found);
+  free(found);
+  return found != NULL;
+}
+
+bool sim_adopt_home_for_path(const char *pbk) {
+  if (has_own_home() || !pbk) return false;
+  char *found = NULL;
+  sim_mutex_lock();
+  for (size_t i = 0; known_home(i) && !found; i++) {
+    const char *home = known_home(i);
+    size_t n = strlen(home);
+    if (n && !strncmp(pbk, home, n) && (pbk[n] == '/' || pbk[n] == '\\')) found = sdup(home);
+  }
+  sim_mutex_unlock();
+  if (found) sim_set_home_override(found);
+  free(found);
+  return found != NULL;
 }
 
 void sim_set_home_override(const char *home) {

@@ -62,6 +62,15 @@ void sim_set_home_override(const char *home);
 /* Bind the calling thread to a home until unbound (NULL): lets in-process tests that share
  * one process (deno test --parallel runs modules as threads) each use their own machine. */
 void sim_bind_thread_home(const char *home);
+/* The home's part of every handle it hands out (handle_base | counter): 24 bits of a hash of
+ * the home's path in bits 32-55, the same in every process, so a handle says which machine it
+ * belongs to. */
+uint64_t sim_handle_base(void);
+/* For a call on a thread with no home of its own (a caller's worker thread: Deno runs a
+ * `nonblocking` FFI call on one): take the home of a handle, or of a phone-book path, among the
+ * homes this process has bound. True when it set the thread's override (clear it after). */
+bool sim_adopt_home_for_handle(uint64_t handle);
+bool sim_adopt_home_for_path(const char *pbk_utf8);
 char *home_path(const char *rel); /* malloc'd "$RASSIM_HOME/rel", NULL without a home */
 char *user_pbk_path(void);
 char *allusers_pbk_path(void);
@@ -244,6 +253,12 @@ typedef struct {
   uint32_t last_entry_size, last_dial_params_size;
 } sim_state;
 enum { GROW_ENTRIES = 0, GROW_CONNECTIONS = 1, GROW_DEVICES = 2 };
+
+/* For the current home, in this process: RasHangUps that gave up waiting for a notifier's
+ * callback (dial.c). */
+uint64_t sim_hangup_callback_timeouts(void);
+/* For the current home, in this process: notifier threads inside a callback now (dial.c). */
+int sim_callbacks_running(void);
 
 /* Lock + load; state_commit writes (if dirty) and unlocks; state_release unlocks only. */
 int state_begin(sim_state *st, sim_flock **lock);

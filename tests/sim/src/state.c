@@ -133,7 +133,7 @@ static void parse_conn(sim_state *st, char *line) {
 
 static int state_load(sim_state *st) {
   memset(st, 0, sizeof *st);
-  st->next_handle = 0x10001;
+  st->next_handle = sim_handle_base() | 0x10001;
   char *path = home_path("connections.state");
   char *data = NULL;
   size_t len;
