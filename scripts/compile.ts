@@ -37,8 +37,12 @@ export const TARGETS = [
 const LOADER_FOLDER = new URL("../commands/", import.meta.url);
 const ROOT = new URL("../", import.meta.url);
 
-/** A call of the loader, `load("./x.ts")` or `load<typeof import("./x.ts")>("./x.ts")`. */
-const LOADER_CALL = /\bload(?:<[^>]*>)?\(\s*"([^"]+)"/g;
+/**
+ * A module path the loader is given: every quoted `./x.ts` / `../x.ts` of commands/ that is not
+ * a static import (`from "./x.ts"`) or a type (`typeof import("./x.ts")`): `load("./x.ts")`,
+ * `split({ list: "./entry_list.ts" }, "./entry.ts")`.
+ */
+const LOADER_CALL = /(?<!from |import\()"(\.\.?\/[^"]+\.ts)"/g;
 
 /**
  * The modules rasctl imports by computed URL (commands/_registry.ts's `load()`: the command
