@@ -92,6 +92,7 @@ export {
   connectionStatistics,
   type ConnectionStatus,
   connectionStatus,
+  describeAll,
   describeConnection,
   findConnection,
   type Handle,

@@ -112,6 +112,9 @@ const REPORT_HINT = "this is a bug in rasctl; please report it with the command 
 const FIELD_PHRASES: Record<string, { flag: string; say: (message: string) => string }> = {
   server: { flag: "--server", say: (m) => `${m} (--server)` },
   phonebook: { flag: "--phonebook", say: (m) => m },
+  type: { flag: "--type", say: (m) => `--type: ${m}` },
+  "device.name": { flag: "--device-name", say: (m) => `--device-name: ${m}` },
+  "device.type": { flag: "--device-type", say: (m) => `--device-type: ${m}` },
   prerequisiteCredentials: {
     flag: "--via-user",
     say: (m) => `--via-user, --via-domain and --via-password-* need --via or a prerequisite: ${m}`,

@@ -4,7 +4,7 @@
  * @module
  */
 
-import { describeConnection, listConnections } from "../ras/connections.ts";
+import { describeAll, listConnections } from "../ras/connections.ts";
 import { command, type CommandModule } from "./_spec.ts";
 
 const connections = command({
@@ -13,7 +13,7 @@ const connections = command({
   args: [],
   options: {},
   examples: ["rasctl connections", "rasctl connections | ConvertFrom-Json"],
-  run: (_, ctx) => ctx.result(listConnections().map(describeConnection).filter((c) => c !== null)),
+  run: async (_, ctx) => ctx.result(await describeAll(listConnections())),
 });
 
 /** The `connections` command. */

@@ -22,7 +22,7 @@ import { connectOptionsFrom, DIAL_OPTIONS } from "./_dial_options.ts";
 
 async function ensureOnce(name: string, options: ConnectOptions, ctx: Context) {
   const found = findConnection(name);
-  const up = found ? describeConnection(found) : null;
+  const up = found ? await describeConnection(found) : null;
   if (up?.state === "connected") {
     ctx.log("already-connected", { entry: name, handle: up.handle });
     return { entry: name, action: "none" as const, connections: [up] };
@@ -108,8 +108,11 @@ async function keep(
     if (watcher) await signaledOrAborted(watcher, intervalMs, signal);
     else await pause(intervalMs, signal);
     if (signal.aborted) break;
-    const down = links.map((l) => ({ ...l, status: connectionStatus(l.handle) }))
-      .filter((l) => l.status?.state !== "connected");
+    const down = [];
+    for (const l of links) {
+      const status = await connectionStatus(l.handle);
+      if (status?.state !== "connected") down.push({ ...l, status });
+    }
     if (down.length === 0) continue;
     for (const l of down) {
       ctx.event("dropped", { entry: l.entry, handle: l.handle, error: l.status?.error ?? null });

@@ -58,13 +58,18 @@ const create = command({
   options: { ...PHONEBOOK_OPTIONS, ...SETTINGS_OPTIONS, ...LOCK_OPTIONS },
   examples: [
     'rasctl entry new "Corp VPN" --server vpn.example.com --strategy ikev2-only',
-    'rasctl entry new ISP --type phone --server 5551234 --device-name "Modem"',
+    'rasctl entry new ISP --type phone --server 5551234 --device-name "Standard 56000 bps Modem"',
     'rasctl entry new "Corp VPN 2" --from corp.json',
   ],
   run: async ({ args, options }, ctx) => {
     const settings = await settingsFrom(args.name!, options);
     using wait = phonebookWait(options.timeout, ctx);
-    ctx.result(await createEntry(args.name!, settings, { ...phonebookOf(options), ...wait }));
+    // A --device-name the user typed must be one of this machine's; one from a --from file
+    // written elsewhere gives way to the machine's device of its type.
+    const exactDevice = (options as Record<string, unknown>).deviceName !== undefined;
+    ctx.result(
+      await createEntry(args.name!, settings, { ...phonebookOf(options), ...wait, exactDevice }),
+    );
   },
 });
 
@@ -92,7 +97,8 @@ const set = command({
       );
     }
     using wait = phonebookWait(options.timeout, ctx);
-    ctx.result(await updateEntry(args.name!, settings, { ...where, ...wait }));
+    const exactDevice = (options as Record<string, unknown>).deviceName !== undefined;
+    ctx.result(await updateEntry(args.name!, settings, { ...where, ...wait, exactDevice }));
   },
 });
 

@@ -6,6 +6,7 @@
 
 import {
   connectionOf,
+  describeAll,
   describeConnection,
   ERROR_NO_CONNECTION,
   listConnections,
@@ -19,14 +20,14 @@ const status = command({
   args: [argument("name", "the connected entry", { required: false, type: types.entryName() })],
   options: {},
   examples: ['rasctl status "Corp VPN"', "rasctl status --format table"],
-  run: ({ args }, ctx) => {
+  run: async ({ args }, ctx) => {
     const name = args.name;
     if (name === undefined) {
-      ctx.result(listConnections().map(describeConnection).filter((c) => c !== null));
+      ctx.result(await describeAll(listConnections()));
       return;
     }
     const operation = "RasGetConnectStatus";
-    const described = describeConnection(connectionOf(name, operation));
+    const described = await describeConnection(connectionOf(name, operation));
     // It can drop between the listing and the status call.
     if (!described) throw new RasError(ERROR_NO_CONNECTION, { operation, entry: name });
     ctx.result(described);

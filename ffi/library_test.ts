@@ -189,7 +189,7 @@ Deno.test({
       {
         using lib = new Rasapi32Library(path);
         held = lib;
-        assert.equal(lib.symbols.RasHangUpW(null), 0);
+        assert.equal(await lib.symbols.RasHangUpW(null), 0); // nonblocking: a promise
       }
       assert.throws(() => held.symbols.RasHangUpW(null), /closed/);
     } finally {

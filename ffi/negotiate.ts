@@ -33,20 +33,53 @@ export function negotiateSize(
   layout: StructLayout<unknown>,
   attempt: (size: number) => number,
 ): { code: number; size: number } {
-  const known = acceptedSizes.get(layout.name);
-  const sizes = known === undefined
-    ? layout.dwSizes
-    : [known, ...layout.dwSizes.filter((s) => s < known)];
+  const sizes = sizesToTry(layout);
   let code = ERROR_INVALID_SIZE;
   let size = sizes[0]!;
   for (size of sizes) {
     code = attempt(size);
-    if (code !== ERROR_INVALID_SIZE) {
-      acceptedSizes.set(layout.name, size);
-      break;
-    }
+    if (accepted(layout, code, size)) break;
   }
   return { code, size };
+}
+
+/**
+ * {@link negotiateSize} for a `nonblocking` function (ffi/symbols.ts): `attempt` returns the
+ * call's promise.
+ *
+ * @param layout The versioned struct.
+ * @param attempt Calls rasapi32 with a struct of the given size; resolves to the result code.
+ * @returns The result code of the first attempt not refused for its size, and that size.
+ * @example
+ * ```ts ignore
+ * const { code } = await negotiateSizeAsync(RASCONNSTATUSW, (size) => lib.RasGetConnectStatusW(h, buf(size)));
+ * ```
+ */
+export async function negotiateSizeAsync(
+  layout: StructLayout<unknown>,
+  attempt: (size: number) => Promise<number>,
+): Promise<{ code: number; size: number }> {
+  const sizes = sizesToTry(layout);
+  let code = ERROR_INVALID_SIZE;
+  let size = sizes[0]!;
+  for (size of sizes) {
+    code = await attempt(size);
+    if (accepted(layout, code, size)) break;
+  }
+  return { code, size };
+}
+
+/** The dwSizes to try: the one that worked before first, then the older ones. */
+function sizesToTry(layout: StructLayout<unknown>): readonly number[] {
+  const known = acceptedSizes.get(layout.name);
+  return known === undefined ? layout.dwSizes : [known, ...layout.dwSizes.filter((s) => s < known)];
+}
+
+/** Whether `code` accepted `size` (anything but ERROR_INVALID_SIZE); remembers it if so. */
+function accepted(layout: StructLayout<unknown>, code: number, size: number): boolean {
+  if (code === ERROR_INVALID_SIZE) return false;
+  acceptedSizes.set(layout.name, size);
+  return true;
 }
 
 /**

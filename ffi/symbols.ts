@@ -3,7 +3,14 @@
  * parameter type beside each Deno FFI type so every line can be checked against Ras.h.
  *
  * `"buffer"` is memory JS owns (a Uint8Array); `"pointer"` is a handle (HRASCONN) or a
- * callback. Signatures come from `../shared/abi/functions.json` (windows-rs, SDK, mingw agree).
+ * callback.
+ *
+ * RasDialW, RasHangUpW and RasGetConnectStatusW are `nonblocking` (Deno runs them on a worker
+ * thread and returns a promise): they are called while a dial's RasDialFunc1 may be waiting to
+ * run on the JS thread (Deno's thread-safe callbacks run there, and the notifier thread waits
+ * until they return), and RasHangUp waits for a notifier inside its callback ("most of the
+ * hang-up processing occurs after the RasDialFunc1 callback returns", RasDialFunc1 remarks).
+ * Called on the JS thread, such a call would wait for the callback that waits for it. Signatures come from `../shared/abi/functions.json` (windows-rs, SDK, mingw agree).
  *
  * @module
  */
@@ -20,12 +27,14 @@ export const rasapi32Symbols = {
       "buffer", // LPHRASCONN lphRasConn
     ],
     result: "u32", // DWORD
+    nonblocking: true,
   },
   RasHangUpW: {
     parameters: [
       "pointer", // HRASCONN hrasconn
     ],
     result: "u32",
+    nonblocking: true,
   },
   RasEnumConnectionsW: {
     parameters: [
@@ -41,6 +50,7 @@ export const rasapi32Symbols = {
       "buffer", // LPRASCONNSTATUSW lprasconnstatus
     ],
     result: "u32",
+    nonblocking: true,
   },
   RasEnumEntriesW: {
     parameters: [

@@ -114,7 +114,7 @@ export async function retry<T>(attempt: () => Promise<T>, options: RetryOptions 
  * up to `maxMs`), for at most `timeoutMs`. `wait`, when given, replaces the pause (it gets the
  * pause's length): a wait that something can end early, such as a notification.
  *
- * @param done The condition.
+ * @param done The condition (it may be async: a nonblocking FFI call).
  * @param options The time limit and the pauses.
  * @returns True when the condition held, false when time ran out.
  * @example
@@ -124,7 +124,7 @@ export async function retry<T>(attempt: () => Promise<T>, options: RetryOptions 
  * ```
  */
 export async function poll(
-  done: () => boolean,
+  done: () => boolean | Promise<boolean>,
   options: {
     timeoutMs: number;
     firstMs?: number;
@@ -134,7 +134,7 @@ export async function poll(
 ): Promise<boolean> {
   const deadline = Date.now() + options.timeoutMs;
   let pause = options.firstMs ?? 5;
-  while (!done()) {
+  while (!(await done())) {
     const left = deadline - Date.now();
     if (left <= 0) return false;
     await (options.wait ?? delay)(Math.min(pause, left));

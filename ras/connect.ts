@@ -84,9 +84,9 @@ export function isTransient(error: unknown): error is RasError {
 }
 
 /** The entry's connection, if it is connected now (a dial would only reference it). */
-function connectedAs(entry: string): Connection | null {
+async function connectedAs(entry: string): Promise<Connection | null> {
   const found = findConnection(entry);
-  const described = found ? describeConnection(found) : null;
+  const described = found ? await describeConnection(found) : null;
   return described?.state === "connected" ? described : null;
 }
 
@@ -107,7 +107,7 @@ export async function awaitOtherDial(
   for (;;) {
     options.signal?.throwIfAborted();
     const found = findConnection(entry);
-    const described = found ? describeConnection(found) : null;
+    const described = found ? await describeConnection(found) : null;
     if (described?.state === "connected") return described;
     if (!described || described.error || described.state === "disconnected") {
       throw new RasError(described?.error?.code ?? ERROR_DIAL_ALREADY_IN_PROGRESS, {
@@ -159,7 +159,7 @@ export async function connect(name: string, options: ConnectOptions = {}): Promi
   const result: Connection[] = [];
   try {
     if (via) {
-      const existing = connectedAs(via.entry);
+      const existing = await connectedAs(via.entry);
       if (existing) {
         result.push(existing);
       } else {
@@ -176,7 +176,7 @@ export async function connect(name: string, options: ConnectOptions = {}): Promi
         result.push(ip);
       }
     }
-    const current = connectedAs(name);
+    const current = await connectedAs(name);
     if (current) {
       result.push(current);
     } else {

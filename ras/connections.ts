@@ -16,7 +16,7 @@ import {
   errorInfo,
   RasError,
 } from "../ffi/errors.ts";
-import { callGrowing, decodeAll, enumerate, negotiateSize } from "../ffi/negotiate.ts";
+import { callGrowing, decodeAll, enumerate, negotiateSizeAsync } from "../ffi/negotiate.ts";
 import { type Handle, handlePointer, handleText } from "./_handle.ts";
 import { PROJECTION_TYPE, RASCS_CONNECTED, stateName, TUNNEL_ENDPOINT } from "./constants.ts";
 
@@ -177,16 +177,17 @@ export function connectionOf(entry: string, operation: string): ConnectionName {
  * @throws {RasError} For failures other than ERROR_INVALID_HANDLE.
  * @example
  * ```ts ignore
- * connectionStatus("0x10001")?.state;
+ * (await connectionStatus("0x10001"))?.state;
  * ```
  */
-export function connectionStatus(handle: Handle): ConnectionStatus | null {
+export async function connectionStatus(handle: Handle): Promise<ConnectionStatus | null> {
   const lib = rasapi32();
   const pointer = handlePointer(handle);
   let status: ReturnType<typeof RASCONNSTATUSW.decode> | undefined;
-  const { code } = negotiateSize(RASCONNSTATUSW, (size) => {
+  // Nonblocking (ffi/symbols.ts): a dial's notifier may be waiting for the JS thread.
+  const { code } = await negotiateSizeAsync(RASCONNSTATUSW, async (size) => {
     const buffer = RASCONNSTATUSW.encode({}, { size });
-    const rc = lib.RasGetConnectStatusW(pointer, buffer);
+    const rc = await lib.RasGetConnectStatusW(pointer, buffer);
     if (rc === 0) status = RASCONNSTATUSW.decode(buffer, 0, size);
     return rc;
   });
@@ -328,11 +329,11 @@ export function clearStatistics(connection: { handle: Handle; entry: string }): 
  * @throws {RangeError} When `name.handle` is not a hex handle such as `0x10001`.
  * @example
  * ```ts ignore
- * describeConnection(findConnection("Corp")!)?.state;
+ * (await describeConnection(findConnection("Corp")!))?.state;
  * ```
  */
-export function describeConnection(name: ConnectionName): Connection | null {
-  const status = connectionStatus(name.handle);
+export async function describeConnection(name: ConnectionName): Promise<Connection | null> {
+  const status = await connectionStatus(name.handle);
   if (!status) return null;
   const connected = status.stateCode === RASCS_CONNECTED;
   let seconds: number | null = null;
@@ -350,4 +351,25 @@ export function describeConnection(name: ConnectionName): Connection | null {
     projection: connected ? connectionProjection(name.handle) : null,
     connectedSeconds: seconds,
   };
+}
+
+/**
+ * {@link describeConnection} for each connection listed, in order, leaving out those that
+ * disappeared meanwhile.
+ *
+ * @param names The connections as listed.
+ * @returns The full views.
+ * @throws {RasError} When RasGetConnectStatus fails for a reason other than ERROR_INVALID_HANDLE.
+ * @example
+ * ```ts ignore
+ * await describeAll(listConnections());
+ * ```
+ */
+export async function describeAll(names: ConnectionName[]): Promise<Connection[]> {
+  const described: Connection[] = [];
+  for (const name of names) {
+    const connection = await describeConnection(name);
+    if (connection) described.push(connection);
+  }
+  return described;
 }

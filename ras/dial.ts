@@ -18,7 +18,7 @@ import {
   ERROR_USER_DISCONNECTION,
   RasError,
 } from "../ffi/errors.ts";
-import { negotiateSize } from "../ffi/negotiate.ts";
+import { negotiateSize, negotiateSizeAsync } from "../ffi/negotiate.ts";
 import { RASCS_CONNECTED, stateName } from "./constants.ts";
 import { type Handle, handlePointer, handleText } from "./_handle.ts";
 import { DialEvents, type DialListener } from "./_dial_events.ts";
@@ -260,10 +260,12 @@ export async function dialEntry(name: string, options: DialOptions = {}): Promis
   let handle: Handle | undefined;
   let watchdog: ReturnType<typeof setInterval> | undefined;
   try {
-    const { code } = negotiateSize(RASDIALPARAMSW, (size) => {
+    // Nonblocking (ffi/symbols.ts): the first notification may come before RasDial returns,
+    // and the notifier waits until the JS thread has run it.
+    const { code } = await negotiateSizeAsync(RASDIALPARAMSW, async (size) => {
       const params = RASDIALPARAMSW.encode(fields, { size });
       handleOut[0] = 0n;
-      const rc = lib.RasDialW(null, pbk, params, 1, callback.pointer, handleOut);
+      const rc = await lib.RasDialW(null, pbk, params, 1, callback.pointer, handleOut);
       params.fill(0); // the password is in there
       if (handleOut[0] !== 0n) {
         noteOwnDial();
@@ -275,11 +277,11 @@ export async function dialEntry(name: string, options: DialOptions = {}): Promis
     check(code, "RasDial", where.name);
     // A backstop for a notification that never comes (a link released by another process
     // before the notifier looked): the dial's own status ends it just the same.
-    watchdog = setInterval(() => {
+    watchdog = setInterval(async () => {
       if (handle === undefined) return;
-      let status: ReturnType<typeof connectionStatus>;
+      let status: Awaited<ReturnType<typeof connectionStatus>>;
       try {
-        status = connectionStatus(handle);
+        status = await connectionStatus(handle);
       } catch {
         return; // the notifier still decides
       }
@@ -290,7 +292,9 @@ export async function dialEntry(name: string, options: DialOptions = {}): Promis
     await abortable(outcome, options.signal);
     outcome = undefined;
     if (progressError) throw progressError.error;
-    const connection = describeConnection(connectionName(handle!, where.name, where.phonebook));
+    const connection = await describeConnection(
+      connectionName(handle!, where.name, where.phonebook),
+    );
     if (!connection) {
       throw new RasError(ERROR_INVALID_HANDLE, { operation: "RasDial", entry: where.name });
     }
@@ -354,7 +358,9 @@ export async function hangUp(handle: Handle, options: HangUpOptions = {}): Promi
     : {};
   const deadline = Date.now() + (options.timeoutMs ?? 10_000);
   for (let calls = 1;; calls++) {
-    const code = rasapi32().RasHangUpW(handlePointer(handle));
+    // Nonblocking (ffi/symbols.ts): RasHangUp waits for a notifier inside its callback, and
+    // Deno runs that callback on this (the JS) thread.
+    const code = await rasapi32().RasHangUpW(handlePointer(handle));
     // Released between our own calls: gone is what was wanted.
     if (code === ERROR_INVALID_HANDLE && calls > 1) return;
     check(code, "RasHangUp", options.entry);
@@ -362,8 +368,8 @@ export async function hangUp(handle: Handle, options: HangUpOptions = {}): Promi
     // connection should be matched by a RasHangUp", RasDial remarks). Hanging up means down, as
     // rasdial /disconnect does: release that reference too.
     let referenced = false;
-    const released = await poll(() => {
-      const status = connectionStatus(handle);
+    const released = await poll(async () => {
+      const status = await connectionStatus(handle);
       if (status === null) return true;
       referenced = status.stateCode === RASCS_CONNECTED && calls < MAX_REFERENCES;
       return referenced;

@@ -5,6 +5,7 @@ import { createSimHome } from "../tests/sim/harness.ts";
 import { createEntry } from "./entries.ts";
 import { setCredentials } from "./credentials.ts";
 import { dialEntry, hangUp } from "./dial.ts";
+import { connectionStatus } from "./connections.ts";
 
 const WORLD = {
   machine: { ipNetwork: true, dialStepMs: 2, releaseDelayMs: 20 },
@@ -163,4 +164,77 @@ console.log(c.state);`;
     new TextDecoder().decode(out.stderr),
   );
   equal(out.code, 0, "the process exited by itself");
+});
+
+// RasHangUp waits for a notifier inside its RasDialFunc1 callback (tests/sim/README.md
+// "RasHangUp waits for the callback"), and Deno runs that callback on the JS thread: a
+// RasHangUp made on the JS thread would wait for a callback that waits for it. The sim gives
+// up after its fuse (ERROR_TIMEOUT, counted in `process.hangUpCallbackTimeouts`); Windows
+// would wait for ever.
+Deno.test("dialEntry then hangUp at once, still inside the notifier's Connected callback: released, no wait on the JS thread", async () => {
+  await using home = await createSimHome({ world: WORLD });
+  home.activate();
+  const phonebook = home.userPbk;
+  await createEntry("Corp", { server: "vpn.example.com", strategy: "ikev2-only" }, { phonebook });
+  const c = await dialEntry("Corp", {
+    phonebook,
+    credentials: { user: "alice", password: "pw-1" },
+  });
+  await hangUp(c.handle);
+  equal(home.query().process.hangUpCallbackTimeouts, 0, "RasHangUp never gave up waiting");
+  equal(home.query().counters.openHandles, 0);
+});
+
+Deno.test("dialEntry aborted while the notifier waits in its next callback for the JS thread: hung up, no deadlock", async () => {
+  await using home = await createSimHome({ world: SLOW });
+  home.activate();
+  const phonebook = home.userPbk;
+  await createEntry("Corp", { server: "vpn.example.com", strategy: "ikev2-only" }, { phonebook });
+  const stop = new AbortController();
+  const reason = new Error("stopped");
+  let armed = false;
+  const dial = dialEntry("Corp", {
+    phonebook,
+    credentials: { user: "alice", password: "pw-1" },
+    signal: stop.signal,
+    onProgress: (p) => {
+      if (p.state !== "open-port" || armed) return;
+      armed = true;
+      setTimeout(() => {
+        // Hold the JS thread until the notifier is blocked in its next callback (which needs
+        // this thread), then stop: the hang-up starts while that callback waits.
+        for (let i = 0; home.query().process.callbacksRunning === 0; i++) {
+          if (i > 1_000_000) throw new Error("the notifier never called again");
+        }
+        stop.abort(reason);
+      }, 0);
+    },
+  });
+  await rejects(dial, (e: unknown) => e === reason);
+  equal(home.query().process.hangUpCallbackTimeouts, 0, "RasHangUp never gave up waiting");
+  equal(home.query().counters.openHandles, 0, "the dial was hung up");
+  equal(home.query().counters.hangups, 1);
+});
+
+Deno.test("nonblocking calls run on a worker thread: the sim finds the caller's machine by its book and handle, not RASSIM_HOME", async () => {
+  await using home = await createSimHome({ world: WORLD });
+  home.activate();
+  const phonebook = home.userPbk;
+  await createEntry("Corp", { server: "vpn.example.com", strategy: "ikev2-only" }, { phonebook });
+  // What another test module's activate() does meanwhile (--parallel: one process).
+  await using other = await createSimHome({ world: WORLD });
+  Deno.env.set("RASSIM_HOME", other.path);
+  try {
+    const c = await dialEntry("Corp", {
+      phonebook,
+      credentials: { user: "alice", password: "pw-1" },
+    });
+    equal((await connectionStatus(c.handle))?.state, "connected");
+    await hangUp(c.handle);
+    equal(home.query().counters.dials, 1);
+    equal(home.query().counters.openHandles, 0);
+    equal(other.query().counters.dials, 0);
+  } finally {
+    Deno.env.set("RASSIM_HOME", home.path);
+  }
 });

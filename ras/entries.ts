@@ -14,6 +14,7 @@ import {
   ERROR_CANNOT_FIND_PHONEBOOK_ENTRY,
   ERROR_CANNOT_OPEN_PHONEBOOK,
   ERROR_INVALID_NAME,
+  ERROR_INVALID_PARAMETER,
   RasError,
 } from "../ffi/errors.ts";
 import { callGrowing, decodeAll, enumerate, negotiateSize } from "../ffi/negotiate.ts";
@@ -23,16 +24,16 @@ import {
   type Entry,
   entryFromStruct,
   type EntrySettings,
-  newEntryDefaults,
   type RasEntryStruct,
 } from "./entry.ts";
+import { chooseDevice, newEntryStruct, windowsDefaultEntry } from "./entry_defaults.ts";
+import { ENTRY_TYPES } from "./constants.ts";
 import {
   allUsersPhonebook,
   type PhonebookOptions,
   phonebookPath,
   userPhonebook,
 } from "./phonebook.ts";
-import { listDevices } from "./devices.ts";
 import { assertEntryText } from "./entry_text.ts";
 import { type LockOptions, withPhonebookLock } from "./phonebook_lock.ts";
 import { preparePhonebook } from "./phonebook_file.ts";
@@ -262,6 +263,16 @@ function writeStruct(
     buffer.set(alternates, size);
     return lib.RasSetEntryPropertiesW(pbk, entryName, buffer, buffer.length, null, 0);
   });
+  // RASET_Direct (serial/parallel cable) ended with Windows Vista (Ras.h defines it only for
+  // WINVER < 0x600; DotRas: "Windows Vista or later: This value is no longer supported"), and
+  // Windows refuses the member with ERROR_INVALID_PARAMETER: name the setting, not just 87.
+  if (code === ERROR_INVALID_PARAMETER && fields.dwType === ENTRY_TYPES.direct) {
+    throw new InvalidInputError(
+      "type",
+      "this version of Windows has no direct (serial or parallel cable) entries; " +
+        "use vpn, phone or broadband",
+    );
+  }
   check(code, "RasSetEntryProperties", name, phonebook);
   if (subEntries) writeSubEntries(name, phonebook, subEntries, have);
 }
@@ -283,20 +294,53 @@ export function getEntry(name: string, options: PhonebookOptions = {}): Entry {
   return entryFromStruct(where.name, where.phonebook, readStruct(where.name, where.phonebook));
 }
 
+/** How {@link createEntry} treats a device name that is not one of this machine's. */
+export interface CreateOptions extends ChangeOptions {
+  /**
+   * true: a `device.name` the machine does not list is an error (the user typed it); false
+   * (default): the entry takes the machine's device of the same type, as for settings read
+   * from another machine's phone book or profile.
+   */
+  exactDevice?: boolean | undefined;
+}
+
 /**
- * Creates an entry. The name is checked with RasValidateEntryName under the phone book's lock,
- * so an existing entry, or one another rasctl creates meanwhile, is never overwritten. A new
- * phone-book file (and its folders) is made when needed, and removed again only if the create
- * fails while it is still empty.
+ * The phone book a new entry goes to. Without `phonebook` or `allUsers`, the user's own
+ * (%APPDATA%\Microsoft\Network\Connections\Pbk\rasphone.pbk), passed as a path: with a NULL
+ * phone book Windows writes the all-users book, which a standard user may not change
+ * (ERROR_ACCESS_DENIED), and Add-VpnConnection likewise adds to the user's book unless
+ * -AllUserConnection is given (https://learn.microsoft.com/powershell/module/vpnclient/add-vpnconnection).
+ * Lookups already search both books, so the entry is found either way. When %APPDATA% is not
+ * set, NULL (Windows' default book).
+ */
+function newEntryBook(options: PhonebookOptions): string | undefined {
+  const path = phonebookPath(options);
+  if (path !== undefined) return path;
+  try {
+    return userPhonebook();
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Creates an entry from Windows' default entry (RasGetEntryProperties with an empty name),
+ * its type's members and a device of this machine, then the given settings. The name is
+ * checked with RasValidateEntryName under the phone book's lock, so an existing entry, or one
+ * another rasctl creates meanwhile, is never overwritten. A new phone-book file (and its
+ * folders) is made when needed, and removed again only if the create fails while it is still
+ * empty.
  *
  * @param name The new entry's name.
  * @param settings Its settings; `type` defaults to `vpn`.
- * @param options Which phone book (default: Windows' default book), and the lock wait's signal.
+ * @param options Which phone book (default: the user's own; `allUsers` for the all-users
+ * book), the lock wait's signal, and whether the device name must be the machine's.
  * @returns The entry as written.
  * @throws {RasError} 183 when the name exists, 123 when Windows refuses the name.
  * @throws {PhonebookFileError} When the phone-book file or its folders cannot be made.
- * @throws {InvalidInputError} When a VPN or phone entry has no server (field `server`), or a
- * text setting holds a control character (CR, LF, NUL ...; field: its JSON path).
+ * @throws {InvalidInputError} When a VPN or phone entry has no server (field `server`), a
+ * text setting holds a control character (CR, LF, NUL ...; field: its JSON path), the machine
+ * has no such device (`device.name`, `device.type`), or Windows has no such type (`type`).
  * @example
  * ```ts ignore
  * await createEntry("Corp VPN", { server: "vpn.example.com", strategy: "ikev2-only" });
@@ -305,22 +349,26 @@ export function getEntry(name: string, options: PhonebookOptions = {}): Entry {
 export function createEntry(
   name: string,
   settings: EntrySettings,
-  options: ChangeOptions = {},
+  options: CreateOptions = {},
 ): Promise<Entry> {
   const type = settings.type ?? "vpn";
   if ((type === "vpn" || type === "phone") && !settings.server) {
     throw new InvalidInputError("server", `a ${type} entry needs a server`);
   }
   assertEntryText(settings);
-  const path = phonebookPath(options);
+  const path = newEntryBook(options);
   return withPhonebookLock(options, options, () => {
     // Under the lock: no other rasctl writes this book until the read-back below.
     const made = path === undefined ? undefined : preparePhonebook(path);
     try {
       assertNameFree(name, path);
-      const fields = applySettings(newEntryDefaults(type), settings);
-      // An empty name is no name: RasSetEntryProperties requires one (its page).
-      if (!settings.device?.name) fields.szDeviceName = deviceFor(fields);
+      const fields = applySettings(newEntryStruct(type, windowsDefaultEntry(path)), settings);
+      // An empty name is no name: RasSetEntryProperties requires one (its page), and it must
+      // be a device RasEnumDevices lists.
+      fields.szDeviceName = chooseDevice(
+        fields,
+        options.exactDevice === true && Boolean(settings.device?.name),
+      );
       writeStruct(name, path, fields);
     } catch (error) {
       // Take back the empty book and the folders this call made (never a written book).
@@ -329,24 +377,6 @@ export function createEntry(
     }
     return getEntry(name, path === undefined ? {} : { phonebook: path });
   });
-}
-
-/**
- * The device a new entry dials through, chosen from what RasEnumDevices lists (device names are
- * localized, and a modem's name is the hardware's): for a VPN the WAN Miniport of its protocol,
- * otherwise the first device of the entry's type. The default name stays when none matches.
- */
-function deviceFor(fields: Partial<RasEntryStruct>): string {
-  const wanted = fields.szDeviceName ?? "";
-  const type = (fields.szDeviceType ?? "").toLowerCase();
-  const devices = listDevices().filter((d) => d.type.toLowerCase() === type);
-  if (devices.some((d) => d.name === wanted)) return wanted;
-  // "WAN Miniport (IKEv2)" -> "ikev2": the protocol is the one part every language keeps.
-  const protocol = /\(([^)]+)\)/.exec(wanted)?.[1]?.toLowerCase();
-  const byProtocol = protocol === undefined
-    ? undefined
-    : devices.find((d) => d.name.toLowerCase().includes(protocol));
-  return byProtocol?.name ?? devices[0]?.name ?? wanted;
 }
 
 function assertNameFree(name: string, phonebook: string | undefined): void {
@@ -362,10 +392,12 @@ function assertNameFree(name: string, phonebook: string | undefined): void {
  *
  * @param name The entry's name.
  * @param patch The settings to change.
- * @param options Which phone book, and the lock wait's signal.
+ * @param options Which phone book, the lock wait's signal, and whether a device name must be
+ * the machine's ({@link CreateOptions}).
  * @returns The entry as now stored.
  * @throws {RasError} 623 when there is no such entry.
- * @throws {InvalidInputError} When a text setting holds a control character (CR, LF, NUL ...).
+ * @throws {InvalidInputError} When a text setting holds a control character (CR, LF, NUL ...),
+ * or a changed device is not one of this machine's.
  * @example
  * ```ts ignore
  * await updateEntry("Corp VPN", { splitTunnel: true });
@@ -374,19 +406,26 @@ function assertNameFree(name: string, phonebook: string | undefined): void {
 export function updateEntry(
   name: string,
   patch: EntrySettings,
-  options: ChangeOptions = {},
+  options: CreateOptions = {},
 ): Promise<Entry> {
   assertEntryText(patch);
   return withPhonebookLock(options, options, () => {
     // Found under the lock: an entry removed meanwhile is 623, never written back.
     const where = findEntry(name, options);
     const current = readStruct(where.name, where.phonebook);
-    writeStruct(
-      where.name,
-      where.phonebook,
-      applySettings(current, patch),
-      current.subEntries ?? [],
-    );
+    const fields = applySettings(current, patch);
+    // A changed device (a new type, a strategy's WAN Miniport, a name) must be one that
+    // RasEnumDevices lists, as for a new entry; an unchanged one stays as the book has it.
+    if (
+      fields.szDeviceName !== current.szDeviceName ||
+      fields.szDeviceType !== current.szDeviceType
+    ) {
+      fields.szDeviceName = chooseDevice(
+        fields,
+        options.exactDevice === true && Boolean(patch.device?.name),
+      );
+    }
+    writeStruct(where.name, where.phonebook, fields, current.subEntries ?? []);
     return entryFromStruct(where.name, where.phonebook, readStruct(where.name, where.phonebook));
   });
 }

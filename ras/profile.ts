@@ -14,7 +14,9 @@ import {
   RasError,
 } from "../ffi/errors.ts";
 import { createEntry, deleteEntry, getEntry, listEntries, updateEntry } from "./entries.ts";
-import { type Entry, newEntryDefaults } from "./entry.ts";
+import type { Entry } from "./entry.ts";
+import { chooseDevice, newEntryStruct, windowsDefaultEntry } from "./entry_defaults.ts";
+import { listDevices } from "./devices.ts";
 import { diffEntries, type RasEntryStruct, readSettings, writeSettings } from "./entry_settings.ts";
 import { getCredentials, type SavedCredentials, setCredentials } from "./credentials.ts";
 import { withPhonebookLock } from "./phonebook_lock.ts";
@@ -161,10 +163,17 @@ function emptyStruct(): RasEntryStruct {
   return RASENTRYW.decode(RASENTRYW.encode({}));
 }
 
-/** The entry's settings after writing a patch over them, as Windows would store them. */
-function predict(before: Record<string, unknown> | null, patch: Record<string, unknown>) {
+/**
+ * The entry's settings after writing a patch over them, as Windows would store them. A new
+ * entry starts where createEntry starts it: Windows' default entry for the book.
+ */
+function predict(
+  before: Record<string, unknown> | null,
+  patch: Record<string, unknown>,
+  phonebook?: string,
+) {
   const base = before === null
-    ? { ...emptyStruct(), ...newEntryDefaults((patch.type as EntryType) ?? "vpn") }
+    ? newEntryStruct((patch.type as EntryType) ?? "vpn", windowsDefaultEntry(phonebook))
     : { ...emptyStruct(), ...writeSettings(emptyStruct(), before) };
   return readSettings({ ...emptyStruct(), ...writeSettings(base, patch) });
 }
@@ -177,10 +186,30 @@ function predict(before: Record<string, unknown> | null, patch: Record<string, u
  */
 function withActualDevice<T>(expected: T, actual: Record<string, unknown> | null): T {
   if (expected === null || typeof expected !== "object") return expected;
-  const want = (expected as { device?: { name?: unknown } }).device;
-  const have = actual?.device as { name?: unknown } | undefined;
-  if (!want || want.name || !have?.name) return expected;
-  return { ...expected, device: { ...want, name: have.name } };
+  const want = (expected as { device?: { name?: unknown; type?: unknown } }).device;
+  if (!want) return expected;
+  const have = actual?.device as { name?: unknown; type?: unknown } | undefined;
+  const fields = { szDeviceType: String(want.type ?? ""), szDeviceName: String(want.name ?? "") };
+  // A device this machine does not list (another machine's, or none) is replaced as
+  // createEntry/updateEntry replace it: the entry's own when it has one of that type, else
+  // the machine's choice.
+  const listed = listDevices();
+  const known = listed.some((d) =>
+    d.type.toLowerCase() === fields.szDeviceType.toLowerCase() &&
+    d.name.toLowerCase() === fields.szDeviceName.toLowerCase()
+  );
+  if (known) return expected;
+  const sameType = have?.name && String(have.type ?? "").toLowerCase() ===
+      fields.szDeviceType.toLowerCase();
+  let name: unknown = sameType ? have!.name : undefined;
+  if (name === undefined) {
+    try {
+      name = chooseDevice(fields, false, listed);
+    } catch {
+      return expected; // no device of the type: createEntry reports it
+    }
+  }
+  return { ...expected, device: { ...want, name } };
 }
 
 /** The settings of an entry as read (without name and phone book). */
@@ -255,7 +284,7 @@ export function compareEntry(
   const diff: Change[] = [];
   let expected: Record<string, unknown>;
   if (actual.entry === null) {
-    expected = predict(null, patch);
+    expected = withActualDevice(predict(null, patch, actual.place.phonebook), null);
     diff.push({ path: "ensure", before: "absent", after: "present" });
   } else {
     const before = settingsOfEntry(actual.entry);

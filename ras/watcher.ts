@@ -167,18 +167,26 @@ export class ConnectionWatcher implements Disposable {
           "RasConnectionNotification",
         );
       }
-      this.#seen = this.#look();
-      // What ended before the registration was signaled to nobody: no signal to account for.
-      for (const seen of this.#seen.values()) {
-        seen.terminated = seen.phase === "disconnected" && seen.error !== null;
-      }
+      // The first look reads each connection's status, a nonblocking call (ffi/symbols.ts):
+      // it completes in the background, and next() and signaled() wait for it.
+      this.ready = this.#look().then((seen) => {
+        this.#seen = seen;
+        // What ended before the registration was signaled to nobody: no signal to account for.
+        for (const s of this.#seen.values()) {
+          s.terminated = s.phase === "disconnected" && s.error !== null;
+        }
+      });
+      this.ready.catch(() => {}); // reported by next(), not as an unhandled rejection
     } catch (error) {
       this.#close();
       throw error;
     }
   }
 
-  /** The connections as last seen: handle, entry and phase. */
+  /** Resolves when the first look at the connections is done ({@link connections} is set). */
+  readonly ready: Promise<void> = Promise.resolve();
+
+  /** The connections as last seen (once {@link ready}): handle, entry and phase. */
   get connections(): { handle: Handle; entry: string; state: Phase }[] {
     return [...this.#seen].filter(([, s]) => s.wanted)
       .map(([handle, s]) => ({ handle, entry: s.entry, state: s.phase }));
@@ -205,6 +213,7 @@ export class ConnectionWatcher implements Disposable {
     options: { signal?: AbortSignal | undefined; timeoutMs?: number | undefined } = {},
   ): Promise<ConnectionEvent[]> {
     if (this.#disposed) throw new Error("the connection watcher has been disposed");
+    await this.ready;
     const { signal } = options;
     const deadline = options.timeoutMs === undefined ? Infinity : Date.now() + options.timeoutMs;
     const wake = () => this.#stop.set();
@@ -235,7 +244,10 @@ export class ConnectionWatcher implements Disposable {
           if (this.#disposed) this.#close();
         }
         if (woken === 0 || this.#disposed) break;
-        const found = this.#changes(woken === "timeout" ? "poll" : "notification", signaled);
+        const found = await this.#changes(
+          woken === "timeout" ? "poll" : "notification",
+          signaled,
+        );
         if (found.length) return found;
       }
       return [];
@@ -254,6 +266,7 @@ export class ConnectionWatcher implements Disposable {
    * @returns Whether a notification came.
    */
   async signaled(timeoutMs: number): Promise<boolean> {
+    await this.ready.catch(() => {});
     if (this.#disposed) return false;
     this.#waiting = true;
     try {
@@ -298,7 +311,7 @@ export class ConnectionWatcher implements Disposable {
    * Every connection now (watched or not: a signal is accounted for by any of them), with the
    * handles seen before that Windows still knows. With one handle to watch, only that one.
    */
-  #look(): Map<Handle, Seen> {
+  async #look(): Promise<Map<Handle, Seen>> {
     const now = new Map<Handle, Seen>();
     const candidates = new Map<Handle, { entry: string; phonebook: string }>();
     for (const c of listConnections()) {
@@ -311,7 +324,7 @@ export class ConnectionWatcher implements Disposable {
       candidates.set(this.#handle, { entry: this.#handle, phonebook: "" });
     }
     for (const [handle, c] of candidates) {
-      const status = connectionStatus(handle);
+      const status = await connectionStatus(handle);
       if (!status) {
         // Released: Windows no longer knows the handle.
         const before = this.#seen.get(handle);
@@ -343,9 +356,12 @@ export class ConnectionWatcher implements Disposable {
    * events woke this look: a disconnection signal that no seen disconnection (or release)
    * accounts for is a connection that came and went unseen, reported as an inferred pair.
    */
-  #changes(source: ConnectionEvent["source"], signaled: ReadonlySet<number>): ConnectionEvent[] {
+  async #changes(
+    source: ConnectionEvent["source"],
+    signaled: ReadonlySet<number>,
+  ): Promise<ConnectionEvent[]> {
     const before = this.#seen;
-    const after = this.#look();
+    const after = await this.#look();
     const now = Date.now();
     const timestamp = new Date(now).toISOString();
     const out: ConnectionEvent[] = [];

@@ -9,8 +9,10 @@
  *    `entry list` vs a bare `Deno.dlopen` + `RasEnumEntriesW` script (target <= 1.40x);
  *    `--version` and `error 691` vs an empty script (<= 1.15x); `dial --help` (<= 1.6x).
  * 5. Live events (scripts/_bench_events.ts): drop -> watch / ensure --keep latency, hangup's
- *    wait after the release, idle watch CPU, peak RSS over 1,000 drop/redial cycles.
+ *    wait after the release, idle watch CPU, peak RSS over 2,000 drop/redial cycles (at 1,000).
  *    `BENCH_ONLY=events` runs only this part.
+ * 6. Direct lookup (scripts/_bench_lookup.ts): peak RSS of `entry show NAME` and `dial x` on a
+ *    book of 1,000,000 entries vs 5, as a ratio. `BENCH_ONLY=lookup` runs only this part.
  *
  * Runs against the simulator; no timing here is an assertion, only printed ratios.
  *
@@ -20,9 +22,14 @@
 import { fileURLToPath } from "node:url";
 import { RUN_PERMISSIONS } from "./compile.ts";
 import { benchEvents } from "./_bench_events.ts";
+import { benchLookup } from "./_bench_lookup.ts";
 
 if (Deno.env.get("BENCH_ONLY") === "events") {
   await benchEvents();
+  Deno.exit(0);
+}
+if (Deno.env.get("BENCH_ONLY") === "lookup") {
+  await benchLookup();
   Deno.exit(0);
 }
 
@@ -243,4 +250,5 @@ console.log(
 await Deno.remove(small, { recursive: true });
 await Deno.remove(empty);
 await Deno.remove(bareFfi);
+await benchLookup();
 await benchEvents();

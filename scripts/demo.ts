@@ -37,10 +37,10 @@ const env = {
   RASCTL_RASAPI32: `${root}tests/sim/build/librasapi32sim.so`,
   APPDATA: `${home}/AppData/Roaming`,
   ProgramData: `${home}/ProgramData`,
-  // An administrator's elevated prompt: without a phone book named, Windows puts a new entry in
-  // the all-users book, which only an administrator may change (tests/sim/README.md).
+  // A standard user's prompt, as Windows starts programs: `entry new` without a phone book
+  // writes the user's own book, which needs no administrator (README "Which phone book").
   RASSIM_USER: "alice",
-  RASSIM_ELEVATED: "1",
+  RASSIM_ELEVATED: "0",
 };
 
 async function rasctl(args: string[], stdin?: string): Promise<void> {
@@ -71,7 +71,7 @@ try {
     "--server",
     "5551234",
     "--device-name",
-    "Modem",
+    "Standard 56000 bps Modem",
   ]);
   await rasctl([
     "entry",

@@ -310,7 +310,7 @@ const CASES: BadInput[] = [
   {
     name: "entry new into a truncated --phonebook fails with 625 and does not rewrite it (exit 3)",
     setup: async (p) => {
-      const text = await Deno.readTextFile(p.home.allUsersPbk);
+      const text = await Deno.readTextFile(p.home.userPbk);
       const cut = text.indexOf("[ISP");
       ok(cut > 0, "the seeded book has an [ISP] section");
       await write(p, "truncated.pbk", text.slice(0, cut + 3)); // ends inside "[IS"
@@ -386,7 +386,16 @@ const CASES: BadInput[] = [
   // ---- names that are taken ----
   {
     name: "entry new of an existing name fails with 183 (exit 3)",
-    args: [...NEW, "ISP", "--type", "phone", "--server", "5551234", "--device-name", "Modem"],
+    args: [
+      ...NEW,
+      "ISP",
+      "--type",
+      "phone",
+      "--server",
+      "5551234",
+      "--device-name",
+      "Standard 56000 bps Modem",
+    ],
     code: 3,
     ras: 183,
     mentions: ['"ISP"'],
@@ -703,7 +712,7 @@ async function seed(home: SimHome): Promise<void> {
     "--server",
     "5551234",
     "--device-name",
-    "Modem",
+    "Standard 56000 bps Modem",
   ]);
   equal(isp.code, 0, isp.stderr);
   const list = await rasctl(home, ["entry", "list"]);

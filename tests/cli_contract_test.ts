@@ -180,7 +180,8 @@ Deno.test("a hang-up that runs out of time is a TimeoutError (exit 1), like a di
       },
     },
   });
-  equal((await rasctl(home, ["entry", "new", "V", "--server", "vpn.example.com"])).code, 0);
+  const made = await rasctl(home, ["entry", "new", "V", "--server", "vpn.example.com"]);
+  equal(made.code, 0, made.stderr);
   const dial = await rasctl(home, ["dial", "V", "--user", "alice", "--password-stdin"], {
     stdin: `${CLI_VPN_PASSWORD}\n`,
   });

@@ -309,7 +309,11 @@ Deno.test("a retry succeeds once the server becomes reachable", async () => {
     "--retry-delay",
     "300",
   ], { env: { PW } });
-  await new Promise((r) => setTimeout(r, 400));
+  // Reachable once the first dial has been made (not after a fixed wait: on a busy machine
+  // the child may not have dialed yet).
+  for (let i = 0; i < 3000 && home.query().counters.dials === 0; i++) {
+    await new Promise((r) => setTimeout(r, 10));
+  }
   home.command("reachable vpn.example.com");
   const r = parseRun(await child.output());
   equal(r.code, 0, r.stderr);

@@ -222,7 +222,17 @@ Deno.test("ensure --keep watches the IP-network link it dialed: a drop there red
   });
   for (
     const args of [
-      ["entry", "new", "ISP", "--type", "phone", "--server", "5551234", "--device-name", "Modem"],
+      [
+        "entry",
+        "new",
+        "ISP",
+        "--type",
+        "phone",
+        "--server",
+        "5551234",
+        "--device-name",
+        "Standard 56000 bps Modem",
+      ],
       ["entry", "new", "Corp VPN", "--server", "vpn.example.com", "--strategy", "ikev2-only"],
     ]
   ) {
@@ -359,3 +369,69 @@ Deno.test("ensure --keep started while a retry cannot help (691) ends at once wi
   ok(!r.stdout.includes("dial-failed"), r.stdout);
   equal(home.query().counters.dials, 1);
 });
+
+for (const signal of ["SIGTERM", "SIGINT"] as const) {
+  Deno.test({
+    name: `ensure --keep stopped by ${signal} during a redial in progress hangs that redial up`,
+    ignore: !CHILD_SIGNALS_CATCHABLE,
+  }, async () => {
+    await using home = await vpnHome();
+    const child = spawnRasctl(home, [
+      "-q",
+      "ensure",
+      "Corp VPN",
+      "--keep",
+      "--check-interval",
+      "0.2",
+      "--user",
+      "alice",
+      "--password-env",
+      "PW",
+    ], { env: { PW } });
+    const stderr = new Response(child.stderr).text();
+    const lines = new Lines(child.stdout);
+    let stopped = false;
+    try {
+      const first = await lines.waitFor((e) => e.event === "dialed");
+      const firstHandle = (first.connections as Json[])[0]!.handle;
+      // From now on a dial takes 13 steps of 2 s: the redial is still dialing when stopped.
+      const world = await Deno.readTextFile(`${home.path}/world.ini`);
+      await home.writeWorld(world.replace(/dialStepMs=\d+/, "dialStepMs=2000"));
+      home.command("drop Corp VPN 628");
+      await lines.waitFor((e) => e.event === "dropped");
+      let redial: { handle: string; connected: boolean } | undefined;
+      for (let i = 0; i < 2000 && !redial; i++) {
+        redial = home.query().connections.find((c) => c.handle !== firstHandle && !c.hungUp);
+        if (!redial) await new Promise((r) => setTimeout(r, 10));
+      }
+      ok(redial, "the redial started");
+      equal(redial.connected, false, "the redial is still in progress");
+      child.kill(signal);
+      stopped = true;
+      const status = await child.status;
+      const events = await lines.rest();
+      const err = await stderr;
+      equal(events.some((e) => e.event === "redialed"), false, "the redial never finished");
+      equal(status.code, 1, err); // README "Errors and exit status": Ctrl+C is 1
+      equal(
+        (JSON.parse(err.trim().split("\n").at(-1)!) as { error: Json }).error.name,
+        "InterruptedError",
+      );
+      const state = home.query();
+      equal(state.counters.dials, 2);
+      equal(state.counters.openHandles, 0, "the redial was hung up");
+      equal(state.counters.leakedHandles, 0);
+      equal(
+        state.connections.filter((c) => !c.hungUp).length,
+        0,
+        "nothing left connected or dialing",
+      );
+    } finally {
+      if (!stopped) {
+        child.kill("SIGKILL");
+        await child.status;
+      }
+      await stderr.catch(() => {});
+    }
+  });
+}

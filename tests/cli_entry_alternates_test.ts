@@ -25,7 +25,7 @@ Deno.test("entry set of an entry with alternate numbers writes them back with th
     "--server",
     "5551234",
     "--device-name",
-    "Modem",
+    "Standard 56000 bps Modem",
   ]);
   equal(made.code, 0, made.stderr);
   // rasphone.pbk lists one PhoneNumber group per number; the ones after the first are the

@@ -47,9 +47,10 @@ Deno.test("entry list names each entry with its scope and phone book", async () 
   await run(home, ["entry", "new", "ISP", "--type", "phone", "--server", "5551234"]);
   const list = await run(home, ["entry", "list"]) as unknown as Json[];
   deepEqual(list.map((e) => e.name).sort(), ["Corp VPN", "ISP"]);
+  // Without --phonebook/--all-users a new entry is the user's own (README "Which phone book").
   for (const e of list) {
-    equal(e.scope, "allUsers");
-    equal(e.phonebook, home.allUsersPbk);
+    equal(e.scope, "user");
+    equal(e.phonebook, home.userPbk);
   }
 });
 
@@ -179,7 +180,7 @@ Deno.test("entry set changes only the given setting and leaves other entries' by
   await newVpn(home, "A", ["--strategy", "ikev2-only", "--dns", "10.0.0.53"]);
   await newVpn(home, "B", ["--strategy", "sstp-only"]);
   const before = await show(home, "A");
-  const bookBefore = await Deno.readTextFile(home.allUsersPbk);
+  const bookBefore = await Deno.readTextFile(home.userPbk);
   const set = await run(home, ["entry", "set", "A", "--split-tunnel"]);
   const after = await show(home, "A");
   deepEqual(set, after);
@@ -196,7 +197,7 @@ Deno.test("entry set changes only the given setting and leaves other entries' by
     ),
     [],
   );
-  const bookAfter = await Deno.readTextFile(home.allUsersPbk);
+  const bookAfter = await Deno.readTextFile(home.userPbk);
   equal(sectionOf(bookAfter, "B"), sectionOf(bookBefore, "B"));
 });
 
@@ -247,7 +248,7 @@ Deno.test("entry remove deletes the entry and reports it", async () => {
   await newVpn(home, "Old");
   await newVpn(home, "Keep");
   const r = await run(home, ["entry", "remove", "Old"]);
-  deepEqual(r, { removed: "Old", phonebook: home.allUsersPbk });
+  deepEqual(r, { removed: "Old", phonebook: home.userPbk });
   const list = await run(home, ["entry", "list"]) as unknown as Json[];
   deepEqual(list.map((e) => e.name), ["Keep"]);
   const again = await rasctl(home, ["entry", "remove", "Old"]);
@@ -260,7 +261,7 @@ Deno.test("entry rename renames and keeps the settings", async () => {
   await newVpn(home, "A", ["--strategy", "l2tp-only"]);
   const before = await show(home, "A");
   const r = await run(home, ["entry", "rename", "A", "B"]);
-  deepEqual(r, { from: "A", to: "B", phonebook: home.allUsersPbk });
+  deepEqual(r, { from: "A", to: "B", phonebook: home.userPbk });
   const after = await show(home, "B");
   deepEqual({ ...after, name: "A" }, before);
   equal((await rasctl(home, ["entry", "show", "A"])).error?.code, 623);
@@ -342,7 +343,7 @@ Deno.test("--format table prints a table, not JSON", async () => {
   equal(r.json, undefined);
   const lines = r.stdout.trim().split("\n");
   ok(/^name\s+scope\s+phonebook/.test(lines[0]!), lines[0]);
-  ok(lines.some((l) => l.startsWith("Corp VPN") && l.includes("allUsers")));
+  ok(lines.some((l) => l.startsWith("Corp VPN") && /\buser\b/.test(l)), r.stdout);
 });
 
 Deno.test("--format table shows one object as field/value lines, nested fields dotted", async () => {

@@ -43,7 +43,7 @@ Deno.test({
   deepEqual([up.entry, up.handle, up.phonebook, up.error], [
     "Corp VPN",
     handle,
-    home.allUsersPbk,
+    home.userPbk,
     null,
   ]);
   equal(new Date(up.timestamp as string).toISOString(), up.timestamp);

@@ -16,4 +16,7 @@ Deno.test("the demo (README's first command) dials the two-stage VPN and exits 0
   assert.match(text, /\$ rasctl dial "Corp VPN"/);
   assert.match(text, /"state": "connected"/);
   assert.match(text, /\$ rasctl hangup ISP/);
+  // As a standard user: the entries went to the user's own phone book.
+  assert.match(text, /"scope": "user"/);
+  assert.doesNotMatch(text, /"scope": "allUsers"/);
 });

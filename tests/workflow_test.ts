@@ -278,3 +278,56 @@ Deno.test("the smoke step's expectation holds against the simulator: an empty bo
   assert.equal(r.code, 0, r.stderr);
   assert.deepEqual(r.json, []);
 });
+
+Deno.test("tests/windows/ runs once: only its own step sets the switch every test there needs", async () => {
+  // Read, not imported: importing a test module inside a test would register its tests.
+  const source = await Deno.readTextFile(
+    new URL("./windows/real_rasapi32_test.ts", import.meta.url),
+  );
+  const SWITCH = /export const SWITCH = "(\w+)";/.exec(source)?.[1];
+  assert.ok(SWITCH, "tests/windows/real_rasapi32_test.ts exports SWITCH");
+  const { jobs } = await windowsWorkflow();
+  const all = Object.values(jobs).flatMap(steps);
+  const withSwitch = all.filter((s) => (s["env"] as Step | undefined)?.[SWITCH] !== undefined);
+  assert.deepEqual(withSwitch.map((s) => s["name"]), [
+    "Windows-only tests against the real rasapi32.dll",
+  ]);
+  assert.equal((withSwitch[0]!["env"] as Step)[SWITCH], "1");
+  assert.match(String(withSwitch[0]!["run"]), /^deno test --allow-all tests\/windows\/$/m);
+  // The suite step's `deno test` (no paths) finds tests/windows/ too: nothing else may run it
+  // with the switch, or name it.
+  assert.doesNotMatch(
+    all.filter((s) => !withSwitch.includes(s)).map((s) => String(s["run"] ?? "")).join("\n"),
+    /tests\/windows/,
+  );
+  const deno = JSON.parse(await Deno.readTextFile(new URL("../deno.json", import.meta.url)));
+  assert.doesNotMatch(JSON.stringify(deno.tasks), new RegExp(SWITCH));
+  // Every test in tests/windows/ is ignored without the switch.
+  for await (const file of Deno.readDir(new URL("./windows/", import.meta.url))) {
+    if (!file.name.endsWith("_test.ts")) continue;
+    const text = await Deno.readTextFile(new URL(`./windows/${file.name}`, import.meta.url));
+    const tests = text.match(/Deno\.test\(/g)?.length ?? 0;
+    const gated = text.match(/^\s+ignore,$/gm)?.length ?? 0;
+    assert.ok(tests > 0, file.name);
+    assert.equal(gated, tests, `${file.name}: every test has \`ignore,\` (the switch's gate)`);
+    assert.match(
+      text,
+      /const ignore = Deno\.build\.os !== "windows" \|\| Deno\.env\.get\(SWITCH\) !== "1";/,
+    );
+  }
+});
+
+Deno.test("tests/windows/ covers both books, both kinds of credentials and an entry made with Windows' defaults", async () => {
+  const text = await Deno.readTextFile(new URL("./windows/real_rasapi32_test.ts", import.meta.url));
+  for (
+    const needed of [
+      /"--all-users"/,
+      /userBook\(\)/,
+      /"creds", "set"/,
+      /"--default"/,
+      /Windows' defaults/,
+    ]
+  ) {
+    assert.match(text, needed);
+  }
+});

@@ -30,7 +30,8 @@ Describe 'Clear-RasCredential' {
 Describe 'Clear-RasCredential -Default' {
     BeforeEach {
         Reset-RasSimulator
-        New-TestVpnEntry -Name 'Corp' | Out-Null
+        # Default credentials belong to an all-users entry (RasSetCredentials RASCM_DefaultCreds).
+        New-TestVpnEntry -Name 'Corp' -AllUsers | Out-Null
         Set-RasCredential -Name 'Corp' -Default -Credential (New-TestCredential 'CONTOSO\alice' 'Alice-Pa55') -Confirm:$false
         Set-RasCredential -Name 'Corp' -Credential (New-TestCredential 'CONTOSO\ann' 'Ann-Pa55') -Confirm:$false
     }

@@ -7,8 +7,8 @@ Describe 'Get-RasProfile' {
     BeforeEach { Reset-RasSimulator; $script:file = Write-TestProfile $script:CorpProfile }
 
     It 'gets the actual state of the named entries, absent ones included' {
-        $two = Write-TestProfile '{"entries":[{"name":"Corp VPN","scope":"allUsers","server":"vpn.example.com"},{"name":"Old VPN","ensure":"absent"}]}'
-        # New-RasEntry, elevated, writes the all-users book (as Windows' default is).
+        $two = Write-TestProfile '{"entries":[{"name":"Corp VPN","scope":"user","server":"vpn.example.com"},{"name":"Old VPN","ensure":"absent"}]}'
+        # New-RasEntry without -AllUsers writes the user's own book (README "Which phone book").
         New-TestVpnEntry -Name 'Corp VPN' -Server 'drifted.example.com' | Out-Null
         $state = @(Get-RasProfile -Path $two)
         $state.Count | Should -Be 2

@@ -82,7 +82,7 @@ function Initialize-RasSimulator {
     $env:RASSIM_USER = 'alice'
     $env:RASSIM_ELEVATED = '1'
     # Who the simulated processes run as (tests/sim/README.md, "Who is calling"): an elevated
-    # administrator, as the sim's own tests do, so New-RasEntry may write the all-users book.
+    # administrator, as the sim's own tests do, so New-RasEntry -AllUsers may write the all-users book.
     $env:RASSIM_USER = 'alice'
     $env:RASSIM_ELEVATED = '1'
     Import-Module (Join-Path $script:RepoRoot 'powershell/RasCtl/RasCtl.psd1') -Force -ErrorAction Stop
@@ -122,8 +122,9 @@ function New-TestCredential {
 }
 
 function New-TestVpnEntry {
-    param([string]$Name = 'Corp', [string]$Server = 'vpn.example.com', [string]$Strategy = 'ikev2-only')
-    New-RasEntry -Name $Name -Type vpn -Server $Server -Strategy $Strategy -Confirm:$false -ErrorAction Stop
+    # The user's own book, as New-RasEntry without -AllUsers writes; -AllUsers for the all-users one.
+    param([string]$Name = 'Corp', [string]$Server = 'vpn.example.com', [string]$Strategy = 'ikev2-only', [switch]$AllUsers)
+    New-RasEntry -Name $Name -Type vpn -Server $Server -Strategy $Strategy -AllUsers:$AllUsers -Confirm:$false -ErrorAction Stop
 }
 
 function Get-LowerCaseProperty {

@@ -44,7 +44,8 @@ Describe 'Set-RasCredential' {
 # all-users entry; a standard user is refused with ERROR_ACCESS_DENIED (RasSetCredentials return
 # values; the simulator's caller is RASSIM_USER / RASSIM_ELEVATED, tests/sim/README.md).
 Describe 'Set-RasCredential -Default' {
-    BeforeEach { Reset-RasSimulator; New-TestVpnEntry -Name 'Corp' | Out-Null }
+    # Default credentials belong to an all-users entry (RasSetCredentials RASCM_DefaultCreds).
+    BeforeEach { Reset-RasSimulator; New-TestVpnEntry -Name 'Corp' -AllUsers | Out-Null }
     AfterEach {
         $env:RASSIM_USER = 'alice'; $env:RASSIM_ELEVATED = '1'
         Disconnect-RasConnection -All -Confirm:$false -ErrorAction SilentlyContinue

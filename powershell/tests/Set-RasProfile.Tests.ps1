@@ -35,7 +35,7 @@ Describe 'Set-RasProfile' {
 
     It 'removes an absent entry' {
         New-TestVpnEntry -Name 'Old VPN' | Out-Null
-        $gone = Write-TestProfile '{"entries":[{"name":"Old VPN","scope":"allUsers","ensure":"absent"}]}'
+        $gone = Write-TestProfile '{"entries":[{"name":"Old VPN","scope":"user","ensure":"absent"}]}'
         (Set-RasProfile -Path $gone -Confirm:$false).Entries[0].Action | Should -Be 'remove'
         Get-RasEntry -Name 'Old VPN' -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
     }

@@ -123,7 +123,13 @@ export async function rasctl(
 ): Promise<CliRun> {
   const own = cliEnv(home);
   const env: Record<string, string> = { ...own, ...options.env };
-  const perProcess = ["RASSIM_USER", "RASSIM_ELEVATED", "RASCTL_RASAPI32", "RASCTL_KERNEL32"];
+  const perProcess = [
+    "RASSIM_USER",
+    "RASSIM_ELEVATED",
+    "RASSIM_WINVER", // the emulated Windows (tests/sim/README.md "Which Windows")
+    "RASCTL_RASAPI32",
+    "RASCTL_KERNEL32",
+  ];
   const defaults = { RASSIM_USER: "alice", RASSIM_ELEVATED: "1" } as Record<string, string>;
   if (perProcess.some((name) => env[name] !== (defaults[name] ?? own[name]))) {
     return await rasctlProcess(home, args, options);

@@ -80,8 +80,18 @@ export async function corpVpnHome(run: Runner): Promise<SimHome> {
 /** `entry new` arguments of the "Corp VPN" entry (IKEv2 only, to vpn.example.com). */
 export const CORP_VPN_ARGS = ["--server", "vpn.example.com", "--strategy", "ikev2-only"] as const;
 
-/** `entry new` arguments of the "ISP" dial-up entry (5551234 on the modem). */
-export const ISP_ARGS = ["--type", "phone", "--server", "5551234", "--device-name", "Modem"];
+/**
+ * `entry new` arguments of the "ISP" dial-up entry (5551234 on the simulated machine's modem,
+ * named as RasEnumDevices lists it: a device the machine does not have is refused).
+ */
+export const ISP_ARGS = [
+  "--type",
+  "phone",
+  "--server",
+  "5551234",
+  "--device-name",
+  "Standard 56000 bps Modem",
+];
 
 /** How a fixture runs rasctl (in-process or as a child). */
 export type Runner = (home: SimHome, args: string[], options?: CliOptions) => Promise<CliRun>;

@@ -5,7 +5,8 @@
  * @module
  */
 
-import { openRasapi32, type Rasapi32Library } from "../../ffi/library.ts";
+import { LazyLibrary } from "../../ffi/library.ts";
+import { type Rasapi32Symbols, rasapi32Symbols } from "../../ffi/symbols.ts";
 import {
   RASCONNSTATUSW,
   RASCONNW,
@@ -16,11 +17,31 @@ import {
 import { cstr, cstrOrNull } from "../../ffi/wstr.ts";
 import { simLibraryPath } from "./harness.ts";
 
-let library: Rasapi32Library | undefined;
+/** rasctl's symbol table with every function synchronous (`nonblocking` dropped). */
+type Synchronous<S> = { [K in keyof S]: Omit<S[K], "nonblocking"> };
 
-/** The simulator opened through rasctl's loader (once per test process). */
-export function ras(): Rasapi32Library["symbols"] {
-  library ??= openRasapi32(simLibraryPath());
+/**
+ * The table the simulator's tests call through: rasctl's own (ffi/symbols.ts), but every call
+ * synchronous, as a C caller makes it, so a test controls which thread waits. Derived, not
+ * declared again. (rasctl itself calls RasDial, RasHangUp and RasGetConnectStatus nonblocking.)
+ */
+const synchronousSymbols = Object.fromEntries(
+  Object.entries(rasapi32Symbols).map(([name, definition]) => {
+    const { nonblocking: _, ...rest } = definition as Deno.ForeignFunction;
+    return [name, rest];
+  }),
+) as Synchronous<Rasapi32Symbols>;
+
+let library: LazyLibrary<Synchronous<Rasapi32Symbols>> | undefined;
+
+/** The simulator opened through rasctl's loader (once per test process), calls synchronous. */
+export function ras(): LazyLibrary<Synchronous<Rasapi32Symbols>>["symbols"] {
+  library ??= new LazyLibrary(
+    "rasapi32",
+    synchronousSymbols,
+    simLibraryPath(),
+    "RasGetErrorStringW",
+  );
   return library.symbols;
 }
 

@@ -290,12 +290,14 @@ Deno.test({
     {
       using watcher = new ConnectionWatcher({ pollIntervalMs: NEVER });
       equal(openHandles(1), before + 5, "four RASCN_* events and the stop event");
+      await watcher.ready;
       equal(watcher.connections.length, 0);
     }
     equal(openHandles(1), before);
     const vpn = await dialEntry("Fast", LOGIN);
     const one = new ConnectionWatcher({ handle: vpn.handle, pollIntervalMs: NEVER });
     equal(openHandles(1), before + 4, "no RASCN_Connection for one handle");
+    await one.ready;
     deepEqual(one.connections, [{ handle: vpn.handle, entry: "Fast", state: "connected" }]);
     const pending = one.next();
     one[Symbol.dispose]();

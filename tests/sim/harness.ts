@@ -46,7 +46,8 @@ export interface PhoneSpec {
 }
 
 /** The emulated Windows version; it decides which dwSize values are accepted. */
-export type SimWindows = "win7" | "win8" | "win81" | "win10";
+/** The emulated Windows (home.c): win10 is 2004 and later (and Windows 11), the default. */
+export type SimWindows = "win7" | "win8" | "win81" | "win10-1709" | "win10" | "win11";
 
 /** world.ini as an object. */
 export interface WorldSpec {
@@ -58,9 +59,15 @@ export interface WorldSpec {
     localIpv4?: string;
     /** RasConnectionNotification fires once for own-process connections (DotRas issue 105). */
     notifyOnlyOnce?: boolean;
+    /** Test control: after this many more RasGetEntryProperties of an entry, windows= ... */
+    switchWindowsAfterGets?: number;
+    /** ... becomes this. */
+    switchWindowsTo?: SimWindows;
   };
   servers?: Record<string, ServerSpec>;
   phones?: Record<string, PhoneSpec>;
+  /** Phone-book keys that change Windows' default entry (RasGetEntryProperties(pbk, "")). */
+  defaultEntry?: Record<string, string | number>;
 }
 
 /** One connection in the simulator's state (RasSimQuery "state"). */
@@ -86,7 +93,20 @@ export interface SimConnection {
 /** The simulator's state as RasSimQuery("state") reports it. */
 export interface SimState {
   connections: SimConnection[];
-  counters: { dials: number; hangups: number; leakedHandles: number; openHandles: number };
+  counters: {
+    dials: number;
+    hangups: number;
+    leakedHandles: number;
+    openHandles: number;
+  };
+  /** dwSize of the last RASENTRY written and of the last RASDIALPARAMS dialed (0: none). */
+  lastSizes: { RASENTRY: number; RASDIALPARAMS: number };
+  /**
+   * This process only: how many RasHangUp calls gave up waiting for a notifier that was inside
+   * a RasDialFunc1 callback (the sim's fuse against a caller blocking its callback's thread),
+   * and how many of its notifier threads are inside a callback right now.
+   */
+  process: { callbacksRunning: number; hangUpCallbackTimeouts: number };
 }
 
 /** A temporary simulated machine. */
@@ -141,6 +161,7 @@ export function worldIni(spec: WorldSpec): string {
   for (const [number, phone] of Object.entries(spec.phones ?? {})) {
     parts.push(section(`phone ${number}`, { ...phone }));
   }
+  if (spec.defaultEntry) parts.push(section("default entry", { ...spec.defaultEntry }));
   return parts.join("\n");
 }
 
@@ -276,10 +297,7 @@ export async function createSimHome(options: SimHomeOptions = {}): Promise<SimHo
     await Deno.mkdir(file.slice(0, file.lastIndexOf("/")), { recursive: true });
     await Deno.writeTextFile(file, text);
   };
-  const previous = {
-    home: Deno.env.get("RASSIM_HOME"),
-    lib: Deno.env.get("RASCTL_RASAPI32"),
-  };
+  const previous = { home: Deno.env.get("RASSIM_HOME") };
   let activated = false;
   const home: SimHome = {
     path,
@@ -319,15 +337,12 @@ export async function createSimHome(options: SimHomeOptions = {}): Promise<SimHo
     async [Symbol.asyncDispose]() {
       if (activated) {
         simCommand(path, "unbind");
-        for (
-          const [name, value] of [
-            ["RASSIM_HOME", previous.home],
-            ["RASCTL_RASAPI32", previous.lib],
-          ] as const
-        ) {
-          if (value === undefined) Deno.env.delete(name);
-          else Deno.env.set(name, value);
-        }
+        // RASCTL_RASAPI32 stays: it names the one simulator every in-process test loads, and
+        // test modules run side by side in one process, so taking it back made a parallel
+        // module's first rasapi32 load fail with LibraryNotFoundError (seen in
+        // cli_contract_test.ts). RASSIM_HOME goes back as it was.
+        if (previous.home === undefined) Deno.env.delete("RASSIM_HOME");
+        else Deno.env.set("RASSIM_HOME", previous.home);
       }
       await Deno.remove(path, { recursive: true });
     },

@@ -1,8 +1,9 @@
 /**
  * The notifier is a real thread (tests/sim/README.md "RasDial outcomes"): a failing state comes
  * first without and then with its error, and a drop or another process's hang-up during the
- * dial is reported. (The dial also stands still while the callback runs, but Deno's thread-safe
- * trampoline returns to the notifier thread at once, so that cannot be seen from here.)
+ * dial is reported. While the callback runs the notifier waits (Deno's thread-safe trampoline
+ * returns to the notifier thread only once the JS thread has run the callback), and RasHangUp
+ * from another thread waits for it ("RasHangUp waits for the callback").
  */
 import { fileURLToPath } from "node:url";
 import { deepEqual, equal } from "node:assert/strict";
@@ -94,4 +95,26 @@ Deno.test("RasDialFunc1: another process hanging up the dial is reported as Disc
   });
   cb.close();
   deepEqual(seen.at(-1), [RASCS_Disconnected, 631]);
+});
+
+Deno.test("RasHangUp waits for a notifier inside its callback: on the thread that callback needs, it gives up with the sim's fuse (1460)", async () => {
+  await using h = await machine(40);
+  const out = handleCell();
+  const seen: number[] = [];
+  const cb = Deno.UnsafeCallback.threadSafe(FUNC1, (_h, _msg, state) => {
+    seen.push(state);
+  });
+  equal(ras().RasDialW(null, null, dialParams("Corp VPN", alice), 1, cb.pointer, out), 0);
+  await waitFor(() => seen.length >= 1);
+  // Hold the JS thread until the notifier is in its next call, which Deno runs on this thread.
+  for (let i = 0; h.query().process.callbacksRunning === 0; i++) {
+    if (i > 1_000_000) throw new Error("the notifier never called again");
+  }
+  equal(ras().RasHangUpW(ptr(out[0]!)), 1460, "ERROR_TIMEOUT: RasHangUp gave up waiting");
+  equal(h.query().process.hangUpCallbackTimeouts, 1);
+  // The dial was never suspended for good: once the JS thread is free it plays on.
+  await waitFor(() => seen.includes(RASCS_Connected));
+  cb.close();
+  equal(ras().RasHangUpW(ptr(out[0]!)), 0);
+  equal(h.query().process.hangUpCallbackTimeouts, 1);
 });

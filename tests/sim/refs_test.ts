@@ -25,7 +25,9 @@ const RASCS_Disconnected = 0x2001;
 async function machine(): Promise<SimHome> {
   const h = await createSimHome({
     world: {
-      machine: { ipNetwork: true, dialStepMs: 1, releaseDelayMs: 20 },
+      // The link lingers (RASCS_Disconnected) for 1 s after the last RasHangUp: long enough
+      // for the next line to see it on a busy machine (20 ms was not, under the full suite).
+      machine: { ipNetwork: true, dialStepMs: 1, releaseDelayMs: 1000 },
       servers: { "vpn.example.com": { user: "alice", password: "s3cret" } },
     },
   });

@@ -26,7 +26,17 @@ static void endpoint(RASTUNNELENDPOINT_ *ep, const char *ip) {
 }
 
 /* https://learn.microsoft.com/windows/win32/api/ras/nf-ras-rasgetconnectstatusw */
+static uint32_t connect_status(HRASCONN_ h, RASCONNSTATUSW_ *s);
+
+/* On a thread without a home, the handle names the machine (sim_adopt_home_for_handle). */
 RASSIM_EXPORT uint32_t RasGetConnectStatusW(HRASCONN_ h, RASCONNSTATUSW_ *s) {
+  bool adopted = sim_adopt_home_for_handle(HANDLE_TO_U64(h));
+  uint32_t rc = connect_status(h, s);
+  if (adopted) sim_set_home_override(NULL);
+  return rc;
+}
+
+static uint32_t connect_status(HRASCONN_ h, RASCONNSTATUSW_ *s) {
   if (!s) return ERROR_INVALID_PARAMETER_;
   if (!size_ok(S_RASCONNSTATUS, s->dwSize)) return ERROR_INVALID_SIZE_;
   sim_state st;

@@ -212,8 +212,10 @@ static void state_json(sbuf *b) {
               (long long)c->start_ms);
   }
   sb_printf(b, "],\"counters\":{\"dials\":%" PRIu64 ",\"hangups\":%" PRIu64 ",\"leakedHandles\":%" PRIu64
-            ",\"openHandles\":%" PRIu64 "}}",
-            st.dials, st.hangups, leaked, open);
+            ",\"openHandles\":%" PRIu64 "},\"lastSizes\":{\"RASENTRY\":%u,\"RASDIALPARAMS\":%u},"
+            "\"process\":{\"callbacksRunning\":%d,\"hangUpCallbackTimeouts\":%" PRIu64 "}}",
+            st.dials, st.hangups, leaked, open, (unsigned)st.last_entry_size, (unsigned)st.last_dial_params_size,
+            sim_callbacks_running(), sim_hangup_callback_timeouts());
   state_release(&st, lock);
 }
 

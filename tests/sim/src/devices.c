@@ -1,6 +1,8 @@
 /* devices.c - RasEnumDevicesW: the WAN Miniports of a Windows 10 machine plus one modem. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "sim.h"
 
@@ -18,6 +20,20 @@ const char *device_port(const char *device_name) {
   for (size_t i = 0; i < sim_ndevices; i++)
     if (!strcmp(sim_devices[i].name, device_name)) return sim_devices[i].port;
   return NULL;
+}
+
+/* Whether RasEnumDevices lists a device of this type and name (case-insensitive), counting
+ * the extra devices a test grew. */
+bool device_listed(const char *type, const char *name) {
+  for (size_t i = 0; i < sim_ndevices; i++)
+    if (!strcasecmp(sim_devices[i].type, type) && !strcasecmp(sim_devices[i].name, name)) return true;
+  if (strcasecmp(type, "vpn") || strncasecmp(name, "WAN Miniport (SSTP) #", 21)) return false;
+  sim_state st;
+  sim_flock *lock;
+  if (state_begin(&st, &lock) != 0) return false;
+  int k = atoi(name + 21), extra = st.extra_devices;
+  state_release(&st, lock);
+  return k >= 2 && k < extra + 2;
 }
 
 /* https://learn.microsoft.com/windows/win32/api/ras/nf-ras-rasenumdevicesw: lpcb receives the

@@ -167,15 +167,133 @@ static void set_pause(uint64_t handle, int64_t t0, int64_t now) {
   state_commit(&st, lock);
 }
 
+/* Which connections of this process have their notifier inside the caller's callback, so
+ * RasHangUp can wait for it (below). Keyed like hung_here ("<home>|<handle>"). */
+#define IN_CALLBACK_N 64
+static char *in_callback[IN_CALLBACK_N];
+static _Thread_local bool t_in_callback; /* this thread is a notifier inside a callback */
+/* RasHangUps that gave up waiting (RasSimQuery), per home: "<home>|" prefixes and counts. */
+#define TIMEOUT_HOMES_N 64
+static char *timeout_home[TIMEOUT_HOMES_N];
+static uint64_t timeout_count[TIMEOUT_HOMES_N];
+static char *hung_key(uint64_t handle);
+
+static int callback_enter(uint64_t handle) {
+  char *key = hung_key(handle);
+  int slot = -1;
+  sim_mutex_lock();
+  for (int i = 0; i < IN_CALLBACK_N && slot < 0; i++)
+    if (!in_callback[i]) in_callback[i] = key, slot = i;
+  sim_mutex_unlock();
+  if (slot < 0) free(key);
+  t_in_callback = true;
+  return slot;
+}
+
+static void callback_leave(int slot) {
+  t_in_callback = false;
+  if (slot < 0) return;
+  sim_mutex_lock();
+  free(in_callback[slot]);
+  in_callback[slot] = NULL;
+  sim_mutex_unlock();
+}
+
+static bool callback_running(const char *key) {
+  bool yes = false;
+  sim_mutex_lock();
+  for (int i = 0; i < IN_CALLBACK_N && !yes; i++) yes = in_callback[i] && !strcmp(in_callback[i], key);
+  sim_mutex_unlock();
+  return yes;
+}
+
+/* How long RasHangUp waits for a notifier's callback before the sim gives up. Windows would
+ * wait for ever; the sim returns ERROR_TIMEOUT instead, so a caller that blocks the thread its
+ * callback needs fails a test instead of hanging it (the sim's own choice, a fuse). */
+#define CALLBACK_WAIT_MS 5000
+
+/* "RasHangUp can be called from within the RasDialFunc1 callback ... However, most of the
+ * hang-up processing occurs after the RasDialFunc1 callback returns" (RasDialFunc1 remarks,
+ * https://learn.microsoft.com/windows/win32/api/ras/nc-ras-rasdialfunc1), and the connection
+ * operation is suspended while the callback runs: a RasHangUp from another thread of the
+ * process waits until the connection's notifier has returned from the callback. From within
+ * the callback (the notifier's own thread) it returns at once, as the page allows. So a
+ * caller whose callback needs the thread that calls RasHangUp (Deno's thread-safe callbacks
+ * run on the JS thread) must not block that thread in RasHangUp. */
+/* "<home>|": the start of every hung_key of this home. */
+static char *home_prefix(void) {
+  sbuf b = {0};
+  sb_printf(&b, "%s|", sim_home() ? sim_home() : "");
+  return b.p;
+}
+
+static void count_timeout(void) {
+  char *prefix = home_prefix();
+  if (!prefix) return;
+  sim_mutex_lock();
+  int at = -1;
+  for (int i = 0; i < TIMEOUT_HOMES_N && at < 0; i++)
+    if (!timeout_home[i] || !strcmp(timeout_home[i], prefix)) at = i;
+  if (at >= 0) {
+    if (!timeout_home[at]) timeout_home[at] = prefix, prefix = NULL;
+    timeout_count[at]++;
+  }
+  sim_mutex_unlock();
+  free(prefix);
+}
+
+static uint32_t wait_for_callback(uint64_t handle) {
+  if (t_in_callback) return 0;
+  char *key = hung_key(handle);
+  if (!key) return 0;
+  int64_t until = sim_now_ms() + CALLBACK_WAIT_MS;
+  uint32_t rc = 0;
+  while (callback_running(key)) {
+    if (sim_now_ms() >= until) {
+      count_timeout();
+      rc = ERROR_TIMEOUT_;
+      break;
+    }
+    sim_sleep_ms(1);
+  }
+  free(key);
+  return rc;
+}
+
+int sim_callbacks_running(void) {
+  char *prefix = home_prefix();
+  size_t n = prefix ? strlen(prefix) : 0;
+  int running = 0;
+  sim_mutex_lock();
+  for (int i = 0; i < IN_CALLBACK_N && prefix; i++)
+    running += in_callback[i] && !strncmp(in_callback[i], prefix, n);
+  sim_mutex_unlock();
+  free(prefix);
+  return running;
+}
+
+uint64_t sim_hangup_callback_timeouts(void) {
+  char *prefix = home_prefix();
+  uint64_t n = 0;
+  sim_mutex_lock();
+  for (int i = 0; i < TIMEOUT_HOMES_N && prefix; i++)
+    if (timeout_home[i] && !strcmp(timeout_home[i], prefix)) n = timeout_count[i];
+  sim_mutex_unlock();
+  free(prefix);
+  return n;
+}
+
 static bool notify(notifier_job *job, int state, uint32_t err) {
   HRASCONN_ h = U64_TO_HANDLE(job->handle);
   bool final = err != 0 || state == RASCS_Connected || state == RASCS_Disconnected;
   if (!final) set_pause(job->handle, sim_now_ms(), 0);
   job->first_call = 1;
   bool more = true;
+  int slot = callback_enter(job->handle);
   if (job->type == 0) ((RasDialFunc)job->fn)(WM_RASDIALEVENT, state, err);
   else if (job->type == 1) ((RasDialFunc1)job->fn)(h, WM_RASDIALEVENT, state, err, 0);
   else more = ((RasDialFunc2)job->fn)(job->callback_id, job->subentry, h, WM_RASDIALEVENT, state, err, 0) != 0;
+  callback_leave(slot);
   if (!final) set_pause(job->handle, 0, sim_now_ms());
   return more;
 }
@@ -318,9 +436,24 @@ static void load_creds(const char *path, const char *entry, const RASDIALPARAMSW
   creds_free(&sc), creds_free(&psk);
 }
 
-/* https://learn.microsoft.com/windows/win32/api/ras/nf-ras-rasdialw */
+static uint32_t dial(const RASDIALEXTENSIONS_ *ext, const WCHAR_ *pbk, const RASDIALPARAMSW_ *p,
+                     uint32_t notifier_type, void *notifier, HRASCONN_ *out);
+
+/* https://learn.microsoft.com/windows/win32/api/ras/nf-ras-rasdialw
+ * Called on a thread without a home (a caller's worker thread), the phone book's path names
+ * the machine (sim_adopt_home_for_path). */
 RASSIM_EXPORT uint32_t RasDialW(const RASDIALEXTENSIONS_ *ext, const WCHAR_ *pbk, const RASDIALPARAMSW_ *p,
                                uint32_t notifier_type, void *notifier, HRASCONN_ *out) {
+  char *path = pbk ? w2u(pbk, 32768) : NULL;
+  bool adopted = sim_adopt_home_for_path(path);
+  free(path);
+  uint32_t rc = dial(ext, pbk, p, notifier_type, notifier, out);
+  if (adopted) sim_set_home_override(NULL);
+  return rc;
+}
+
+static uint32_t dial(const RASDIALEXTENSIONS_ *ext, const WCHAR_ *pbk, const RASDIALPARAMSW_ *p,
+                     uint32_t notifier_type, void *notifier, HRASCONN_ *out) {
   if (!sim_home()) return ERROR_CANNOT_OPEN_PHONEBOOK_;
   if (!p || !out) return ERROR_INVALID_PARAMETER_;
   if (ext && !size_ok(S_RASDIALEXTENSIONS, ext->dwSize)) return ERROR_INVALID_SIZE_;
@@ -382,6 +515,7 @@ RASSIM_EXPORT uint32_t RasDialW(const RASDIALEXTENSIONS_ *ext, const WCHAR_ *pbk
   if (referenced && !result) {
     referenced->refs = (referenced->refs > 0 ? referenced->refs : 1) + 1;
     st.dials++;
+    st.last_dial_params_size = p->dwSize;
     *out = U64_TO_HANDLE(referenced->handle);
     uint64_t rh = referenced->handle;
     int last = 0, nstates = 0;
@@ -429,6 +563,7 @@ RASSIM_EXPORT uint32_t RasDialW(const RASDIALEXTENSIONS_ *ext, const WCHAR_ *pbk
     c->stats_base_ms = 0;
     decide(c, &e, w, &st, &cr);
     st.dials++;
+    st.last_dial_params_size = p->dwSize;
     *out = U64_TO_HANDLE(c->handle);
   }
   uint64_t handle = c ? c->handle : 0;
@@ -488,8 +623,20 @@ RASSIM_EXPORT uint32_t RasDialW(const RASDIALEXTENSIONS_ *ext, const WCHAR_ *pbk
 
 /* https://learn.microsoft.com/windows/win32/api/ras/nf-ras-rashangupw: returns at once; the
  * link lingers (RASCS_Disconnected) for world releaseDelayMs, then the handle is invalid. */
+static uint32_t hang_up(HRASCONN_ h);
+
+/* On a thread without a home, the handle names the machine (sim_adopt_home_for_handle). */
 RASSIM_EXPORT uint32_t RasHangUpW(HRASCONN_ h) {
+  bool adopted = sim_adopt_home_for_handle(HANDLE_TO_U64(h));
+  uint32_t rc = hang_up(h);
+  if (adopted) sim_set_home_override(NULL);
+  return rc;
+}
+
+static uint32_t hang_up(HRASCONN_ h) {
   if (!sim_home()) return ERROR_INVALID_HANDLE_;
+  uint32_t waited = wait_for_callback(HANDLE_TO_U64(h));
+  if (waited) return waited;
   sim_state st;
   sim_flock *lock;
   if (state_begin(&st, &lock) != 0) return ERROR_INVALID_HANDLE_;

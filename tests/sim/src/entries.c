@@ -5,13 +5,15 @@
  * (FORMAT.md section 1); RasEnumEntries merges both with REN_AllUsers/REN_User, lookups try
  * all-users first. A missing default book is empty; a missing explicit book cannot be opened
  * (ERROR_CANNOT_OPEN_PHONEBOOK 621). A new entry with no explicit book goes to the all-users
- * book (the sim's choice for the "current default phone-book file").
+ * book (the sim's choice for the "current default phone-book file"; a standard user gets
+ * ERROR_ACCESS_DENIED there, so rasctl's `entry new` names the user's book as a path).
  * Entry names compare case-insensitively (FORMAT.md: unconfirmed; Windows INI sections are
  * case-insensitive, and rasphone refuses "vpn" when "VPN" exists).
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "sim.h"
 
@@ -191,6 +193,21 @@ RASSIM_EXPORT uint32_t RasEnumEntriesW(const WCHAR_ *reserved, const WCHAR_ *pbk
   return rc;
 }
 
+/* The test control switchWindowsAfterGets/switchWindowsTo (world.ini [machine]): the emulated
+ * version changes between two calls of one caller, so a caller's read and write negotiate
+ * different dwSize values. Windows itself returns the dwSize it was given, so this is the
+ * only way a struct decoded at one size meets a write at another (tests/sim/README.md). */
+static void count_get_for_switch(void) {
+  world *w = world_load();
+  if (w && w->switch_after_gets > 0 && w->switch_to) {
+    char n[16];
+    snprintf(n, sizeof n, "%d", w->switch_after_gets - 1);
+    if (w->switch_after_gets == 1) world_set("machine", "windows", w->switch_to);
+    world_set("machine", "switchWindowsAfterGets", n);
+  }
+  world_free(w);
+}
+
 /* https://learn.microsoft.com/windows/win32/api/ras/nf-ras-rasgetentrypropertiesw */
 RASSIM_EXPORT uint32_t RasGetEntryPropertiesW(const WCHAR_ *pbk, const WCHAR_ *entry, RASENTRYW_ *e,
                                              uint32_t *lpdwSize, uint8_t *devinfo, uint32_t *lpdwDevSize) {
@@ -218,9 +235,28 @@ RASSIM_EXPORT uint32_t RasGetEntryPropertiesW(const WCHAR_ *pbk, const WCHAR_ *e
   WCHAR_ *alt = calloc(SIM_MAX_NUMBERS * (RAS_MaxPhoneNumber + 1) + 1, sizeof(WCHAR_));
   size_t alt_units = 0;
   if (!alt) return ERROR_NOT_ENOUGH_MEMORY_;
-  if (!entry || !entry[0]) { /* "" or NULL: the default entry values */
+  if (!entry || !entry[0]) {
+    /* "If an empty string is specified, the function returns default values in the buffers
+     * pointed to by the lpRasEntry and lpbDeviceInfo parameters" (RasGetEntryProperties,
+     * https://learn.microsoft.com/windows/win32/api/ras/nf-ras-rasgetentrypropertiesw). The
+     * values are the template's (Windows 10's keys for a new entry), changed by world.ini's
+     * [default entry] lines, a test control that makes the sim's defaults tell apart from
+     * anything a caller hard-codes. */
     pbk_section s = {0};
     entry_template(&s);
+    world *w = world_load();
+    for (size_t i = 0; w && i < w->ndefault_entry; i++) {
+      const char *line = w->default_entry[i];
+      char key[128];
+      size_t klen = strcspn(line, "=");
+      if (klen >= sizeof key) continue;
+      memcpy(key, line, klen);
+      key[klen] = 0;
+      long at = sec_find(&s, 0, s.n, key);
+      if (at >= 0) sec_replace(&s, (size_t)at, line);
+      else sec_insert(&s, 0, line);
+    }
+    world_free(w);
     entry_decode(&s, &full);
     sec_free(&s);
   } else {
@@ -248,6 +284,7 @@ RASSIM_EXPORT uint32_t RasGetEntryPropertiesW(const WCHAR_ *pbk, const WCHAR_ *e
     return ERROR_BUFFER_TOO_SMALL_;
   }
   full.dwAlternateOffset = alt_units ? size : 0;
+  if (entry && entry[0]) count_get_for_switch();
   memcpy(e, &full, size);
   if (alt_units) memcpy((uint8_t *)e + size, alt, alt_units * sizeof(WCHAR_));
   free(alt);
@@ -281,6 +318,15 @@ RASSIM_EXPORT uint32_t RasSetEntryPropertiesW(const WCHAR_ *pbk, const WCHAR_ *e
   if (size >= offsetof(RASENTRYW_, dwEncryptionType) + 4 &&
       (e->dwType < RASET_Phone || e->dwType > RASET_Broadband || e->dwEncryptionType > ET_Optional))
     return ERROR_INVALID_PARAMETER_;
+  /* RASET_Direct (3, "Direct serial or parallel connection") exists in Ras.h only for
+   * WINVER < 0x600 (../shared/abi/README.md, disagreement 4), and DotRas's RasEntryType.Direct
+   * says "Windows Vista or later: This value is no longer supported". Every version the sim
+   * emulates is Windows 7 or later, so each refuses it, with the code the RasSetEntryProperties
+   * page gives for members without a usable value (ERROR_INVALID_PARAMETER; the sim's reading:
+   * the page names no other code). */
+  if (size >= offsetof(RASENTRYW_, dwEncryptionType) + 4 && e->dwType == RASET_Direct &&
+      sim_winver() >= SIM_WIN7)
+    return ERROR_INVALID_PARAMETER_;
   /* A dwAlternateOffset must point at the list of alternate numbers that follows the structure
    * inside the dwEntryInfoSize bytes given (RASENTRYW dwAlternateOffset; RasSetEntryProperties'
    * dwEntryInfoSize is "the size, in bytes, of the buffer"). Windows would read past the buffer;
@@ -308,6 +354,37 @@ RASSIM_EXPORT uint32_t RasSetEntryPropertiesW(const WCHAR_ *pbk, const WCHAR_ *e
   if (rc == 0 && idx < 0 && incomplete) {
     pbk_free(&b);
     rc = ERROR_INVALID_PARAMETER_;
+  }
+  /* szDeviceType/szDeviceName must name a device RasEnumDevices lists: "szDeviceName: ... the
+   * name of a TAPI device to use with this phone-book entry, for example, "XYZ Corp 28800
+   * External". To enumerate all available RAS-capable devices, use the RasEnumDevices
+   * function" (RASENTRYW, https://learn.microsoft.com/windows/win32/api/ras/ns-ras-rasentryw),
+   * and szDeviceName/szDeviceType are among the members the RasSetEntryProperties page requires
+   * a value for, failing with ERROR_INVALID_PARAMETER (87) otherwise. A name that is no device
+   * of this machine is not a usable value, so the sim refuses it with 87 (the sim's reading:
+   * neither page nor DotRas names a code for it). Checked for a new entry and whenever a
+   * write changes the device; an existing entry written back with the device its book holds
+   * is accepted (real books carry devices of the machine that wrote them, and Windows reads
+   * them). Names and types compare case-insensitively. */
+  if (rc == 0 && e->szDeviceName[0]) {
+    char *type = w2u(e->szDeviceType, RAS_MaxDeviceType + 1);
+    char *dev = w2u(e->szDeviceName, RAS_MaxDeviceName + 1);
+    bool changed = idx < 0;
+    if (!changed) {
+      RASENTRYW_ was;
+      entry_decode(&b.secs[idx], &was);
+      char *wtype = w2u(was.szDeviceType, RAS_MaxDeviceType + 1);
+      char *wdev = w2u(was.szDeviceName, RAS_MaxDeviceName + 1);
+      changed = !type || !dev || !wtype || !wdev || strcasecmp(type, wtype) || strcasecmp(dev, wdev);
+      free(wtype);
+      free(wdev);
+    }
+    if (changed && !(type && dev && device_listed(type, dev))) {
+      pbk_free(&b);
+      rc = ERROR_INVALID_PARAMETER_;
+    }
+    free(type);
+    free(dev);
   }
   if (rc == 0) {
     pbk_section fresh = {0};
@@ -347,6 +424,14 @@ RASSIM_EXPORT uint32_t RasSetEntryPropertiesW(const WCHAR_ *pbk, const WCHAR_ *e
   for (long i = 0; i < nalt; i++) free(alts[i]);
   free(path);
   free(name);
+  if (rc == 0) { /* RasSimQuery counters.lastSizes.RASENTRY: the dwSize the caller negotiated */
+    sim_state st;
+    sim_flock *slock;
+    if (state_begin(&st, &slock) == 0) {
+      st.last_entry_size = size;
+      state_commit(&st, slock);
+    }
+  }
   return (uint32_t)rc;
 }
 

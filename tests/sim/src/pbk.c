@@ -123,11 +123,20 @@ int pbk_parse(const char *data, size_t len, pbk_book *out, bool lenient) {
   return 0;
 }
 
+/* PBK_MAX_BYTES, or RASSIM_PBK_MAX_BYTES when set (a larger limit for scripts/_bench_lookup.ts,
+ * which measures a book of a million entries; the simulator's own limit, not Windows'). */
+static size_t pbk_max_bytes(void) {
+  const char *v = getenv("RASSIM_PBK_MAX_BYTES");
+  char *end;
+  unsigned long long n = v && *v ? strtoull(v, &end, 10) : 0;
+  return n && v && !*end ? (size_t)n : PBK_MAX_BYTES;
+}
+
 int pbk_load(const char *path, pbk_book *out, bool missing_ok) {
   memset(out, 0, sizeof *out);
   char *data;
   size_t len;
-  int rc = sim_read_file(path, PBK_MAX_BYTES, &data, &len);
+  int rc = sim_read_file(path, pbk_max_bytes(), &data, &len);
   if (rc == -1) return missing_ok && !sim_file_exists(path) ? 0 : ERROR_CANNOT_OPEN_PHONEBOOK_;
   if (rc != 0) return ERROR_CANNOT_LOAD_PHONEBOOK_;
   rc = pbk_parse(data, len, out, false);
@@ -156,7 +165,7 @@ int pbk_save(const char *path, const pbk_book *b) {
    * was, and the write fails with ERROR_CANNOT_WRITE_PHONEBOOK (624, raserror.h "the system
    * could not update the phone book file"; RasSetEntryProperties' failure for a book it cannot
    * write, https://learn.microsoft.com/windows/win32/api/ras/nf-ras-rassetentrypropertiesw). */
-  int rc = s.oom || s.n > PBK_MAX_BYTES ? -1 : sim_write_atomic(path, s.p, s.n);
+  int rc = s.oom || s.n > pbk_max_bytes() ? -1 : sim_write_atomic(path, s.p, s.n);
   sb_free(&s);
   return rc == 0 ? 0 : ERROR_CANNOT_WRITE_PHONEBOOK_;
 }

@@ -312,7 +312,8 @@ enum {
   ERROR_VPN_TIMEOUT_ = 809,
   ERROR_BROADBAND_TIMEOUT_ = 815,
   ERROR_CANNOT_DELETE_ = 817,
-  ERROR_DNSNAME_NOT_RESOLVABLE_ = 868
+  ERROR_DNSNAME_NOT_RESOLVABLE_ = 868,
+  ERROR_TIMEOUT_ = 1460 /* winerror.h; the sim's own fuse when RasHangUp would wait for ever (dial.c) */
 };
 
 #endif

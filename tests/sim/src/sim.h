@@ -62,6 +62,15 @@ void sim_set_home_override(const char *home);
 /* Bind the calling thread to a home until unbound (NULL): lets in-process tests that share
  * one process (deno test --parallel runs modules as threads) each use their own machine. */
 void sim_bind_thread_home(const char *home);
+/* The home's part of every handle it hands out (handle_base | counter): 24 bits of a hash of
+ * the home's path in bits 32-55, the same in every process, so a handle says which machine it
+ * belongs to. */
+uint64_t sim_handle_base(void);
+/* For a call on a thread with no home of its own (a caller's worker thread: Deno runs a
+ * `nonblocking` FFI call on one): take the home of a handle, or of a phone-book path, among the
+ * homes this process has bound. True when it set the thread's override (clear it after). */
+bool sim_adopt_home_for_handle(uint64_t handle);
+bool sim_adopt_home_for_path(const char *pbk_utf8);
 char *home_path(const char *rel); /* malloc'd "$RASSIM_HOME/rel", NULL without a home */
 char *user_pbk_path(void);
 char *allusers_pbk_path(void);
@@ -70,8 +79,17 @@ enum sim_struct {
   S_RASENTRY, S_RASDIALPARAMS, S_RASCONN, S_RASCONNSTATUS, S_RASENTRYNAME, S_RASDEVINFO,
   S_RASCREDENTIALS, S_RAS_STATS, S_RASDIALEXTENSIONS, S_COUNT
 };
-/* Emulated WINVER (0x0601 win7, 0x0602 win8, 0x0603 win81, 0x0A00 win10) from world.ini. */
+/* Emulated Windows versions (home.c). The value is the WINVER of the SDK level, except that
+ * Windows 10 1709 and 2004+ share WINVER 0xA00: 1709 (SDK 16299) has RASENTRY without the
+ * 0xA00 block, so the sim tells them apart by a level of its own. */
+enum {
+  SIM_WIN7 = 0x0601, SIM_WIN8 = 0x0602, SIM_WIN81 = 0x0603,
+  SIM_WIN10_1709 = 0x0A00, SIM_WIN10 = 0x0A01 /* Windows 10 2004 and later, Windows 11 */
+};
+/* The emulated version: RASSIM_WINVER, else world.ini [machine] windows=, else SIM_WIN10. */
 int sim_winver(void);
+/* "win7" | "win8" | "win81" | "win10-1709" | "win10" (or "win11") -> SIM_*, -1 if unknown. */
+int winver_of(const char *v);
 /* Is `size` a dwSize this emulated Windows accepts for struct `s`? */
 bool size_ok(enum sim_struct s, uint32_t size);
 /* Newest size of `s` on the emulated Windows. */
@@ -129,6 +147,8 @@ void entry_encode(pbk_section *s, const RASENTRYW_ *e);
 void entry_template(pbk_section *s);
 /* Device name -> port name ("WAN Miniport (IKEv2)" -> "VPN2-0"). */
 const char *device_port(const char *device_name);
+/* Does RasEnumDevices list a device of this type and name (case-insensitive)? (devices.c) */
+bool device_listed(const char *type, const char *name);
 
 /* ---- subentries.c ---- */
 /* At most this many numbers per link (the primary and its alternates): the sim's limit. */
@@ -180,6 +200,12 @@ typedef struct {
   char *local_ipv4;
   world_server *servers;
   size_t nservers;
+  /* [machine] switchWindowsAfterGets=N, switchWindowsTo=VER: a test control; after N more
+   * successful RasGetEntryProperties of a named entry, windows= becomes VER (entries.c). */
+  int switch_after_gets;
+  char *switch_to;
+  char **default_entry; /* [default entry] key=value lines: RasGetEntryProperties(pbk, "") */
+  size_t ndefault_entry;
 } world;
 /* Parse $RASSIM_HOME/world.ini afresh (defaults when missing). Free with world_free. */
 world *world_load(void);
@@ -222,8 +248,17 @@ typedef struct {
   uint64_t dials, hangups;
   int grow[3]; /* pending growth: entries, connections, devices */
   int extra_devices;
+  /* The dwSize of the last RASENTRY RasSetEntryProperties wrote and of the last RASDIALPARAMS
+   * RasDial took: what a caller negotiated (RasSimQuery counters.lastSizes). */
+  uint32_t last_entry_size, last_dial_params_size;
 } sim_state;
 enum { GROW_ENTRIES = 0, GROW_CONNECTIONS = 1, GROW_DEVICES = 2 };
+
+/* For the current home, in this process: RasHangUps that gave up waiting for a notifier's
+ * callback (dial.c). */
+uint64_t sim_hangup_callback_timeouts(void);
+/* For the current home, in this process: notifier threads inside a callback now (dial.c). */
+int sim_callbacks_running(void);
 
 /* Lock + load; state_commit writes (if dirty) and unlocks; state_release unlocks only. */
 int state_begin(sim_state *st, sim_flock **lock);

@@ -8,6 +8,7 @@
  * File format (text, one record per line, values percent-encoded):
  *   rassim-state 1
  *   next <next handle> | counters <dials> <hangups> | grow <entries> <connections> <devices>
+ *   | sizes <last RASENTRY dwSize set> <last RASDIALPARAMS dwSize dialed>
  *   extradev <n>
  *   conn handle=<hex> entry=<name> pbk=<path> ... (see write_conn)
  */
@@ -132,7 +133,7 @@ static void parse_conn(sim_state *st, char *line) {
 
 static int state_load(sim_state *st) {
   memset(st, 0, sizeof *st);
-  st->next_handle = 0x10001;
+  st->next_handle = sim_handle_base() | 0x10001;
   char *path = home_path("connections.state");
   char *data = NULL;
   size_t len;
@@ -150,6 +151,8 @@ static int state_load(sim_state *st) {
     else if (sscanf(line, "grow %" SCNu64 " %" SCNu64 " %" SCNu64, &a, &b2, &c3) == 3)
       st->grow[0] = (int)a, st->grow[1] = (int)b2, st->grow[2] = (int)c3;
     else if (sscanf(line, "extradev %" SCNu64, &a) == 1) st->extra_devices = (int)a;
+    else if (sscanf(line, "sizes %" SCNu64 " %" SCNu64, &a, &b2) == 2)
+      st->last_entry_size = (uint32_t)a, st->last_dial_params_size = (uint32_t)b2;
   }
   free(data);
   return 0;
@@ -175,6 +178,7 @@ int state_commit(sim_state *st, sim_flock *lock) {
   sb_printf(&b, "rassim-state 1\nnext %" PRIx64 "\ncounters %" PRIu64 " %" PRIu64 "\n", st->next_handle,
             st->dials, st->hangups);
   sb_printf(&b, "grow %d %d %d\nextradev %d\n", st->grow[0], st->grow[1], st->grow[2], st->extra_devices);
+  sb_printf(&b, "sizes %u %u\n", (unsigned)st->last_entry_size, (unsigned)st->last_dial_params_size);
   for (size_t i = 0; i < st->n; i++) {
     const sim_conn *c = &st->c[i];
     sb_printf(&b, "conn handle=%" PRIx64 " guid=", c->handle);

@@ -37,11 +37,14 @@ static bool truthy(const char *v) {
   return !strcmp(v, "1") || !strcasecmp(v, "true") || !strcasecmp(v, "yes") || !strcasecmp(v, "on");
 }
 
-static int winver_of(const char *v) {
-  if (!strcasecmp(v, "win7")) return 0x0601;
-  if (!strcasecmp(v, "win8")) return 0x0602;
-  if (!strcasecmp(v, "win81")) return 0x0603;
-  return 0x0A00;
+int winver_of(const char *v) {
+  if (!v) return -1;
+  if (!strcasecmp(v, "win7")) return SIM_WIN7;
+  if (!strcasecmp(v, "win8")) return SIM_WIN8;
+  if (!strcasecmp(v, "win81")) return SIM_WIN81;
+  if (!strcasecmp(v, "win10-1709") || !strcasecmp(v, "1709")) return SIM_WIN10_1709;
+  if (!strcasecmp(v, "win10") || !strcasecmp(v, "win11") || !strcasecmp(v, "win10-2004")) return SIM_WIN10;
+  return -1;
 }
 
 static unsigned protocols_of(const char *v) {
@@ -62,7 +65,7 @@ static unsigned protocols_of(const char *v) {
 }
 
 static void defaults(world *w) {
-  w->winver = 0x0A00;
+  w->winver = SIM_WIN10;
   w->ip_network = true;
   w->release_delay_ms = 300;
   w->dial_step_ms = 20;
@@ -91,14 +94,26 @@ world *world_load(void) {
     if (!strcasecmp(s->name, "machine")) {
       for (size_t j = 0; j < s->n; j++) {
         char *v = NULL;
-        if (key_is(s->lines[j], "windows", &v)) w->winver = winver_of(v);
+        if (key_is(s->lines[j], "windows", &v)) w->winver = winver_of(v) < 0 ? SIM_WIN10 : winver_of(v);
         else if (key_is(s->lines[j], "ipNetwork", &v)) w->ip_network = truthy(v);
         else if (key_is(s->lines[j], "releaseDelayMs", &v)) w->release_delay_ms = atoi(v);
         else if (key_is(s->lines[j], "dialStepMs", &v)) w->dial_step_ms = atoi(v);
         else if (key_is(s->lines[j], "notifyOnlyOnce", &v)) w->notify_only_once = truthy(v);
         else if (key_is(s->lines[j], "localIpv4", &v)) free(w->local_ipv4), w->local_ipv4 = sdup(v);
+        else if (key_is(s->lines[j], "switchWindowsAfterGets", &v)) w->switch_after_gets = atoi(v);
+        else if (key_is(s->lines[j], "switchWindowsTo", &v)) free(w->switch_to), w->switch_to = sdup(v);
         free(v);
       }
+      continue;
+    }
+    if (!strcasecmp(s->name, "default entry")) {
+      for (size_t j = 0; j < s->n; j++)
+        if (strchr(s->lines[j], '=')) {
+          char **nl = realloc(w->default_entry, (w->ndefault_entry + 1) * sizeof *nl);
+          if (!nl) break;
+          w->default_entry = nl;
+          w->default_entry[w->ndefault_entry++] = sdup(s->lines[j]);
+        }
       continue;
     }
     if (!sp) continue;
@@ -145,6 +160,9 @@ void world_free(world *w) {
     free(s->ipv4), free(s->ipv6), free(s->server_ipv4);
   }
   free(w->servers);
+  for (size_t i = 0; i < w->ndefault_entry; i++) free(w->default_entry[i]);
+  free(w->default_entry);
+  free(w->switch_to);
   free(w->local_ipv4);
   free(w);
 }
