@@ -17,7 +17,7 @@ import {
   VIA_CREDENTIAL_OPTIONS,
 } from "./_options.ts";
 import { flag, option, type Parsed, types } from "./_spec.ts";
-import { readStdinSecrets, secretFromPrompt, secretOf } from "./_secrets.ts";
+import { load } from "./_registry.ts";
 import { UsageError } from "./_errors.ts";
 
 /** Every dial option (also taken by `ensure`). */
@@ -80,6 +80,10 @@ export async function connectOptionsFrom(
       "--no-prerequisite",
     );
   }
+  // Loaded only to dial: `dial --help` and usage errors do without.
+  const { readStdinSecrets, secretFromPrompt, secretOf } = await load<
+    typeof import("./_secrets.ts")
+  >("./_secrets.ts");
   const stdin = await readStdinSecrets(ctx, o);
   const credentials = {
     user: o.user,

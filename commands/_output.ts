@@ -13,6 +13,7 @@ import { hintFor } from "./_hints.ts";
 import { InternalError, InterruptedError, TimeoutError, UsageError } from "./_errors.ts";
 
 export { UsageError };
+export { asciiJson, ClosedStdout, writeText } from "./_write.ts";
 
 /** How to print results. */
 export type Format = "json" | "table";
@@ -39,48 +40,6 @@ export interface IO {
 /** The process's own stdin, stdout and stderr. */
 export function processIO(): IO {
   return { stdin: Deno.stdin, stdout: Deno.stdout, stderr: Deno.stderr };
-}
-
-/** stdout was closed by its reader (`rasctl ... | head`): the run ends quietly. */
-export class ClosedStdout extends Error {
-  override readonly name = "ClosedStdout";
-}
-
-const encoder = new TextEncoder();
-
-/**
- * Writes all of `text`. A closed stdout throws {@link ClosedStdout}; a closed stderr is ignored
- * (there is nowhere left to say anything).
- */
-export function writeText(
-  stream: IO["stdout"],
-  text: string,
-  which: "stdout" | "stderr" = "stdout",
-): void {
-  let bytes = encoder.encode(text);
-  try {
-    while (bytes.length > 0) bytes = bytes.subarray(stream.writeSync(bytes));
-  } catch (error) {
-    if (which === "stderr") return;
-    if (error instanceof Deno.errors.BrokenPipe || error instanceof Deno.errors.BadResource) {
-      throw new ClosedStdout("stdout was closed");
-    }
-    throw error;
-  }
-}
-
-/**
- * Serialises to JSON with every non-ASCII character escaped, so the bytes are pure ASCII.
- *
- * @param value Any JSON-able value (no undefined in rasctl's shapes).
- * @param indent Spaces of indentation (0 = one line).
- * @returns ASCII JSON text.
- */
-export function asciiJson(value: unknown, indent = 2): string {
-  return JSON.stringify(value, null, indent).replace(
-    /[\u007f-\uffff]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
-  );
 }
 
 /** An explicit choice wins; else a table for a terminal, JSON for a pipe or file. */

@@ -20,14 +20,34 @@ export const VERSION = "0.1.0";
 /** A top-level command (or group): a one-line summary, and its module. */
 export interface CommandEntry {
   summary: string;
-  load: () => Promise<CommandModule>;
+  /**
+   * Loads the module that declares the command; for a group split over modules (see
+   * {@link split}), given the subcommand's word, only that subcommand's module.
+   */
+  load: (subcommand?: string) => Promise<CommandModule>;
+}
+
+/**
+ * A group whose subcommands live in several modules: `modules` names the module of each
+ * subcommand kept apart, `rest` declares the others. Running one of the former loads its
+ * module alone; anything else (another subcommand, help, a typo) loads them all, in the
+ * order `modules` then `rest`.
+ */
+function split(modules: Record<string, string>, rest: string): CommandEntry["load"] {
+  return async (subcommand) => {
+    const own = subcommand === undefined ? undefined : modules[subcommand];
+    if (own !== undefined) return await load(own);
+    const all = await Promise.all([...new Set(Object.values(modules)), rest].map((m) => load(m)));
+    return { commands: all.flatMap((m) => [...m.commands]) };
+  };
 }
 
 /** Every top-level command, loaded only when used. */
 export const COMMANDS: Record<string, CommandEntry> = {
   entry: {
     summary: "list, show, create, change, remove, rename and validate phone-book entries",
-    load: () => load("./entry.ts"),
+    // Listing loads none of the entry settings `entry new` and `entry set` declare as options.
+    load: split({ list: "./entry_list.ts" }, "./entry.ts"),
   },
   dial: {
     summary: "connect an entry (and the entry that brings its IP network)",

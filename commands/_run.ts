@@ -89,7 +89,7 @@ async function runLine(args: string[], io: IO): Promise<number> {
     if (!entry) {
       throw new UsageError(`unknown command "${first.word}"`, null, "see rasctl help");
     }
-    const { commands } = await entry.load();
+    const { commands } = await entry.load(words[1]?.word);
     let chosen: Command | undefined;
     const skip = new Set([first.at]);
     if (commands.length === 1 && commands[0]!.path.length === 1) {

@@ -1,5 +1,6 @@
 /**
- * `rasctl entry list | show | new | set | remove | rename | validate`.
+ * `rasctl entry show | new | set | remove | rename | validate` (`entry list` is
+ * commands/entry_list.ts: listing loads none of the entry settings these declare).
  *
  * @module
  */
@@ -8,7 +9,6 @@ import {
   createEntry,
   deleteEntry,
   getEntry,
-  listEntries,
   renameEntry,
   updateEntry,
   validateEntryName,
@@ -16,31 +16,9 @@ import {
 import { LOCK_OPTIONS, PHONEBOOK_OPTIONS, phonebookOf, phonebookWait } from "./_options.ts";
 import { SETTINGS_OPTIONS, settingsFrom } from "./_settings.ts";
 import { UsageError } from "./_errors.ts";
-import { argument, command, type CommandModule, flag, types } from "./_spec.ts";
+import { argument, command, type CommandModule, types } from "./_spec.ts";
 
 const NAME = argument("name", "the entry's name", { type: types.entryName() });
-
-const list = command({
-  path: ["entry", "list"],
-  summary: "list entries (JSON array of {name, scope, phonebook})",
-  args: [],
-  options: {
-    ...PHONEBOOK_OPTIONS,
-    // One process for the RasCtl module's Get-RasEntry, instead of one `entry show` per entry.
-    details: flag("--details", "print each entry's settings, as entry show does"),
-  },
-  examples: [
-    "rasctl entry list",
-    "rasctl entry list --all-users --format table",
-    "rasctl entry list --details",
-  ],
-  run: ({ options }, ctx) => {
-    const listed = listEntries(phonebookOf(options));
-    ctx.result(
-      options.details ? listed.map((e) => getEntry(e.name, { phonebook: e.phonebook })) : listed,
-    );
-  },
-});
 
 const show = command({
   path: ["entry", "show"],
@@ -142,7 +120,6 @@ const validate = command({
 
 /** The `entry` commands. */
 export const commands: CommandModule["commands"] = [
-  list,
   show,
   create,
   set,

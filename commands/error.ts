@@ -4,9 +4,8 @@
  * @module
  */
 
-import { explainError } from "../ras/errors.ts";
+import { explanation, isErrorCode, MAX_CODE } from "./_explain.ts";
 import { UsageError } from "./_errors.ts";
-import { hintFor } from "./_hints.ts";
 import { command, type CommandModule, type ValueType } from "./_spec.ts";
 
 /** An error code: a whole number from 0 to 4294967295. */
@@ -14,11 +13,13 @@ const errorCode: ValueType<string> = {
   name: "count",
   metavar: "CODE",
   min: 0,
-  max: 0xffffffff,
+  max: MAX_CODE,
   parse(text, field) {
-    if (!/^\d{1,10}$/.test(text) || Number(text) > 0xffffffff) {
+    if (!isErrorCode(text)) {
       throw new UsageError(
-        `CODE must be a whole number from 0 to 4294967295 such as 691, got ${JSON.stringify(text)}`,
+        `CODE must be a whole number from 0 to ${MAX_CODE} such as 691, got ${
+          JSON.stringify(text)
+        }`,
         field,
       );
     }
@@ -33,8 +34,7 @@ const error = command({
   options: {},
   examples: ["rasctl error 691", "rasctl error 868 --format table"],
   run: ({ args }, ctx) => {
-    const code = Number(args.code);
-    ctx.result({ ...explainError(code), hint: hintFor(code) });
+    ctx.result(explanation(Number(args.code)));
   },
 });
 

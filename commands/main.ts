@@ -1,7 +1,10 @@
 /**
  * The root command: the registry of commands, each module loaded only when used (so
  * `rasctl entry list` pays for entry listing and nothing else), and `main()`, which answers
- * `--version` at once and hands everything else to `_run.ts` (the parser, help, Context).
+ * the two lines that need neither the parser nor rasapi32 at once (a lone `--version`, and
+ * `error CODE` printed as JSON: what scripts run most often, e.g. to explain an exit status)
+ * and hands everything else, any other spelling of those included, to `_run.ts` (the parser,
+ * help, Context). Both print what the full path prints; tests/cli_contract_test.ts compares.
  *
  * Modules are imported by computed URL, which Deno does not follow before the program starts:
  * a literal `import("./x.ts")` makes Deno walk that module's whole graph at every start-up,
@@ -23,6 +26,23 @@ function versionOnly(args: readonly string[]): "text" | "json" | null {
 }
 
 /**
+ * Answers `rasctl error CODE` (exactly that: no option, a valid CODE, JSON output because
+ * stdout is not a terminal) from the error table alone, as the `error` command would.
+ *
+ * @returns Whether it answered.
+ */
+async function explainedAtOnce(args: readonly string[], io: IO | undefined): Promise<boolean> {
+  const stdout = io?.stdout ?? Deno.stdout;
+  if (args.length !== 2 || args[0] !== "error" || stdout.isTerminal()) return false;
+  const { isErrorCode, printExplanation } = await load<typeof import("./_explain.ts")>(
+    "./_explain.ts",
+  );
+  if (!isErrorCode(args[1]!)) return false;
+  printExplanation(Number(args[1]), stdout);
+  return true;
+}
+
+/**
  * Runs rasctl with the given arguments.
  *
  * @param args The command line without the program name.
@@ -40,6 +60,7 @@ export async function main(args: string[], io?: IO): Promise<number> {
     }
     return 0;
   }
+  if (await explainedAtOnce(args, io)) return 0;
   const { run } = await load<typeof import("./_run.ts")>("./_run.ts");
   return await run(args, io);
 }

@@ -6,7 +6,7 @@
 
 import { InvalidInputError } from "./input_error.ts";
 import { rasapi32 } from "../ffi/library.ts";
-import { RASENTRYNAMEW, RASENTRYW } from "../ffi/structs.ts";
+import { RASENTRYW } from "../ffi/structs.ts";
 import { cstr, cstrOrNull, decodeMultiString, encodeMultiString } from "../ffi/wstr.ts";
 import {
   check,
@@ -17,8 +17,7 @@ import {
   ERROR_INVALID_PARAMETER,
   RasError,
 } from "../ffi/errors.ts";
-import { callGrowing, decodeAll, enumerate, negotiateSize } from "../ffi/negotiate.ts";
-import { REN_ALL_USERS } from "./constants.ts";
+import { callGrowing, negotiateSize } from "../ffi/negotiate.ts";
 import {
   applySettings,
   type Entry,
@@ -37,52 +36,13 @@ import {
 import { assertEntryText } from "./entry_text.ts";
 import { type LockOptions, withPhonebookLock } from "./phonebook_lock.ts";
 import { preparePhonebook } from "./phonebook_file.ts";
+import { type EntryName, listEntries } from "./entry_list.ts";
 import { readSubEntries, type SubEntry, writeSubEntries } from "./subentries.ts";
+
+export { type EntryName, listEntries };
 
 /** Which phone book a change is made in, and how long to wait for another writer. */
 export type ChangeOptions = PhonebookOptions & LockOptions;
-
-/** An entry as a phone-book listing names it. */
-export interface EntryName {
-  /** The entry's name. */
-  name: string;
-  /** `user` or `allUsers` for the default books; `file` for an explicit phone book. */
-  scope: "user" | "allUsers" | "file";
-  /** The phone-book file that holds it. */
-  phonebook: string;
-}
-
-/**
- * Lists the entries of a phone book, or of both default books (all users, then the user's).
- *
- * @param options Which phone book.
- * @returns The entries in phone-book order.
- * @throws {RasError} When the phone book cannot be read.
- * @example
- * ```ts ignore
- * for (const e of listEntries()) console.log(e.name);
- * ```
- */
-export function listEntries(options: PhonebookOptions = {}): EntryName[] {
-  const lib = rasapi32();
-  const path = phonebookPath(options);
-  const pbk = cstrOrNull(path, "phonebook");
-  const found = enumerate(
-    RASENTRYNAMEW,
-    (buffer, cb, count) => lib.RasEnumEntriesW(null, pbk, buffer, cb, count),
-    "RasEnumEntries",
-    path,
-  );
-  return decodeAll(RASENTRYNAMEW, found).map((e) => ({
-    name: e.szEntryName,
-    scope: path !== undefined && !options.allUsers
-      ? "file"
-      : (e.dwFlags & REN_ALL_USERS) !== 0
-      ? "allUsers"
-      : "user",
-    phonebook: e.szPhonebookPath || (path ?? ""),
-  }));
-}
 
 /**
  * Finds which phone book holds an entry.

@@ -1,30 +1,12 @@
 /**
- * Error explanations for users: name and message of a RAS or Win32 code.
+ * RAS failures for users: RasError, and the explanation of a code (ras/explain.ts).
  *
  * @module
  */
 
-import { type ErrorInfo, errorInfo, RasError } from "../ffi/errors.ts";
+import { RasError } from "../ffi/errors.ts";
+
+export { type ErrorInfo, explainError } from "./explain.ts";
 
 /** A failure reported by a rasapi32 function, with its code, name, and operation. */
 export { RasError };
-/** What rasctl knows about one error code: its name and message. */
-export type { ErrorInfo };
-
-/**
- * Explains an error code; works with no rasapi32 at all.
- *
- * @param code A RAS (600-878) or Win32 error code.
- * @returns Its symbolic name, and message.
- * @throws {RangeError} When the code is not a non-negative 32-bit integer.
- * @example
- * ```ts
- * explainError(691).name; // "ERROR_AUTHENTICATION_FAILURE"
- * ```
- */
-export function explainError(code: number): ErrorInfo {
-  if (!Number.isInteger(code) || code < 0 || code > 0xffffffff) {
-    throw new RangeError(`an error code is a whole number from 0 to 4294967295, got ${code}`);
-  }
-  return errorInfo(code);
-}

@@ -8,7 +8,7 @@
  */
 
 import { deepEqual, equal, ok } from "node:assert/strict";
-import { allCommands, main } from "../commands/main.ts";
+import { allCommands, COMMANDS, main } from "../commands/main.ts";
 import { describeError } from "../commands/_output.ts";
 import { Context } from "../commands/_context.ts";
 import { secretFromPrompt } from "../commands/_secrets.ts";
@@ -82,6 +82,46 @@ Deno.test("--version --json prints JSON, --version plain text", async () => {
   const plain = testIO();
   equal(await main(["-V"], plain), 0);
   ok(/^\d+\.\d+\.\d+\n$/.test(plain.stdoutText()), plain.stdoutText());
+});
+
+Deno.test("a plain `error CODE` (answered without the parser) prints what the error command prints", async () => {
+  for (const code of ["691", "0", "1460", "13801", "54321", "4294967295"]) {
+    const quick = testIO();
+    equal(await main(["error", code], quick), 0);
+    // `--json` makes the line the parser's: the same command, through _run.ts.
+    const parsed = testIO();
+    equal(await main(["error", code, "--json"], parsed), 0);
+    equal(quick.stdoutText(), parsed.stdoutText(), code);
+    equal(JSON.parse(quick.stdoutText()).code, Number(code));
+  }
+  // What is not a CODE goes to the parser, which reports it as the declaration says.
+  for (const code of ["4294967296", "-1", "0x2b3", "6.9"]) {
+    const io = testIO();
+    equal(await main(["error", code], io), 2, code);
+    equal(JSON.parse(io.stderrText()).error.name, "UsageError");
+    const message = JSON.parse(io.stderrText()).error.message as string;
+    // "-1" reads as an option; the others reach CODE's own check.
+    ok(code === "-1" || message.includes("from 0 to 4294967295"), `${code}: ${message}`);
+  }
+  // At a terminal the answer is a table, from the parser's path.
+  const person = testIO({ terminal: { stdout: true } });
+  equal(await main(["error", "691"], person), 0);
+  ok(person.stdoutText().includes("ERROR_AUTHENTICATION_FAILURE"));
+  ok(!person.stdoutText().trimStart().startsWith("{"), person.stdoutText());
+});
+
+Deno.test("running `entry list` loads only its own module; the group's help and command list have all", async () => {
+  const only = await COMMANDS.entry!.load("list");
+  deepEqual(only.commands.map((c) => c.path.join(" ")), ["entry list"]);
+  const all = ["list", "show", "new", "set", "remove", "rename", "validate"];
+  for (const word of [undefined, "show", "new", "bogus"]) {
+    const group = await COMMANDS.entry!.load(word);
+    deepEqual(group.commands.map((c) => c.path[1]), all, String(word));
+  }
+  deepEqual(
+    (await allCommands()).filter((c) => c.path[0] === "entry").map((c) => c.path[1]),
+    all,
+  );
 });
 
 Deno.test("a JavaScript error is reported as InternalError (exit 1) asking for a report", () => {
@@ -174,7 +214,8 @@ Deno.test("a usage error is also written to --log-file (a task with wrong argume
 Deno.test("a hang-up that runs out of time is a TimeoutError (exit 1), like a dial's", async () => {
   await using home = await cliHome({
     world: {
-      machine: { ipNetwork: true, dialStepMs: 5, releaseDelayMs: 3000 },
+      // A release that takes a minute: the 0.2 s limit runs out first however slow the machine.
+      machine: { ipNetwork: true, dialStepMs: 5, releaseDelayMs: 60_000 },
       servers: {
         "vpn.example.com": { protocols: ["ikev2"], user: "alice", password: CLI_VPN_PASSWORD },
       },

@@ -150,10 +150,13 @@ export class Lines {
   constructor(stream: ReadableStream<Uint8Array>) {
     this.#reader = stream.pipeThrough(new TextDecoderStream()).getReader();
   }
-  /** Waits for an event matching `pred`, returning it (throws after `ms`). */
+  /**
+   * Waits for an event matching `pred`, returning it (throws after `ms`). The default bound is
+   * generous: it includes the child's start-up, which on a loaded machine takes seconds.
+   */
   async waitFor(
     pred: (e: Record<string, unknown>) => boolean,
-    ms = 10_000,
+    ms = 60_000,
   ): Promise<Record<string, unknown>> {
     const found = this.seen.find(pred);
     if (found) return found;

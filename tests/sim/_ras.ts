@@ -193,8 +193,11 @@ export function enumConnections(
   return { rc, connections: [], calls };
 }
 
-/** Polls until `fn` returns true (a bounded wait, not a timing assertion). */
-export async function waitFor(fn: () => boolean, timeoutMs = 5000): Promise<void> {
+/**
+ * Polls until `fn` returns true (a bounded wait, not a timing assertion: the default bound is
+ * generous, for a machine with a load average of 20 on two cores).
+ */
+export async function waitFor(fn: () => boolean, timeoutMs = 20_000): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (!fn()) {
     if (Date.now() > end) throw new Error("condition not reached in time");

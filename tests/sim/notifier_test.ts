@@ -45,7 +45,10 @@ Deno.test("RasDialFunc1: a failing state is reported first without, then with it
 });
 
 Deno.test("RasDialFunc1: a link that drops during the dial is reported as Disconnected with its code", async () => {
-  await using h = await machine(40);
+  // 13 states of 400 ms: the drop lands mid-dial even when this thread is not scheduled for
+  // seconds (with 40 ms steps the dial could be over before the callbacks were seen).
+  const step = 400;
+  await using h = await machine(step);
   const out = handleCell();
   const seen: [number, number][] = [];
   const cb = Deno.UnsafeCallback.threadSafe(FUNC1, (_h, _msg, state, error) => {
@@ -55,7 +58,11 @@ Deno.test("RasDialFunc1: a link that drops during the dial is reported as Discon
   await waitFor(() => seen.length >= 2);
   h.command(`drop 0x${out[0]!.toString(16)} 629`);
   await waitFor(() => seen.some(([s]) => s === RASCS_Disconnected));
-  await new Promise((r) => setTimeout(r, 120)); // three more steps: nothing may follow
+  // Nothing may follow: wait until the undropped dial would have been connected (the simulator
+  // plays the states by the wall clock from startMs), and a little past it.
+  const connectedBy = h.query().connections[0]!.startMs + 14 * step;
+  await waitFor(() => Date.now() > connectedBy, 60_000);
+  await new Promise((r) => setTimeout(r, 100)); // let callbacks already queued arrive
   cb.close();
   deepEqual(seen.at(-1), [RASCS_Disconnected, 629]);
   equal(seen.some(([s]) => s === RASCS_Connected), false, "it did not play on to Connected");
@@ -63,7 +70,8 @@ Deno.test("RasDialFunc1: a link that drops during the dial is reported as Discon
 });
 
 Deno.test("RasDialFunc1: another process hanging up the dial is reported as Disconnected, 631", async () => {
-  await using h = await machine(300);
+  // 13 states of 3 s: the child's start-up (seconds under load) cannot outlast the dial.
+  await using h = await machine(3000);
   const out = handleCell();
   const seen: [number, number][] = [];
   const cb = Deno.UnsafeCallback.threadSafe(FUNC1, (_h, _msg, state, error) => {
