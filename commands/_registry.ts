@@ -98,6 +98,10 @@ export const COMMANDS: Record<string, CommandEntry> = {
     summary: "install, show or remove a Task Scheduler task that runs `rasctl ensure`",
     load: () => load("./task.ts"),
   },
+  completion: {
+    summary: "print a shell completion script (bash, zsh or PowerShell)",
+    load: () => load("./completion.ts"),
+  },
 };
 
 /** Every command of every module, in COMMANDS order. */

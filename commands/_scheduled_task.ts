@@ -114,7 +114,8 @@ const KNOWN_OPTIONS: ReadonlySet<string> = new Set([
 
 const SECRET_LIKE = /pass|pwd|psk|secret|cred|token|key/i;
 const DEFAULT_START_BOUNDARY = "2000-01-01T00:00:00";
-const MAX_INTERVAL_MINUTES = 44640;
+/** The longest repetition interval Task Scheduler takes: 31 days, in minutes. */
+export const MAX_INTERVAL_MINUTES = 44640;
 
 /**
  * Quotes one argument for a Windows command line so that `CommandLineToArgvW` (and the MSVC/Rust
@@ -222,9 +223,10 @@ interface Token {
 
 /**
  * Which `ensure` option each task option is baked into: the argument list is built from the
- * `ensure` declaration itself, so a flag renamed there is renamed here.
+ * `ensure` declaration itself, so a flag renamed there is renamed here, and each value is
+ * checked by that option's own type (`task install` copies its options through this table too).
  */
-const BAKED = [
+export const BAKED = [
   ["phonebook", "phonebook"],
   ["user", "user"],
   ["domain", "domain"],
@@ -456,9 +458,15 @@ function validate(o: TaskOptions): void {
     }
   }
   checkCount("everyMinutes", o.everyMinutes, 1, MAX_INTERVAL_MINUTES);
-  checkCount("timeoutSeconds", o.timeoutSeconds, 1, 86400);
-  checkCount("retries", o.retries, 0, 1000);
-  checkCount("checkIntervalSeconds", o.checkIntervalSeconds, 1, 86400);
+  for (const [key, option] of BAKED) {
+    const value = o[key];
+    if (typeof value !== "number") continue;
+    try {
+      ENSURE_OPTIONS[option].type?.parse(String(value), ENSURE_OPTIONS[option].flag);
+    } catch (error) {
+      throw new RangeError(`${key}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
   if (
     o.executionTimeLimit !== undefined &&
     !/^P(?!$)(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$/.test(o.executionTimeLimit)

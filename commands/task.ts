@@ -9,7 +9,14 @@
  * @module
  */
 
-import { buildTaskXml, encodeTaskXml, taskName, type TaskOptions } from "./_scheduled_task.ts";
+import {
+  BAKED,
+  buildTaskXml,
+  encodeTaskXml,
+  MAX_INTERVAL_MINUTES,
+  taskName,
+  type TaskOptions,
+} from "./_scheduled_task.ts";
 import type { Context } from "./_context.ts";
 import {
   argument,
@@ -65,7 +72,7 @@ const INSTALL_OPTIONS = {
   onDisconnect: flag("--on-disconnect", "run when a RAS connection drops (RasClient 20226)"),
   every: option(
     "--every",
-    types.count({ min: 1, max: 44640, metavar: "MINUTES" }),
+    types.count({ min: 1, max: MAX_INTERVAL_MINUTES, metavar: "MINUTES" }),
     "run every N minutes",
   ),
   userTask: flag(
@@ -146,20 +153,12 @@ function taskOptions(name: string, o: Parsed<typeof INSTALL_OPTIONS>): TaskOptio
       );
     }
   }
-  const texts = [
-    ["phonebook", o.phonebook],
-    ["user", o.user],
-    ["domain", o.domain],
-    ["via", o.via],
-    ["viaUser", o.viaUser],
-    ["viaDomain", o.viaDomain],
-    ["logFile", o.taskLogFile],
-  ] as const;
-  for (const [key, value] of texts) if (value !== undefined) options[key] = value;
-  if (o.timeout !== undefined) options.timeoutSeconds = o.timeout;
-  if (o.retries !== undefined) options.retries = o.retries;
-  if (o.keep) options.keep = true;
-  if (o.checkInterval !== undefined) options.checkIntervalSeconds = o.checkInterval;
+  const baked = options as unknown as Record<string, unknown>;
+  for (const [key, option] of BAKED) {
+    const value = o[option];
+    if (value !== undefined && value !== false) baked[key] = value;
+  }
+  if (o.taskLogFile !== undefined) options.logFile = o.taskLogFile;
   return options;
 }
 

@@ -33,19 +33,35 @@ export const TARGETS = [
   { target: "aarch64-pc-windows-msvc", suffix: "-arm64" },
 ] as const;
 
+/** The folder the loader resolves from, and the folders whose modules may call it. */
+const LOADER_FOLDER = new URL("../commands/", import.meta.url);
+const ROOT = new URL("../", import.meta.url);
+
 /**
- * The modules rasctl imports by computed URL (the command modules, the runner and the service
- * modules dial and ensure load only to dial; see commands/_registry.ts), which `deno compile`
- * cannot find by itself: every non-test module of commands/ and ras/, by name.
+ * A module path the loader is given: every quoted `./x.ts` / `../x.ts` of commands/ that is not
+ * a static import (`from "./x.ts"`) or a type (`typeof import("./x.ts")`): `load("./x.ts")`,
+ * `split({ list: "./entry_list.ts" }, "./entry.ts")`.
+ */
+const LOADER_CALL = /(?<!from |import\()"(\.\.?\/[^"]+\.ts)"/g;
+
+/**
+ * The modules rasctl imports by computed URL (commands/_registry.ts's `load()`: the command
+ * modules, the runner, what a run loads only when it needs it), which `deno compile` cannot find
+ * by itself; their own imports it follows. Derived from the loader's calls in commands/, so a
+ * new `load("./x.ts")` is included without a change here.
+ *
+ * @returns Paths from the repository root, sorted (`commands/entry.ts`, ...).
  */
 export function includedModules(): string[] {
-  return ["commands", "ras"].flatMap((folder) =>
-    [...Deno.readDirSync(new URL(`../${folder}/`, import.meta.url))]
-      .map((e) => e.name)
-      .filter((n) => n.endsWith(".ts") && !n.endsWith("_test.ts"))
-      .sort()
-      .map((n) => `${folder}/${n}`)
-  );
+  const found = new Set<string>();
+  for (const entry of Deno.readDirSync(LOADER_FOLDER)) {
+    if (!entry.name.endsWith(".ts") || entry.name.endsWith("_test.ts")) continue;
+    const text = Deno.readTextFileSync(new URL(entry.name, LOADER_FOLDER));
+    for (const [, target] of text.matchAll(LOADER_CALL)) {
+      found.add(new URL(target!, LOADER_FOLDER).href.slice(ROOT.href.length));
+    }
+  }
+  return [...found].sort();
 }
 
 /** The `deno compile` argument lists, one per output file. */

@@ -116,6 +116,11 @@ const E2E: Record<keyof typeof COMMANDS, (home: SimHome) => Promise<void>> = {
     equal(run.code, 0, run.stderr);
     ok(run.stdout.includes("<Arguments>ensure"), run.stdout.slice(0, 400));
   },
+  async completion(home) {
+    const run = await rasctlProcess(home, ["completion", "bash"]);
+    equal(run.code, 0, run.stderr);
+    ok(run.stdout.includes("complete -F _rasctl rasctl rasctl.exe"), run.stdout.slice(-200));
+  },
 };
 
 const connect = (home: SimHome) => dialCorpVpn(rasctl, home);
