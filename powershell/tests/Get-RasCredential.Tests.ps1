@@ -32,10 +32,10 @@ Describe 'Get-RasCredential without a name' {
         Reset-RasSimulator
         $script:UserBook = Join-Path $env:APPDATA 'Microsoft/Network/Connections/Pbk/rasphone.pbk'
         New-Item -ItemType Directory -Force -Path (Split-Path $script:UserBook) | Out-Null
-        New-TestVpnEntry -Name 'Shared' -AllUsers | Out-Null
+        New-RasEntry -Name 'Shared' -Type vpn -Server 'vpn.example.com' -AllUsers -Confirm:$false | Out-Null
         New-RasEntry -Name 'Mine' -Type vpn -Server 'vpn.example.com' -Phonebook $script:UserBook -Confirm:$false | Out-Null
         Set-RasCredential -Name 'Mine' -Phonebook $script:UserBook -Credential (New-TestCredential 'CONTOSO\alice' 'Alice-Pa55') -Confirm:$false
-        Set-RasCredential -Name 'Shared' -Default -Credential (New-TestCredential 'CONTOSO\ann' 'Ann-Pa55') -Confirm:$false
+        Set-RasCredential -Name 'Shared' -AllUsers -Default -Credential (New-TestCredential 'CONTOSO\ann' 'Ann-Pa55') -Confirm:$false
     }
 
     It 'lists every entry of both phone books (all users first) in one rasctl run' {

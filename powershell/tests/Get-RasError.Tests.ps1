@@ -15,4 +15,9 @@ Describe 'Get-RasError' {
         $ex = New-Object System.ComponentModel.Win32Exception -ArgumentList 868
         ($ex | Get-RasError).Name | Should -Be 'ERROR_DNSNAME_NOT_RESOLVABLE'
     }
+
+    It 'refuses a negative code before rasctl runs (rasctl would read it as an option)' {
+        { Get-RasError -Code -5 } | Should -Throw -ErrorId 'ParameterArgumentValidationError,Get-RasError'
+        @(Get-RasCtlRun { try { Get-RasError -Code -5 -Verbose } catch { } }).Count | Should -Be 0
+    }
 }

@@ -89,7 +89,7 @@ Describe 'Wait-RasConnection over rasctl watch' {
     }
 
     It 'waits with rasctl watch --once for the state asked for' {
-        $runs = @(Get-RasCtlRun { Wait-RasConnection -Name 'Corp' -Timeout 1 -Verbose -ErrorAction SilentlyContinue })
+        $runs = @(Get-RasCtlRun { Wait-RasConnection -Name 'Corp' -Timeout 8 -Verbose -ErrorAction SilentlyContinue })
         @($runs | Where-Object { $_ -like 'rasctl watch Corp --once --event connected --timeout *' }).Count | Should -BeGreaterThan 0
     }
 

@@ -18,6 +18,8 @@ function Get-RasError {
     param(
         [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)]
         [Alias('NativeErrorCode')]
+        # rasctl takes 0 to 4294967295; a negative number would reach it as an unknown option.
+        [ValidateRange(0, 2147483647)]
         [int[]]$Code
     )
     process {
