@@ -17,7 +17,11 @@ export const PHONEBOOK_OPTIONS = {
   phonebook: option("--phonebook", types.path(), "use this phone-book (.pbk) file", {
     conflicts: ["--all-users"],
   }),
-  allUsers: flag("--all-users", "use the all-users phone book", { conflicts: ["--phonebook"] }),
+  allUsers: flag(
+    "--all-users",
+    "use the all-users phone book (without it or --phonebook: a new entry goes to your own book, a name is looked up in both)",
+    { conflicts: ["--phonebook"] },
+  ),
 } as const;
 
 /**

@@ -42,4 +42,16 @@ Describe 'Export-RasProfile' {
         $one.entries[0].name | Should -Be 'Other VPN'
         (Export-RasProfile -Name 'Other VPN' -Yaml) | Should -Match '(?m)^entries:'
     }
+
+    It 'exports several entries, named or piped, as one profile in one rasctl run' {
+        New-TestVpnEntry -Name 'Corp VPN' | Out-Null
+        New-TestVpnEntry -Name 'Other VPN' | Out-Null
+        New-TestVpnEntry -Name 'Third VPN' | Out-Null
+        $two = (Export-RasProfile -Name 'Corp VPN', 'Third VPN') | ConvertFrom-Json
+        @($two.entries | ForEach-Object { $_.name }) | Sort-Object | Should -Be @('Corp VPN', 'Third VPN')
+        $runs = @(Get-RasCtlRun { Get-RasEntry -Name 'Other VPN', 'Third VPN' | Export-RasProfile -Verbose | Out-Null })
+        @($runs | Where-Object { $_ -like 'rasctl profile export*' }).Count | Should -Be 1
+        $piped = (Get-RasEntry -Name 'Other VPN', 'Third VPN' | Export-RasProfile) | ConvertFrom-Json
+        @($piped.entries | ForEach-Object { $_.name }) | Sort-Object | Should -Be @('Other VPN', 'Third VPN')
+    }
 }
