@@ -4,11 +4,13 @@ function Get-RasEvent {
     Streams connection events (connected, disconnected, dialing, bandwidth changes) as they happen.
     .DESCRIPTION
     Runs rasctl watch and outputs one RasCtl.Event object per event as soon as rasctl reports it
-    (Event, Entry, Phonebook, Handle, Error, Links, Timestamp, Source), until -Once has its first
+    (Event, Entry, Phonebook, Handle, Error, Links, Timestamp, Source, Inferred), until -Once has its first
     event, -TimeoutSeconds passes, or the pipeline stops (Ctrl+C, Select-Object -First): rasctl is
     then stopped as every cmdlet stops it (about_RasCtl, STOPPING). Each event is confirmed by
     rasctl with RasEnumConnections/RasGetConnectStatus; Source says whether Windows'
-    RasConnectionNotification or rasctl's fallback poll found it. Watch-RasConnection is an alias.
+    RasConnectionNotification or rasctl's fallback poll found it. A connection that came and went
+    before rasctl could look is a Connected/Disconnected pair with Inferred set and no Entry
+    (Windows names none once it has released a connection). Watch-RasConnection is an alias.
     .PARAMETER Name
     Only events of these entries (default: every connection).
     .PARAMETER Event
@@ -19,7 +21,7 @@ function Get-RasEvent {
     .PARAMETER TimeoutSeconds
     Stop after this many seconds (without -Once: quietly, with the events seen so far).
     .EXAMPLE
-    Get-RasEvent -Name Corp -Event Disconnected | ForEach-Object { Connect-RasEntry $_.Entry }
+    Get-RasEvent -Name Corp -Event Disconnected | Where-Object { -not $_.Inferred } | ForEach-Object { Connect-RasEntry $_.Entry }
     .EXAMPLE
     Watch-RasConnection -Once -Event Connected -TimeoutSeconds 60
     .OUTPUTS
