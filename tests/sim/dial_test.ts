@@ -278,9 +278,10 @@ Deno.test("RasDialW asynchronous: RasDialFunc2 gets dwCallbackId and the error a
 });
 
 Deno.test("a connection dialed here is listed, queried and hung up by another process", async () => {
-  // It lingers 2 s after the child's RasHangUp: the child's exit alone took over 150 ms on a
-  // busy machine, and the link was released before this process looked.
-  await using h = await home({ ...WORLD, machine: { ...WORLD.machine, releaseDelayMs: 2000 } });
+  // It lingers 60 s after the child's RasHangUp, so this process always looks before the
+  // release: the child's exit alone took over 150 ms on a busy machine, and 2 s was once not
+  // enough at load 25. Nothing waits for the linger; the home is disposed with the link in it.
+  await using h = await home({ ...WORLD, machine: { ...WORLD.machine, releaseDelayMs: 60_000 } });
   setEntry("Corp VPN", vpnEntry("vpn.example.com"));
   const { handle } = dialSync(dialParams("Corp VPN", alice));
   const listed = await child(h, "list");
