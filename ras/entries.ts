@@ -68,22 +68,9 @@ export function findEntry(
   if (books.length === 0) return findByListing(name, options);
   // One RasGetEntryProperties per book, not an enumeration of every entry: a book of a
   // million entries costs one lookup, not gigabytes.
-  const found = books.filter((book) => holds(book.path, name, explicit !== undefined));
-  if (found.length === 0) {
-    throw new RasError(ERROR_CANNOT_FIND_PHONEBOOK_ENTRY, {
-      operation: options.operation ?? "RasGetEntryProperties",
-      entry: name,
-      phonebook: explicit,
-    });
-  }
-  if (found.length > 1) {
-    throw new InvalidInputError(
-      "phonebook",
-      `"${name}" is in both the all-users phone book (${found[0]!.path}) and the user's ` +
-        `(${found[1]!.path}); choose one`,
-    );
-  }
-  return { name, scope: found[0]!.scope, phonebook: found[0]!.path };
+  const found = books.filter((book) => holds(book.path, name, explicit !== undefined))
+    .map(({ path, scope }) => ({ name, scope, phonebook: path }));
+  return theOne(name, found, options.operation, explicit);
 }
 
 /** Without %ProgramData%/%APPDATA% the books cannot be named: ask RasEnumEntries (NULL). */
@@ -93,11 +80,18 @@ function findByListing(
 ): EntryName {
   const wanted = name.toLowerCase();
   const found = listEntries(options).filter((e) => e.name.toLowerCase() === wanted);
+  return theOne(name, found, options.operation);
+}
+
+/** The one book's entry found: 623 for none, a usage error naming both books for two. */
+function theOne(
+  name: string,
+  found: EntryName[],
+  operation = "RasGetEntryProperties",
+  phonebook?: string,
+): EntryName {
   if (found.length === 0) {
-    throw new RasError(ERROR_CANNOT_FIND_PHONEBOOK_ENTRY, {
-      operation: options.operation ?? "RasGetEntryProperties",
-      entry: name,
-    });
+    throw new RasError(ERROR_CANNOT_FIND_PHONEBOOK_ENTRY, { operation, entry: name, phonebook });
   }
   if (found.length > 1) {
     throw new InvalidInputError(
