@@ -12,6 +12,7 @@
 
 import { fileURLToPath } from "node:url";
 import { RUN_PERMISSIONS } from "./compile.ts";
+import { rusage } from "./_bench_rusage.ts";
 
 const root = fileURLToPath(new URL("../", import.meta.url));
 const sim = `${root}tests/sim/build/librasapi32sim.so`;
@@ -45,29 +46,19 @@ async function makeHome(entries: number): Promise<string> {
 }
 
 /** Exit status, wall ms and peak RSS (KiB) of one run, via python's getrusage. */
-async function measure(
+function measure(
   args: string[],
   home: string,
 ): Promise<{ code: number; ms: number; rssKiB: number }> {
-  const probe = "import resource,subprocess,sys,time\n" +
-    "t=time.perf_counter();r=subprocess.run(sys.argv[1:],stdout=subprocess.DEVNULL," +
-    "stderr=subprocess.DEVNULL)\ne=(time.perf_counter()-t)*1000\n" +
-    "print(r.returncode,e,resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)";
-  const out = await new Deno.Command("python3", {
-    args: ["-c", probe, ...args],
-    env: {
-      RASSIM_HOME: home,
-      RASCTL_RASAPI32: sim,
-      NO_COLOR: "1",
-      // Windows always sets these; without them rasctl cannot name the books and lists them.
-      APPDATA: `${home}/AppData/Roaming`,
-      ProgramData: `${home}/ProgramData`,
-      RASSIM_PBK_MAX_BYTES: String(2 ** 31), // the sim refuses books over 4 MiB otherwise
-    },
-    stdout: "piped",
-  }).output();
-  const [code, ms, rss] = new TextDecoder().decode(out.stdout).trim().split(" ").map(Number);
-  return { code: code!, ms: ms!, rssKiB: rss! };
+  return rusage(args, {
+    RASSIM_HOME: home,
+    RASCTL_RASAPI32: sim,
+    NO_COLOR: "1",
+    // Windows always sets these; without them rasctl cannot name the books and lists them.
+    APPDATA: `${home}/AppData/Roaming`,
+    ProgramData: `${home}/ProgramData`,
+    RASSIM_PBK_MAX_BYTES: String(2 ** 31), // the sim refuses books over 4 MiB otherwise
+  });
 }
 
 /** Runs the lookup benchmark and prints one line per command. */

@@ -23,6 +23,7 @@ import { fileURLToPath } from "node:url";
 import { RUN_PERMISSIONS } from "./compile.ts";
 import { benchEvents } from "./_bench_events.ts";
 import { benchLookup } from "./_bench_lookup.ts";
+import { rusage } from "./_bench_rusage.ts";
 
 if (Deno.env.get("BENCH_ONLY") === "events") {
   await benchEvents();
@@ -73,18 +74,9 @@ async function measure(
   args: string[],
   env: Record<string, string>,
 ): Promise<{ ms: number; rssKiB: number }> {
-  const probe = "import resource,subprocess,sys,time\n" +
-    "t=time.perf_counter();r=subprocess.run(sys.argv[1:],stdout=subprocess.DEVNULL)\n" +
-    "e=(time.perf_counter()-t)*1000\n" +
-    "print(r.returncode,e,resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)";
-  const out = await new Deno.Command("python3", {
-    args: ["-c", probe, ...args],
-    env,
-    stdout: "piped",
-  }).output();
-  const [code, ms, rss] = new TextDecoder().decode(out.stdout).trim().split(" ").map(Number);
+  const { code, ms, rssKiB } = await rusage(args, env);
   if (code !== 0) throw new Error(`${args.join(" ")} exited ${code}`);
-  return { ms: ms!, rssKiB: rss! };
+  return { ms, rssKiB };
 }
 
 function median(xs: number[]): number {
