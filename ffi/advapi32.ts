@@ -18,7 +18,7 @@
  */
 
 import { type Ace, parseAcl, sidToString } from "./acl.ts";
-import { LazyLibrary, locateKernel32 } from "./library.ts";
+import { LazyLibrary, locateKernel32, system32Dll } from "./library.ts";
 import { cstr } from "./wstr.ts";
 
 /** The advapi32 functions rasctl binds (C prototype beside each parameter). */
@@ -99,11 +99,10 @@ let advapi: LazyLibrary<typeof advapi32Symbols> | undefined;
 let kernel: LazyLibrary<typeof kernelSymbols> | undefined;
 
 function libraries() {
-  const root = Deno.env.get("SystemRoot") ?? "C:\\Windows";
   advapi ??= new LazyLibrary(
     "advapi32",
     advapi32Symbols,
-    `${root}\\System32\\advapi32.dll`,
+    system32Dll("advapi32"),
     "GetNamedSecurityInfoW",
   );
   kernel ??= new LazyLibrary("kernel32", kernelSymbols, locateKernel32(), "LocalFree");

@@ -91,16 +91,32 @@ export function locateKernel32(options: LocateOptions = {}): string {
   });
 }
 
+/**
+ * A DLL's full path in `%SystemRoot%\System32`, so one of that name in the current folder is
+ * never picked up.
+ *
+ * @param dll The DLL's name without `.dll`.
+ * @param env Reads an environment variable (default `Deno.env.get`).
+ * @returns The path.
+ * @example
+ * ```ts
+ * system32Dll("advapi32", () => undefined); // "C:\\Windows\\System32\\advapi32.dll"
+ * ```
+ */
+export function system32Dll(
+  dll: string,
+  env: (name: string) => string | undefined = (name) => Deno.env.get(name),
+): string {
+  return `${env("SystemRoot") ?? "C:\\Windows"}\\System32\\${dll}.dll`;
+}
+
 function locate(dll: string, variable: string, sim: string, options: LocateOptions): string {
   const env = options.env ?? ((name: string) => Deno.env.get(name));
   const os = options.os ?? Deno.build.os;
   const standalone = options.standalone ?? Deno.build.standalone;
   const override = standalone ? undefined : env(variable);
   if (override) return override;
-  if (os === "windows") {
-    // A full System32 path, so a DLL of that name in the current folder is never picked up.
-    return `${env("SystemRoot") ?? "C:\\Windows"}\\System32\\${dll}.dll`;
-  }
+  if (os === "windows") return system32Dll(dll, env);
   if (standalone) {
     throw new LibraryNotFoundError(
       `rasctl needs Windows' ${dll}.dll, and this is ${os}; the compiled rasctl does not take ` +
