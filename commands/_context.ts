@@ -10,13 +10,11 @@ import {
   asciiJson,
   chooseFormat,
   ClosedStdout,
-  describeError,
-  type ErrorReport,
-  errorText,
   type Format,
   type IO,
   writeText,
 } from "./_output.ts";
+import type { ErrorReport } from "./_report.ts";
 import { UsageError } from "./_errors.ts";
 import { load } from "./_registry.ts";
 import type { GlobalValues } from "./_spec.ts";
@@ -126,7 +124,7 @@ export class Context {
   }
 
   /** Reports an error on stderr: JSON, or text when a person reads a table. */
-  reportError(report: ErrorReport): void {
+  reportError(report: ErrorReport, errorText: (report: ErrorReport) => string): void {
     const person = this.format === "table" && this.io.stderr.isTerminal();
     this.#stderr(person ? errorText(report) : asciiJson({ error: report }, 0));
   }
@@ -154,13 +152,16 @@ export async function runWithContext(
   } catch (error) {
     // A reader that stopped reading (`| head`, `| true`) ends the run quietly, successfully.
     if (error instanceof ClosedStdout) return 0;
+    const { describeError, errorText } = await load<typeof import("./_report.ts")>(
+      "./_report.ts",
+    );
     const { report, status } = describeError(error);
     try {
       ctx.log("error", { error: report });
     } catch {
       // The log is what failed; the error still goes to stderr.
     }
-    ctx.reportError(report);
+    ctx.reportError(report, errorText);
     return status;
   }
 }

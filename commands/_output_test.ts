@@ -1,5 +1,7 @@
 import { deepEqual, equal, ok } from "node:assert/strict";
-import { asciiJson, describeError, UsageError } from "./_output.ts";
+import { asciiJson } from "./_output.ts";
+import { describeError } from "./_report.ts";
+import { UsageError } from "./_errors.ts";
 import { displayWidth, renderTable } from "./_table.ts";
 import { RasError } from "../ras/errors.ts";
 

@@ -7,15 +7,7 @@
  * @module
  */
 
-import {
-  asciiJson,
-  ClosedStdout,
-  describeError,
-  errorText,
-  type IO,
-  processIO,
-  writeText,
-} from "./_output.ts";
+import { asciiJson, ClosedStdout, type IO, processIO, writeText } from "./_output.ts";
 import { appendLog, Context, runWithContext } from "./_context.ts";
 import { commandWords, parseLine } from "./_parse.ts";
 import type { Command } from "./_spec.ts";
@@ -100,7 +92,7 @@ async function runLine(args: string[], io: IO): Promise<number> {
       if (!chosen) {
         const wantsHelp = args.includes("--help") || args.includes("-h");
         if (wantsHelp && sub === undefined) {
-          const { groupHelp } = await import("./_help.ts");
+          const { groupHelp } = await load<typeof import("./_help.ts")>("./_help.ts");
           return print(io, groupHelp(first.word, commands), 0);
         }
         const names = commands.map((c) => c.path[1]).join(", ");
@@ -116,7 +108,7 @@ async function runLine(args: string[], io: IO): Promise<number> {
     }
     const parsed = parseLine(args, chosen, skip);
     if (parsed.options.help) {
-      const { commandHelp } = await import("./_help.ts");
+      const { commandHelp } = await load<typeof import("./_help.ts")>("./_help.ts");
       return print(io, commandHelp(chosen), 0);
     }
     if (parsed.options.version) return version(io, parsed.options.json === true);
@@ -124,21 +116,23 @@ async function runLine(args: string[], io: IO): Promise<number> {
     const command = chosen;
     return await runWithContext(ctx, (c) => command.run(parsed as never, c));
   } catch (error) {
-    return reportEarly(error, io, logFile, args);
+    return await reportEarly(error, io, logFile, args);
   }
 }
 
 function root(args: string[], io: IO): number | Promise<number> {
   const parsed = parseLine(args, ROOT, new Set());
   if (parsed.options.version) return version(io, parsed.options.json === true);
-  return import("./_help.ts").then(async ({ rootHelp }) =>
+  return load<typeof import("./_help.ts")>("./_help.ts").then(async ({ rootHelp }) =>
     print(io, rootHelp(await allCommands()), parsed.options.help ? 0 : 2)
   );
 }
 
 async function help(args: string[], path: string[], io: IO): Promise<number> {
   const parsed = parseLine(args.filter((a) => a !== "help" && !path.includes(a)), ROOT, new Set());
-  const { commandHelp, describeCli, groupHelp, rootHelp } = await import("./_help.ts");
+  const { commandHelp, describeCli, groupHelp, rootHelp } = await load<typeof import("./_help.ts")>(
+    "./_help.ts",
+  );
   const commands = await allCommands();
   if (path.length === 0) {
     if (parsed.options.json) return print(io, asciiJson(describeCli(VERSION, commands)) + "\n", 0);
@@ -169,8 +163,14 @@ function print(io: IO, text: string, status: number): number {
 }
 
 /** Reports an error found before a command ran (usage errors), and logs it if it can. */
-function reportEarly(error: unknown, io: IO, logFile: string | undefined, args: string[]): number {
+async function reportEarly(
+  error: unknown,
+  io: IO,
+  logFile: string | undefined,
+  args: string[],
+): Promise<number> {
   if (error instanceof ClosedStdout) return 0;
+  const { describeError, errorText } = await load<typeof import("./_report.ts")>("./_report.ts");
   const { report, status } = describeError(error);
   if (logFile !== undefined) {
     try {

@@ -13,7 +13,8 @@
  */
 
 import type { Context } from "./_context.ts";
-import { asciiJson, describeError, writeText } from "./_output.ts";
+import { asciiJson, writeText } from "./_output.ts";
+import { describeError } from "./_report.ts";
 import { UsageError } from "./_errors.ts";
 import { checkProfile, secretReader, stdinText } from "./_profile_input.ts";
 import { command, type CommandModule, flag } from "./_spec.ts";

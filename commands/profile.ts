@@ -6,7 +6,7 @@
  */
 
 import type { Context } from "./_context.ts";
-import { describeError } from "./_output.ts";
+import { describeError } from "./_report.ts";
 import { UsageError } from "./_errors.ts";
 import { readProfile, secretReader } from "./_profile_input.ts";
 import { PHONEBOOK_OPTIONS, phonebookOf } from "./_options.ts";

@@ -8,6 +8,7 @@
  */
 
 import ERROR_TABLE from "./_error_table.json" with { type: "json" };
+import type * as Codes from "./_error_codes.ts";
 
 /** A row of the table: [code, symbolic name, message]. */
 type Row = [number, string, string];
@@ -52,4 +53,25 @@ export function errorInfo(code: number): ErrorInfo {
     name: row?.[1] ?? `ERROR_${code}`,
     message: row?.[2] ?? `Unknown error ${code}.`,
   };
+}
+
+/** The name of a code the generated table knows, e.g. `ERROR_BUFFER_TOO_SMALL`. */
+export type ErrorName = keyof typeof Codes;
+
+/**
+ * A code by its name, from the same generated table: the value of the `ERROR_*` constant of
+ * that name, for a module that needs one or two codes without loading all 326 constants
+ * (`./_error_codes.ts` is imported for its types only, which cost nothing at run time).
+ *
+ * @param name The constant's name; a name the table lacks does not type-check.
+ * @returns Its code.
+ * @example
+ * ```ts
+ * errorCode("ERROR_BUFFER_TOO_SMALL"); // 603
+ * ```
+ */
+export function errorCode<N extends ErrorName>(name: N): (typeof Codes)[N] {
+  const row = (ERROR_TABLE as Row[]).find((r) => r[1] === name);
+  if (!row) throw new RangeError(`${name} is not in the generated error table`);
+  return row[0] as (typeof Codes)[N];
 }

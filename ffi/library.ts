@@ -17,7 +17,7 @@ import {
   type Rasapi32Symbols,
   rasapi32Symbols,
 } from "./symbols.ts";
-import { setMessageSource } from "./errors.ts";
+import { setMessageSource } from "./ras_error.ts";
 import { fromCstr } from "./wstr.ts";
 
 /** The environment variable that names a library to load instead of rasapi32.dll. */

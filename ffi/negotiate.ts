@@ -6,13 +6,16 @@
  * @module
  */
 
-import { check, ERROR_BUFFER_TOO_SMALL, ERROR_INVALID_SIZE } from "./errors.ts";
+import { check } from "./ras_error.ts";
+import { errorCode } from "./error_info.ts";
 import type { StructLayout } from "./layout.ts";
 
 /** The caller's buffer is too small; `*lpcb` holds the size needed (raserror.h). */
-export { ERROR_BUFFER_TOO_SMALL };
+/** The buffer is too small (`ERROR_BUFFER_TOO_SMALL`). */
+export const ERROR_BUFFER_TOO_SMALL = errorCode("ERROR_BUFFER_TOO_SMALL");
 /** The structure size is wrong for this version of Windows (raserror.h). */
-export { ERROR_INVALID_SIZE };
+/** The structure size is not one this Windows knows (`ERROR_INVALID_SIZE`). */
+export const ERROR_INVALID_SIZE = errorCode("ERROR_INVALID_SIZE");
 
 /** The dwSize that worked for each struct in this process, by struct name. */
 const acceptedSizes = new Map<string, number>();

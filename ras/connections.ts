@@ -8,7 +8,10 @@
 /** A connection handle as text, e.g. `0x10001`. */
 export type { Handle } from "./_handle.ts";
 import { rasapi32 } from "../ffi/library.ts";
-import { RAS_PROJECTION_INFO, RAS_STATS, RASCONNSTATUSW, RASCONNW } from "../ffi/structs.ts";
+import { RAS_PROJECTION_INFO } from "../ffi/structs/projection.ts";
+import { RAS_STATS } from "../ffi/structs/ras_stats.ts";
+import { RASCONNSTATUSW } from "../ffi/structs/rasconnstatusw.ts";
+import { RASCONNW } from "../ffi/structs/rasconnw.ts";
 import {
   check,
   ERROR_INVALID_HANDLE,

@@ -12,7 +12,7 @@
  */
 
 import { rasapi32 } from "../ffi/library.ts";
-import { RASCREDENTIALSW } from "../ffi/structs.ts";
+import { RASCREDENTIALSW } from "../ffi/structs/rascredentialsw.ts";
 import { cstr } from "../ffi/wstr.ts";
 import { check } from "../ffi/errors.ts";
 import { RASCM } from "./constants.ts";

@@ -5,7 +5,7 @@
  */
 
 import { rasapi32 } from "../ffi/library.ts";
-import { RASDEVINFOW } from "../ffi/structs.ts";
+import { RASDEVINFOW } from "../ffi/structs/rasdevinfow.ts";
 import { decodeAll, enumerate } from "../ffi/negotiate.ts";
 
 /** A device a RAS entry can dial through. */

@@ -7,7 +7,7 @@
  */
 
 import { rasapi32 } from "../ffi/library.ts";
-import { RASDIALPARAMSW } from "../ffi/structs.ts";
+import { RASDIALPARAMSW } from "../ffi/structs/rasdialparamsw.ts";
 import { cstr } from "../ffi/wstr.ts";
 import {
   check,

@@ -6,7 +6,7 @@
 
 import { InvalidInputError } from "./input_error.ts";
 import { rasapi32 } from "../ffi/library.ts";
-import { RASENTRYW } from "../ffi/structs.ts";
+import { RASENTRYW } from "../ffi/structs/rasentryw.ts";
 import { cstr, cstrOrNull, decodeMultiString, encodeMultiString } from "../ffi/wstr.ts";
 import {
   check,

@@ -7,7 +7,7 @@
  */
 
 import { rasapi32 } from "../ffi/library.ts";
-import { RASENTRYW } from "../ffi/structs.ts";
+import { RASENTRYW } from "../ffi/structs/rasentryw.ts";
 import { cstr, cstrOrNull } from "../ffi/wstr.ts";
 import { check } from "../ffi/errors.ts";
 import { callGrowing, negotiateSize } from "../ffi/negotiate.ts";

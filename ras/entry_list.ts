@@ -7,7 +7,7 @@
  */
 
 import { rasapi32 } from "../ffi/library.ts";
-import { RASENTRYNAMEW } from "../ffi/structs.ts";
+import { RASENTRYNAMEW } from "../ffi/structs/rasentrynamew.ts";
 import { cstrOrNull } from "../ffi/wstr.ts";
 import { decodeAll, enumerate } from "../ffi/negotiate.ts";
 import { REN_ALL_USERS } from "./constants.ts";

@@ -7,7 +7,7 @@
  */
 
 import { z } from "zod";
-import { LIMITS } from "../ffi/structs.ts";
+import { LIMITS } from "../ffi/limits.ts";
 import { parseIPv4, parseIPv6 } from "../ffi/ip.ts";
 import {
   ENTRY_SETTINGS,

@@ -13,7 +13,8 @@
  * @module
  */
 
-import { LIMITS, type RASENTRYW } from "../ffi/structs.ts";
+import { LIMITS } from "../ffi/limits.ts";
+import { type RASENTRYW } from "../ffi/structs/rasentryw.ts";
 import {
   AUTH_METHODS,
   type AuthMethod,

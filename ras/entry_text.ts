@@ -10,7 +10,7 @@
  * @module
  */
 
-import { RASENTRYW_FIELDS } from "../ffi/structs.ts";
+import { RASENTRYW_FIELDS } from "../ffi/structs/rasentryw.ts";
 import { applySettings, type EntrySettings, type RasEntryStruct } from "./entry.ts";
 import { InvalidInputError } from "./input_error.ts";
 

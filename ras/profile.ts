@@ -6,7 +6,7 @@
  * @module
  */
 
-import { RASENTRYW } from "../ffi/structs.ts";
+import { RASENTRYW } from "../ffi/structs/rasentryw.ts";
 import {
   ERROR_ALREADY_EXISTS,
   ERROR_CANNOT_FIND_PHONEBOOK_ENTRY,

@@ -8,7 +8,7 @@
  */
 
 import { z } from "zod";
-import { LIMITS } from "../ffi/structs.ts";
+import { LIMITS } from "../ffi/limits.ts";
 import { entryNameSchema, entrySettingsObject, phonebookSchema } from "./entry_schema.ts";
 import type { EntrySettings } from "./entry_schema.ts";
 

@@ -12,7 +12,7 @@
  */
 
 import { rasapi32 } from "../ffi/library.ts";
-import { RASSUBENTRYW } from "../ffi/structs.ts";
+import { RASSUBENTRYW } from "../ffi/structs/rassubentryw.ts";
 import { check } from "../ffi/errors.ts";
 import { callGrowing } from "../ffi/negotiate.ts";
 import { cstr, decodeMultiString, encodeMultiString } from "../ffi/wstr.ts";

@@ -9,7 +9,7 @@
 
 import { deepEqual, equal, ok } from "node:assert/strict";
 import { allCommands, COMMANDS, main } from "../commands/main.ts";
-import { describeError } from "../commands/_output.ts";
+import { describeError } from "../commands/_report.ts";
 import { Context } from "../commands/_context.ts";
 import { secretFromPrompt } from "../commands/_secrets.ts";
 import { TimeoutError } from "../commands/_errors.ts";
