@@ -99,13 +99,8 @@ let advapi: LazyLibrary<typeof advapi32Symbols> | undefined;
 let kernel: LazyLibrary<typeof kernelSymbols> | undefined;
 
 function libraries() {
-  advapi ??= new LazyLibrary(
-    "advapi32",
-    advapi32Symbols,
-    system32Dll("advapi32"),
-    "GetNamedSecurityInfoW",
-  );
-  kernel ??= new LazyLibrary("kernel32", kernelSymbols, locateKernel32(), "LocalFree");
+  advapi ??= new LazyLibrary("advapi32", advapi32Symbols, system32Dll("advapi32"));
+  kernel ??= new LazyLibrary("kernel32", kernelSymbols, locateKernel32());
   return { a: advapi.symbols, k: kernel.symbols };
 }
 

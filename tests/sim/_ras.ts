@@ -36,12 +36,7 @@ let library: LazyLibrary<Synchronous<Rasapi32Symbols>> | undefined;
 
 /** The simulator opened through rasctl's loader (once per test process), calls synchronous. */
 export function ras(): LazyLibrary<Synchronous<Rasapi32Symbols>>["symbols"] {
-  library ??= new LazyLibrary(
-    "rasapi32",
-    synchronousSymbols,
-    simLibraryPath(),
-    "RasGetErrorStringW",
-  );
+  library ??= new LazyLibrary("rasapi32", synchronousSymbols, simLibraryPath());
   return library.symbols;
 }
 
