@@ -1,14 +1,8 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import { ALL_STRUCTS, RASCONNW, RASDIALPARAMSW, RASENTRYW } from "./structs.ts";
-import {
-  type FieldInfo,
-  type FieldType,
-  type StructLayout,
-  type UnionMembers,
-  type UnionType,
-  WINVER_LEVELS,
-} from "./layout.ts";
+import { type FieldInfo, type FieldType, type StructLayout, WINVER_LEVELS } from "./layout.ts";
+import { type UnionMembers, type UnionType } from "./layout_kinds.ts";
 import { formatIPv6 } from "./ip.ts";
 
 // ---------------------------------------------------------------------------------------------

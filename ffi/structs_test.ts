@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { ALL_STRUCTS } from "./structs.ts";
-import type { FieldInfo, StructLayout, UnionMembers, UnionType } from "./layout.ts";
+import type { FieldInfo, StructLayout } from "./layout.ts";
+import type { UnionMembers, UnionType } from "./layout_kinds.ts";
 import { loadAbiFacts } from "../tests/_abi.ts";
 
 interface AbiField {

@@ -5,7 +5,6 @@
  */
 
 import {
-  bytes,
   defineStruct,
   type FieldDecl,
   type FieldType,
@@ -16,10 +15,8 @@ import {
   u16,
   u32,
   u8,
-  union,
-  viewAs,
-  words,
 } from "../layout.ts";
+import { bytes, union, viewAs, words } from "../layout_kinds.ts";
 import { formatIPv4, formatIPv6, parseIPv4, parseIPv6 } from "../ip.ts";
 
 /** GUID's fields in ras.h order, each `[name, kind, WINVER that added it]`. */

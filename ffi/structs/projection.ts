@@ -5,17 +5,15 @@
  */
 
 import {
-  bytes,
   defineStruct,
   type FieldDecl,
   i32,
-  pointer,
   struct,
   type StructLayout,
   type StructValue,
   u32,
-  union,
 } from "../layout.ts";
+import { bytes, pointer, union } from "../layout_kinds.ts";
 import { ipv4addr, ipv6Text } from "./basic.ts";
 
 /** RASPPP_PROJECTION_INFO's fields in ras.h order, each `[name, kind, WINVER that added it]`. */

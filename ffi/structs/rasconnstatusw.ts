@@ -12,9 +12,9 @@ import {
   type StructLayout,
   type StructValue,
   u32,
-  union,
   wchar,
 } from "../layout.ts";
+import { union } from "../layout_kinds.ts";
 import { ipv4addr, ipv6Text } from "./basic.ts";
 import { RAS_MaxDeviceName, RAS_MaxDeviceType, RAS_MaxPhoneNumber } from "../limits.ts";
 

@@ -7,14 +7,12 @@
 import {
   defineStruct,
   type FieldDecl,
-  guid,
-  luid,
-  pointer,
   type StructLayout,
   type StructValue,
   u32,
   wchar,
 } from "../layout.ts";
+import { guid, luid, pointer } from "../layout_kinds.ts";
 import { MAX_PATH, RAS_MaxDeviceName, RAS_MaxDeviceType, RAS_MaxEntryName } from "../limits.ts";
 
 /** RASCONNW's fields in ras.h order, each `[name, kind, WINVER that added it]`. */

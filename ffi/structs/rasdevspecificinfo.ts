@@ -7,11 +7,11 @@
 import {
   defineStruct,
   type FieldDecl,
-  pointer,
   type StructLayout,
   type StructValue,
   u32,
 } from "../layout.ts";
+import { pointer } from "../layout_kinds.ts";
 
 /** RASDEVSPECIFICINFO's fields in ras.h order, each `[name, kind, WINVER that added it]`. */
 export const RASDEVSPECIFICINFO_FIELDS = [

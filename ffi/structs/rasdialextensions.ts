@@ -8,13 +8,12 @@ import {
   defineStruct,
   type FieldDecl,
   i32,
-  pointer,
   struct,
   type StructLayout,
   type StructValue,
   u32,
-  usize,
 } from "../layout.ts";
+import { pointer, usize } from "../layout_kinds.ts";
 import { RASEAPINFO } from "./raseapinfo.ts";
 import { RASDEVSPECIFICINFO } from "./rasdevspecificinfo.ts";
 

@@ -7,13 +7,12 @@
 import {
   defineStruct,
   type FieldDecl,
-  pointer,
   type StructLayout,
   type StructValue,
   u32,
-  usize,
   wchar,
 } from "../layout.ts";
+import { pointer, usize } from "../layout_kinds.ts";
 import {
   DNLEN,
   PWLEN,

@@ -7,13 +7,13 @@
 import {
   defineStruct,
   type FieldDecl,
-  guid,
   i32,
   type StructLayout,
   type StructValue,
   u32,
   wchar,
 } from "../layout.ts";
+import { guid } from "../layout_kinds.ts";
 import { ipaddr, ipv6Text } from "./basic.ts";
 import {
   MAX_PATH,
