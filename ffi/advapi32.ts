@@ -18,7 +18,8 @@
  */
 
 import { type Ace, parseAcl, sidToString } from "./acl.ts";
-import { LazyLibrary, locateKernel32, system32Dll } from "./library.ts";
+import { LazyLibrary, system32Dll } from "./library.ts";
+import { locateKernel32 } from "./kernel32.ts";
 import { cstr } from "./wstr.ts";
 
 /** The advapi32 functions rasctl binds (C prototype beside each parameter). */

@@ -6,7 +6,7 @@
  * @module
  */
 
-import { kernel32 } from "./library.ts";
+import { kernel32 } from "./kernel32.ts";
 import { RasError } from "./errors.ts";
 import { ERROR_INVALID_HANDLE, ERROR_NOT_ENOUGH_MEMORY } from "./_error_codes.ts";
 

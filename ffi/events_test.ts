@@ -1,5 +1,5 @@
 import { deepEqual, equal } from "node:assert/strict";
-import { kernel32Symbols } from "./symbols.ts";
+import { kernel32Symbols } from "./kernel32.ts";
 import {
   INFINITE,
   INVALID_HANDLE_VALUE,

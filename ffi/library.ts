@@ -1,22 +1,15 @@
 /**
  * Finds and opens rasapi32: `%SystemRoot%\System32\rasapi32.dll` on Windows, or whatever
- * library `RASCTL_RASAPI32` names (the simulator, or any library with the same exports); and
- * kernel32 the same way (`RASCTL_KERNEL32`, the simulated kernel32, off Windows only). The
- * overrides work only under `deno run`/`deno test`: the compiled exe (`Deno.build.standalone`)
+ * library `RASCTL_RASAPI32` names (the simulator, or any library with the same exports); the
+ * lazy binding every DLL shares (./kernel32.ts opens kernel32 with it, and `RASCTL_KERNEL32`
+ * the same way, off Windows only). The overrides work only under `deno run`/`deno test`: the compiled exe (`Deno.build.standalone`)
  * loads the System32 DLLs alone, so an inherited environment variable cannot load a library
  * into an elevated rasctl. Nothing is opened at import time.
  *
  * @module
  */
 
-import {
-  type Kernel32,
-  type Kernel32Symbols,
-  kernel32Symbols,
-  type Rasapi32,
-  type Rasapi32Symbols,
-  rasapi32Symbols,
-} from "./symbols.ts";
+import { type Rasapi32, type Rasapi32Symbols, rasapi32Symbols } from "./symbols.ts";
 import { setMessageSource } from "./ras_error.ts";
 import { fromCstr } from "./wstr.ts";
 
@@ -65,32 +58,6 @@ export function locateRasapi32(options: LocateOptions = {}): string {
   return locate("rasapi32", OVERRIDE_ENV, "librasapi32sim.so", options);
 }
 
-/** The environment variable that names a library to load instead of kernel32.dll (tests). */
-export const KERNEL32_OVERRIDE_ENV = "RASCTL_KERNEL32";
-
-/**
- * Decides which kernel32 to open: System32's on Windows, always (the override is never used
- * there, so the shipped exe cannot be pointed at another kernel32, and the simulated rasapi32
- * built for Windows signals real events); elsewhere `RASCTL_KERNEL32`, the simulated kernel32
- * for `deno run` and tests.
- *
- * @param options The OS and environment to decide for.
- * @returns The path to open.
- * @throws {LibraryNotFoundError} On a non-Windows OS without `RASCTL_KERNEL32`.
- * @example
- * ```ts
- * locateKernel32({ os: "windows", env: () => undefined }); // "C:\\Windows\\System32\\kernel32.dll"
- * ```
- */
-export function locateKernel32(options: LocateOptions = {}): string {
-  const windows = (options.os ?? Deno.build.os) === "windows";
-  const env = options.env ?? ((name: string) => Deno.env.get(name));
-  return locate("kernel32", KERNEL32_OVERRIDE_ENV, "libkernel32sim.so", {
-    ...options,
-    env: (name) => (windows && name === KERNEL32_OVERRIDE_ENV ? undefined : env(name)),
-  });
-}
-
 /**
  * A DLL's full path in `%SystemRoot%\System32`, so one of that name in the current folder is
  * never picked up.
@@ -110,7 +77,19 @@ export function system32Dll(
   return `${env("SystemRoot") ?? "C:\\Windows"}\\System32\\${dll}.dll`;
 }
 
-function locate(dll: string, variable: string, sim: string, options: LocateOptions): string {
+/**
+ * Decides which file to open for one DLL: the override variable's library under `deno run`,
+ * System32's DLL on Windows, else a {@link LibraryNotFoundError} that says how to use the
+ * simulator (shared with ./kernel32.ts).
+ *
+ * @param dll The DLL's name without `.dll`.
+ * @param variable The override variable (`RASCTL_RASAPI32`).
+ * @param sim The simulator's file name, for the hint.
+ * @param options The OS and environment to decide for.
+ * @returns The path to open.
+ * @throws {LibraryNotFoundError} When there is nothing to open on this OS.
+ */
+export function locate(dll: string, variable: string, sim: string, options: LocateOptions): string {
   const env = options.env ?? ((name: string) => Deno.env.get(name));
   const os = options.os ?? Deno.build.os;
   const standalone = options.standalone ?? Deno.build.standalone;
@@ -241,28 +220,6 @@ export class Rasapi32Library extends LazyLibrary<Rasapi32Symbols> {
 }
 
 /**
- * An opened kernel32 (or the simulated one), bound lazily like {@link Rasapi32Library}.
- *
- * @example
- * ```ts ignore
- * using lib = new Kernel32Library(locateKernel32());
- * const event = lib.symbols.CreateEventW(null, 1, 0, null);
- * lib.symbols.CloseHandle(event);
- * ```
- */
-export class Kernel32Library extends LazyLibrary<Kernel32Symbols> {
-  /**
-   * Opens the library at `path`.
-   *
-   * @param path The library file.
-   * @throws {LibraryNotFoundError} When the file cannot be opened.
-   */
-  constructor(path: string) {
-    super("kernel32", kernel32Symbols, path);
-  }
-}
-
-/**
  * Opens rasapi32 (or the override) as a new, separately closable library.
  *
  * @param path The file to open (default: {@link locateRasapi32}).
@@ -279,22 +236,6 @@ export function openRasapi32(path?: string): Rasapi32Library {
 }
 
 let shared: Rasapi32Library | undefined;
-let sharedKernel32: Kernel32Library | undefined;
-
-/**
- * The process-wide kernel32 (or `RASCTL_KERNEL32`), opened on first use and kept open.
- *
- * @returns The callable functions.
- * @throws {LibraryNotFoundError} When no library can be found or opened.
- * @example
- * ```ts ignore
- * kernel32().CloseHandle(event);
- * ```
- */
-export function kernel32(): Kernel32 {
-  sharedKernel32 ??= new Kernel32Library(locateKernel32());
-  return sharedKernel32.symbols;
-}
 
 /**
  * The process-wide rasapi32, opened on first use and kept open (rasctl is a short-lived

@@ -1,13 +1,12 @@
 import assert from "node:assert/strict";
 import {
-  KERNEL32_OVERRIDE_ENV,
   LibraryNotFoundError,
-  locateKernel32,
   locateRasapi32,
   openRasapi32,
   OVERRIDE_ENV,
   Rasapi32Library,
 } from "./library.ts";
+import { KERNEL32_OVERRIDE_ENV, locateKernel32 } from "./kernel32.ts";
 import { rasapi32Symbols } from "./symbols.ts";
 import { cstr, fromCstr } from "./wstr.ts";
 

@@ -17,7 +17,8 @@ import {
   simLibraryEnv,
   type WorldSpec,
 } from "./harness.ts";
-import { kernel32, rasapi32 } from "../../ffi/library.ts";
+import { rasapi32 } from "../../ffi/library.ts";
+import { kernel32 } from "../../ffi/kernel32.ts";
 import { dialParams, dialSync, ptr, ras, setEntry, vpnEntry } from "./_ras.ts";
 
 await buildSim();

@@ -1,9 +1,9 @@
 /**
  * The simulated kernel32 (tests/sim/src/kernel32/kernel32.c) through rasctl's own binding
- * (ffi/symbols.ts kernel32Symbols, ffi/library.ts Kernel32Library): Win32 event semantics.
+ * (ffi/kernel32.ts: kernel32Symbols, Kernel32Library): Win32 event semantics.
  */
 import { deepEqual, equal } from "node:assert/strict";
-import { Kernel32Library } from "../../ffi/library.ts";
+import { Kernel32Library } from "../../ffi/kernel32.ts";
 import {
   MAXIMUM_WAIT_OBJECTS,
   WAIT_FAILED,

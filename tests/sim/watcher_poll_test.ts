@@ -8,7 +8,8 @@ import { deepEqual, equal } from "node:assert/strict";
 import { ConnectionWatcher, FALLBACK_POLL_MS } from "../../ras/watcher.ts";
 import { dialEntry, hangUp } from "../../ras/dial.ts";
 import { buildSim, createSimHome, simLibraryEnv } from "./harness.ts";
-import { kernel32, rasapi32 } from "../../ffi/library.ts";
+import { rasapi32 } from "../../ffi/library.ts";
+import { kernel32 } from "../../ffi/kernel32.ts";
 import { setEntry, vpnEntry } from "./_ras.ts";
 
 await buildSim();
