@@ -28,7 +28,7 @@ export {
   RASTUNNELENDPOINT,
   RASTUNNELENDPOINT_FIELDS,
 } from "./structs/rasconnstatusw.ts";
-export { RASENTRYNAMEW, RASENTRYNAMEW_FIELDS } from "./structs/rasentrynamew.ts";
+export { RASENTRYNAMEW, RASENTRYNAMEW_FIELDS, REN_ALL_USERS } from "./structs/rasentrynamew.ts";
 export { RASSUBENTRYW, RASSUBENTRYW_FIELDS } from "./structs/rassubentryw.ts";
 export { RASDEVINFOW, RASDEVINFOW_FIELDS } from "./structs/rasdevinfow.ts";
 export { RASCREDENTIALSW, RASCREDENTIALSW_FIELDS } from "./structs/rascredentialsw.ts";

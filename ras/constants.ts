@@ -168,8 +168,6 @@ export const RASCM = {
   PreSharedKey: 0x10,
 } as const;
 
-/** REN_AllUsers: the entry lives in the all-users phone book. */
-export const REN_ALL_USERS = 1;
 
 /** RASTUNNELENDPOINT_* address kinds. */
 export const TUNNEL_ENDPOINT = { unknown: 0, ipv4: 1, ipv6: 2 } as const;

@@ -7,10 +7,9 @@
  */
 
 import { rasapi32 } from "../ffi/library.ts";
-import { RASENTRYNAMEW } from "../ffi/structs/rasentrynamew.ts";
+import { RASENTRYNAMEW, REN_ALL_USERS } from "../ffi/structs/rasentrynamew.ts";
 import { cstrOrNull } from "../ffi/wstr.ts";
 import { decodeAll, enumerate } from "../ffi/negotiate.ts";
-import { REN_ALL_USERS } from "./constants.ts";
 import { type PhonebookOptions, phonebookPath } from "./phonebook.ts";
 
 /** An entry as a phone-book listing names it. */

@@ -26,3 +26,6 @@ export const RASENTRYNAMEW: StructLayout<StructValue<typeof RASENTRYNAMEW_FIELDS
   "RASENTRYNAMEW",
   RASENTRYNAMEW_FIELDS,
 );
+
+/** REN_AllUsers in RASENTRYNAMEW.dwFlags: the entry lives in the all-users phone book. */
+export const REN_ALL_USERS = 1;
