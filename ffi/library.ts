@@ -2,9 +2,10 @@
  * Finds and opens rasapi32: `%SystemRoot%\System32\rasapi32.dll` on Windows, or whatever
  * library `RASCTL_RASAPI32` names (the simulator, or any library with the same exports); the
  * lazy binding every DLL shares (./kernel32.ts opens kernel32 with it, and `RASCTL_KERNEL32`
- * the same way, off Windows only). The overrides work only under `deno run`/`deno test`: the compiled exe (`Deno.build.standalone`)
- * loads the System32 DLLs alone, so an inherited environment variable cannot load a library
- * into an elevated rasctl. Nothing is opened at import time.
+ * the same way, off Windows only). The overrides work only under `deno run`/`deno test`: the
+ * compiled exe (`Deno.build.standalone`) loads the System32 DLLs alone, so an inherited
+ * environment variable cannot load a library into an elevated rasctl. Nothing is opened at
+ * import time.
  *
  * @module
  */
