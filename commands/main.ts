@@ -14,7 +14,7 @@
  */
 
 import type { IO } from "./_output.ts";
-import { load, VERSION } from "./_registry.ts";
+import { COMMANDS, load, VERSION } from "./_registry.ts";
 
 export { allCommands, type CommandEntry, COMMANDS, VERSION } from "./_registry.ts";
 
@@ -43,6 +43,41 @@ async function explainedAtOnce(args: readonly string[], io: IO | undefined): Pro
 }
 
 /**
+ * Answers a read command given with no argument and no option (`rasctl entry list`, JSON
+ * output because stdout is not a terminal) from the registry's `bare` result, as the command
+ * would print it. Anything that goes wrong (a RAS error, a permission) is left to the full
+ * path, which runs the read again and reports it; the commands that have a `bare` result
+ * change nothing, so running them twice is harmless.
+ *
+ * @returns Whether it answered.
+ */
+async function answeredBare(args: readonly string[], io: IO | undefined): Promise<boolean> {
+  const [word = "", sub = ""] = args;
+  const bare = args.length < 3 && Object.hasOwn(COMMANDS, word) ? COMMANDS[word]!.bare : undefined;
+  const stdout = io?.stdout ?? Deno.stdout;
+  if (!bare || !Object.hasOwn(bare, sub) || sub.startsWith("-") || stdout.isTerminal()) {
+    return false;
+  }
+  const write = await load<typeof import("./_write.ts")>("./_write.ts");
+  let text: string;
+  try {
+    const result = io?.env
+      ? await (await load<typeof import("../ras/environment.ts")>("../ras/environment.ts"))
+        .withEnvironment(io.env, async () => await bare[sub]!())
+      : await bare[sub]!();
+    text = write.asciiJson(result) + "\n";
+  } catch {
+    return false;
+  }
+  try {
+    write.writeText(stdout, text);
+  } catch (error) {
+    if (!(error instanceof write.ClosedStdout)) throw error;
+  }
+  return true;
+}
+
+/**
  * Runs rasctl with the given arguments.
  *
  * @param args The command line without the program name.
@@ -60,7 +95,7 @@ export async function main(args: string[], io?: IO): Promise<number> {
     }
     return 0;
   }
-  if (await explainedAtOnce(args, io)) return 0;
+  if (await explainedAtOnce(args, io) || await answeredBare(args, io)) return 0;
   const { run } = await load<typeof import("./_run.ts")>("./_run.ts");
   return await run(args, io);
 }
