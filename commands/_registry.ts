@@ -43,7 +43,9 @@ export interface CommandEntry {
  */
 function split(modules: Record<string, string>, rest: string): CommandEntry["load"] {
   return async (subcommand) => {
-    const own = subcommand === undefined ? undefined : modules[subcommand];
+    const own = subcommand !== undefined && Object.hasOwn(modules, subcommand)
+      ? modules[subcommand]
+      : undefined;
     if (own !== undefined) return await load(own);
     const all = await Promise.all([...new Set(Object.values(modules)), rest].map((m) => load(m)));
     return { commands: all.flatMap((m) => [...m.commands]) };

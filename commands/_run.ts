@@ -77,7 +77,7 @@ async function runLine(args: string[], io: IO): Promise<number> {
     const first = words[0];
     if (first === undefined) return root(args, io);
     if (first.word === "help") return await help(args, words.slice(1).map((w) => w.word), io);
-    const entry = COMMANDS[first.word];
+    const entry = Object.hasOwn(COMMANDS, first.word) ? COMMANDS[first.word] : undefined;
     if (!entry) {
       throw new UsageError(`unknown command "${first.word}"`, null, "see rasctl help");
     }

@@ -14,7 +14,15 @@ import { Context } from "../commands/_context.ts";
 import { secretFromPrompt } from "../commands/_secrets.ts";
 import { TimeoutError } from "../commands/_errors.ts";
 import { testIO } from "./_support/io.ts";
-import { CLI_VPN_PASSWORD, cliEnv, cliHome, rasctl, spawnRasctl } from "./_support/cli.ts";
+import {
+  CLI_VPN_PASSWORD,
+  cliEnv,
+  cliHome,
+  rasctl,
+  rasctlProcess,
+  spawnRasctl,
+} from "./_support/cli.ts";
+import { corpVpnHome } from "./_support/fixtures.ts";
 import { RUN_PERMISSIONS } from "../scripts/compile.ts";
 
 type Json = Record<string, unknown>;
@@ -108,6 +116,57 @@ Deno.test("a plain `error CODE` (answered without the parser) prints what the er
   equal(await main(["error", "691"], person), 0);
   ok(person.stdoutText().includes("ERROR_AUTHENTICATION_FAILURE"));
   ok(!person.stdoutText().trimStart().startsWith("{"), person.stdoutText());
+});
+
+Deno.test("a read command given bare (answered without the parser) prints what the command prints", async () => {
+  await using home = await corpVpnHome(rasctl);
+  const bare = Object.entries(COMMANDS).flatMap(([word, c]) =>
+    Object.keys(c.bare ?? {}).map((sub) => sub === "" ? [word] : [word, sub])
+  );
+  deepEqual(bare.map((a) => a.join(" ")), ["entry list", "devices"]);
+  for (const args of bare) {
+    const quick = await rasctl(home, args);
+    // `--json` makes the line the parser's: the same command, through _run.ts.
+    const parsed = await rasctl(home, [...args, "--json"]);
+    equal(quick.code, 0, args.join(" "));
+    equal(quick.stdout, parsed.stdout, args.join(" "));
+    ok((quick.json as unknown[]).length > 0, quick.stdout);
+    // The same as a process, where cli.ts ends with the status.
+    const child = await rasctlProcess(home, args);
+    equal(child.code, 0);
+    equal(child.stdout, parsed.stdout);
+  }
+  ok(JSON.stringify((await rasctl(home, ["entry", "list"])).json).includes("Corp VPN"));
+  // A bare read that fails is left to the full path, which reports it as it reports any.
+  const devices = COMMANDS.devices!;
+  const kept = devices.bare!;
+  devices.bare = {
+    "": () => {
+      throw new Error("the bare read failed");
+    },
+  };
+  try {
+    const again = await rasctl(home, ["devices"]);
+    equal(again.code, 0);
+    equal(again.stdout, (await rasctl(home, ["devices", "--json"])).stdout);
+  } finally {
+    devices.bare = kept;
+  }
+  // Anything more than the bare words is the parser's; a word that is only a name on every
+  // object (constructor, toString) is no command, bare or not (it was an InternalError).
+  for (
+    const args of [
+      ["entry", "list", "extra"],
+      ["devices", "list"],
+      ["entry", "constructor"],
+      ["constructor"],
+      ["toString", "list"],
+    ]
+  ) {
+    const run = await rasctl(home, args);
+    equal(run.code, 2, args.join(" "));
+    equal(run.error?.name, "UsageError", args.join(" "));
+  }
 });
 
 Deno.test("running `entry list` loads only its own module; the group's help and command list have all", async () => {
