@@ -150,6 +150,7 @@ export interface UnionType<M extends UnionMembers> extends FieldType<UnionValue<
  * @returns The field kind.
  * @example
  * ```ts
+ * import { u32 } from "./layout.ts";
  * const S_un = union({ S_un_b: bytes(4), S_addr: u32 });
  * ```
  */

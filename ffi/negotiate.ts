@@ -122,7 +122,7 @@ const MAX_GROWTH_ROUNDS = 8;
  * (one call less is 1 M instructions of `rasctl entry list`, measured by `deno task bench`).
  * RasEnumEntries and its kin read `dwSize` from the first element only.
  */
-const FIRST_ROOM = 16;
+export const FIRST_ROOM = 16;
 
 /**
  * Enumerates an array of versioned structs: negotiates dwSize, asks for the size, grows the

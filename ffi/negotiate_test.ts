@@ -5,6 +5,7 @@ import {
   type EnumerateCall,
   ERROR_BUFFER_TOO_SMALL,
   ERROR_INVALID_SIZE,
+  FIRST_ROOM,
   negotiateSize,
   resetNegotiatedSizes,
 } from "./negotiate.ts";
@@ -157,15 +158,25 @@ Deno.test("negotiateSize() hands other results straight back without trying olde
   assert.deepEqual(tried, [1388]);
 });
 
-Deno.test("enumerate() grows to the size Windows asks for and returns every element", () => {
+Deno.test("enumerate() answers in one call when the first buffer has room for all", () => {
   resetNegotiatedSizes();
   const fake = fakeEnum(RASENTRYNAMEW, { accepts: [1048, 520], elementsAt: () => 5 });
   const result = enumerate(RASENTRYNAMEW, fake.call, "RasEnumEntries");
   assert.equal(result.count, 5);
-  assert.equal(result.elementSize, 1048);
   assert.deepEqual(names(RASENTRYNAMEW, result), range(5));
+  assert.deepEqual(fake.log.map((c) => c.cb), [FIRST_ROOM * 1048]);
+});
+
+Deno.test("enumerate() grows to the size Windows asks for and returns every element", () => {
+  resetNegotiatedSizes();
+  const n = FIRST_ROOM + 5;
+  const fake = fakeEnum(RASENTRYNAMEW, { accepts: [1048, 520], elementsAt: () => n });
+  const result = enumerate(RASENTRYNAMEW, fake.call, "RasEnumEntries");
+  assert.equal(result.count, n);
+  assert.equal(result.elementSize, 1048);
+  assert.deepEqual(names(RASENTRYNAMEW, result), range(n));
   assert.deepEqual(fake.log.map((c) => c.code), [ERROR_BUFFER_TOO_SMALL, 0]);
-  assert.deepEqual(fake.log.map((c) => c.cb), [1048, 5 * 1048]);
+  assert.deepEqual(fake.log.map((c) => c.cb), [FIRST_ROOM * 1048, n * 1048]);
   assert.ok(fake.log.every((c) => c.dwSize === 1048), "dwSize set in the first element");
 });
 
@@ -180,17 +191,18 @@ Deno.test("enumerate() of nothing returns no elements", () => {
 Deno.test("enumerate() negotiates the element size on an older Windows and decodeAll() uses it", () => {
   resetNegotiatedSizes();
   const accepts = acceptsUpTo(RASCONNW, 1372); // Windows XP: no guidCorrelationId
-  const fake = fakeEnum(RASCONNW, { accepts, elementsAt: () => 4 });
+  const n = FIRST_ROOM + 4;
+  const fake = fakeEnum(RASCONNW, { accepts, elementsAt: () => n });
   const result = enumerate(RASCONNW, fake.call, "RasEnumConnections");
   assert.equal(result.elementSize, 1372);
-  assert.equal(result.buffer.byteLength, 4 * 1372);
+  assert.equal(result.buffer.byteLength, n * 1372);
   const conns = decodeAll(RASCONNW, result);
-  assert.deepEqual(conns.map((c) => c.szEntryName), range(4));
+  assert.deepEqual(conns.map((c) => c.szEntryName), range(n));
   assert.ok(conns.every((c) => c.dwSize === 1372));
   assert.ok(conns.every((c) => c.guidCorrelationId === "{00000000-0000-0000-0000-000000000000}"));
   assert.equal(fake.log[0]!.code, ERROR_INVALID_SIZE, "1388 was tried first");
   // Second enumeration: straight to 1372.
-  const again = fakeEnum(RASCONNW, { accepts, elementsAt: () => 4 });
+  const again = fakeEnum(RASCONNW, { accepts, elementsAt: () => n });
   enumerate(RASCONNW, again.call, "RasEnumConnections");
   assert.ok(again.log.every((c) => c.dwSize === 1372));
   assert.equal(again.log.length, 2);
@@ -201,25 +213,33 @@ Deno.test("enumerate() keeps growing while the data grows between calls, and end
   // Three more connections appear on each of the first four calls, then the list settles.
   const fake = fakeEnum(RASCONNW, {
     accepts: [1388],
-    elementsAt: (call) => 2 + 3 * Math.min(call, 4),
+    elementsAt: (call) => FIRST_ROOM + 2 + 3 * Math.min(call, 4),
   });
   const result = enumerate(RASCONNW, fake.call, "RasEnumConnections");
-  assert.equal(result.count, 14);
-  assert.deepEqual(names(RASCONNW, result), range(14));
+  assert.equal(result.count, FIRST_ROOM + 14);
+  assert.deepEqual(names(RASCONNW, result), range(FIRST_ROOM + 14));
   assert.ok(fake.log.length > 2, "it took more than one grow");
 });
 
 Deno.test("enumerate() grows by at least one element when Windows asks for no more than it had", () => {
   resetNegotiatedSizes();
-  const fake = fakeEnum(RASENTRYNAMEW, { accepts: [1048], elementsAt: () => 3, understateCb: 2 });
+  const n = FIRST_ROOM + 2;
+  const fake = fakeEnum(RASENTRYNAMEW, { accepts: [1048], elementsAt: () => n, understateCb: 2 });
   const result = enumerate(RASENTRYNAMEW, fake.call, "RasEnumEntries");
-  assert.deepEqual(names(RASENTRYNAMEW, result), range(3));
-  assert.deepEqual(fake.log.map((c) => c.cb), [1048, 2 * 1048, 3 * 1048]);
+  assert.deepEqual(names(RASENTRYNAMEW, result), range(n));
+  assert.deepEqual(fake.log.map((c) => c.cb), [
+    FIRST_ROOM * 1048,
+    (FIRST_ROOM + 1) * 1048,
+    n * 1048,
+  ]);
 });
 
 Deno.test("enumerate() gives up with RasError 603 when the data never stops growing", () => {
   resetNegotiatedSizes();
-  const fake = fakeEnum(RASCONNW, { accepts: [1388], elementsAt: (call) => (call + 1) * 10 });
+  const fake = fakeEnum(RASCONNW, {
+    accepts: [1388],
+    elementsAt: (call) => (call + 1) * 10 * FIRST_ROOM,
+  });
   assert.throws(
     () => enumerate(RASCONNW, fake.call, "RasEnumConnections"),
     (e: unknown) =>
