@@ -1,5 +1,6 @@
 import { deepEqual, equal, ok } from "node:assert/strict";
-import { allCommands, COMMANDS, main } from "./main.ts";
+import { main } from "./main.ts";
+import { allCommands, COMMANDS } from "./_registry.ts";
 import { completionData } from "./_completion.ts";
 import { VPN_STRATEGIES } from "../ras/constants.ts";
 import { testIO } from "../tests/_support/io.ts";

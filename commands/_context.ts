@@ -16,7 +16,7 @@ import {
 } from "./_output.ts";
 import type { ErrorReport } from "./_report.ts";
 import { UsageError } from "./_errors.ts";
-import { load } from "./_registry.ts";
+import { load } from "./_load.ts";
 import type { GlobalValues } from "./_spec.ts";
 
 /**

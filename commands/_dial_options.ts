@@ -17,7 +17,7 @@ import {
   VIA_CREDENTIAL_OPTIONS,
 } from "./_options.ts";
 import { flag, option, type Parsed, types } from "./_spec.ts";
-import { load } from "./_registry.ts";
+import { load } from "./_load.ts";
 import { UsageError } from "./_errors.ts";
 
 /** Every dial option (also taken by `ensure`). */

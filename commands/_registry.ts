@@ -8,14 +8,9 @@
  */
 
 import type { Command, CommandModule } from "./_spec.ts";
+import { load, VERSION } from "./_load.ts";
 
-/** Imports a module of this folder by computed URL (see the module comment). */
-export function load<T = CommandModule>(path: string): Promise<T> {
-  return import(new URL(path, import.meta.url).href);
-}
-
-/** rasctl's version (as in deno.json). */
-export const VERSION = "0.1.0";
+export { load, VERSION };
 
 /** A top-level command (or group): a one-line summary, and its module. */
 export interface CommandEntry {
@@ -25,14 +20,6 @@ export interface CommandEntry {
    * {@link split}), given the subcommand's word, only that subcommand's module.
    */
   load: (subcommand?: string) => Promise<CommandModule>;
-  /**
-   * The result of running the command (by its subcommand word; `""` for a command without
-   * subcommands) with no argument and no option, computed without its module: for read
-   * commands scripts run as they are (`rasctl entry list | ConvertFrom-Json`), which main.ts
-   * answers without the parser. It must print what the command prints with no option;
-   * tests/cli_contract_test.ts compares the two for each.
-   */
-  bare?: Readonly<Record<string, () => unknown>>;
 }
 
 /**
@@ -58,10 +45,6 @@ export const COMMANDS: Record<string, CommandEntry> = {
     summary: "list, show, create, change, remove, rename and validate phone-book entries",
     // Listing loads none of the entry settings `entry new` and `entry set` declare as options.
     load: split({ list: "./entry_list.ts" }, "./entry.ts"),
-    bare: {
-      list: async () =>
-        (await load<typeof import("../ras/entry_list.ts")>("../ras/entry_list.ts")).listEntries(),
-    },
   },
   dial: {
     summary: "connect an entry (and the entry that brings its IP network)",
@@ -87,10 +70,6 @@ export const COMMANDS: Record<string, CommandEntry> = {
   devices: {
     summary: "list RAS devices (modems, WAN Miniports)",
     load: () => load("./devices.ts"),
-    bare: {
-      "": async () =>
-        (await load<typeof import("../ras/devices.ts")>("../ras/devices.ts")).listDevices(),
-    },
   },
   error: {
     summary: "explain a RAS or Windows error code (works offline)",

@@ -13,7 +13,8 @@ import { commandWords, parseLine } from "./_parse.ts";
 import type { Command } from "./_spec.ts";
 import { UsageError } from "./_errors.ts";
 
-import { allCommands, COMMANDS, load, VERSION } from "./_registry.ts";
+import { allCommands, COMMANDS } from "./_registry.ts";
+import { load, VERSION } from "./_load.ts";
 
 /** The root pseudo-command: only global options, no arguments. */
 const ROOT: Command = {

@@ -5,7 +5,7 @@
  * @module
  */
 
-import { load } from "./_registry.ts";
+import { load } from "./_load.ts";
 import { interruptSignal } from "./_interrupt.ts";
 import { connectOptionsFrom, DIAL_OPTIONS } from "./_dial_options.ts";
 import { argument, command, type CommandModule, types } from "./_spec.ts";

@@ -7,7 +7,7 @@
  */
 
 import { listEntries } from "../ras/entry_list.ts";
-import { load } from "./_registry.ts";
+import { load } from "./_load.ts";
 import { PHONEBOOK_OPTIONS, phonebookOf } from "./_options.ts";
 import { command, type CommandModule, flag } from "./_spec.ts";
 

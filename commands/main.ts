@@ -1,22 +1,31 @@
 /**
- * The root command: the registry of commands, each module loaded only when used (so
- * `rasctl entry list` pays for entry listing and nothing else), and `main()`, which answers
- * the two lines that need neither the parser nor rasapi32 at once (a lone `--version`, and
- * `error CODE` printed as JSON: what scripts run most often, e.g. to explain an exit status)
- * and hands everything else, any other spelling of those included, to `_run.ts` (the parser,
- * help, Context). Both print what the full path prints; tests/cli_contract_test.ts compares.
- *
- * Modules are imported by computed URL, which Deno does not follow before the program starts:
- * a literal `import("./x.ts")` makes Deno walk that module's whole graph at every start-up,
- * used or not (`deno task bench` measures it). `deno task compile` includes them by name.
+ * The root command: `main()`, which answers at once the lines scripts run most often and that
+ * need no parser (a lone `--version`; `error CODE` printed as JSON, e.g. to explain an exit
+ * status; a bare read such as `entry list`, see {@link BARE}) and hands everything else, any
+ * other spelling of those included, to `_run.ts` (the parser, help, Context, and the command
+ * registry, ./_registry.ts). Both print what the full path prints;
+ * tests/cli_contract_test.ts compares.
  *
  * @module
  */
 
 import type { IO } from "./_output.ts";
-import { COMMANDS, load, VERSION } from "./_registry.ts";
+import { load, VERSION } from "./_load.ts";
 
-export { allCommands, type CommandEntry, COMMANDS, VERSION } from "./_registry.ts";
+export { VERSION };
+
+/**
+ * The read commands {@link main} answers given bare (no argument, no option, JSON output):
+ * what scripts run as they are (`rasctl entry list | ConvertFrom-Json`), computed by the ras/
+ * function the command calls with no option, without the parser or the command's module.
+ * Each prints what its command prints; tests/cli_contract_test.ts compares the two.
+ */
+export const BARE: Record<string, () => Promise<unknown>> = {
+  "entry list": async () =>
+    (await load<typeof import("../ras/entry_list.ts")>("../ras/entry_list.ts")).listEntries(),
+  devices: async () =>
+    (await load<typeof import("../ras/devices.ts")>("../ras/devices.ts")).listDevices(),
+};
 
 /** `--version` (with or without `--json`) and nothing else. */
 function versionOnly(args: readonly string[]): "text" | "json" | null {
@@ -52,19 +61,19 @@ async function explainedAtOnce(args: readonly string[], io: IO | undefined): Pro
  * @returns Whether it answered.
  */
 async function answeredBare(args: readonly string[], io: IO | undefined): Promise<boolean> {
-  const [word = "", sub = ""] = args;
-  const bare = args.length < 3 && Object.hasOwn(COMMANDS, word) ? COMMANDS[word]!.bare : undefined;
+  const line = args.join(" ");
+  const bare = args.every((a) => /^[a-z]+$/.test(a)) && Object.hasOwn(BARE, line)
+    ? BARE[line]!
+    : undefined;
   const stdout = io?.stdout ?? Deno.stdout;
-  if (!bare || !Object.hasOwn(bare, sub) || sub.startsWith("-") || stdout.isTerminal()) {
-    return false;
-  }
+  if (!bare || stdout.isTerminal()) return false;
   const write = await load<typeof import("./_write.ts")>("./_write.ts");
   let text: string;
   try {
     const result = io?.env
       ? await (await load<typeof import("../ras/environment.ts")>("../ras/environment.ts"))
-        .withEnvironment(io.env, async () => await bare[sub]!())
-      : await bare[sub]!();
+        .withEnvironment(io.env, bare)
+      : await bare();
     text = write.asciiJson(result) + "\n";
   } catch {
     return false;

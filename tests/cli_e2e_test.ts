@@ -8,7 +8,7 @@
  */
 
 import { deepEqual, equal, ok } from "node:assert/strict";
-import { COMMANDS } from "../commands/main.ts";
+import { COMMANDS } from "../commands/_registry.ts";
 import { CLI_VPN_PASSWORD, type CliRun, rasctl, rasctlProcess } from "./_support/cli.ts";
 import { CORP_VPN, corpVpnHome, dialCorpVpn, type Json, jsonLines } from "./_support/fixtures.ts";
 import type { SimHome } from "./sim/harness.ts";

@@ -226,7 +226,7 @@ Deno.test("the windows job builds the simulator, tests, compiles, smoke-runs and
 });
 
 Deno.test("the exe smoke test asks every command for its help, so each is inside the exe", async () => {
-  const { COMMANDS } = await import("../commands/main.ts");
+  const { COMMANDS } = await import("../commands/_registry.ts");
   const { jobs } = await windowsWorkflow();
   const scripts = runScripts(jobs["windows"]!);
   const loop = /foreach \(\$command in ([^)]*)\)/.exec(scripts);
