@@ -234,9 +234,15 @@ export class ConnectionWatcher implements Disposable {
           // before the look, so a signal after this point comes with a later look.
           if (typeof woken === "number" && woken > 0) {
             signaled.add(this.#flags[woken - 1]!);
-            for (let i = 0; i < this.#events.length; i++) {
-              if (i === woken - 1) continue;
-              if (await waitForAny([this.#events[i]!], 0) === 0) signaled.add(this.#flags[i]!);
+            // One zero-time wait per signaled event plus one that times out (usually one
+            // call in all), not one per event: each wait is a call on a worker thread.
+            const rest = this.#events.map((event, i) => ({ event, flag: this.#flags[i]! }));
+            rest.splice(woken - 1, 1);
+            while (rest.length) {
+              const hit = await waitForAny(rest.map((r) => r.event), 0);
+              if (hit === "timeout") break;
+              signaled.add(rest[hit]!.flag);
+              rest.splice(hit, 1);
             }
           }
         } finally {
