@@ -29,6 +29,13 @@
  *    share). Nothing here tunes the allocator (no MALLOC_ARENA_MAX, no mallopt): glibc arenas
  *    made by concurrent threads are anonymous memory and count against "flat".
  *
+ *    RssAnon includes V8's young generation, which V8 enlarges in steps when enough has
+ *    survived its scavenges since the last step; a scratch run of 6,000 cycles (m13,
+ *    instrumented with getHeapSpaceStatistics) saw ensure's new space go from 3.5 to 7.0 MiB
+ *    between redials 1,500 and 2,000 (RssAnon 21.2 MiB at cycle 1,000, 25.0 at 2,000, then
+ *    25.0-25.5 up to 6,000) while the heap in use after gc() went 5.46 -> 5.57 -> 5.64 MiB.
+ *    Where that step falls (before or after cycle 1,000) decides this verdict for ensure.
+ *
  *    Scratch runs with `--expose-gc` found the live heap after gc() flat: watch 3.55 MiB at
  *    wake-up 300, 3.60 at 1,800; ensure 4.96 MiB at redial 100, 5.22 at 600, 5.20 at 1,000; an
  *    in-process watcher's RSS 59.5 MiB at cycle 100, 60.9 at 1,000, 61.2 at 2,000 and at 3,000.
