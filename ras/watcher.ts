@@ -90,6 +90,13 @@ export interface WatcherOptions {
    * dialed a connection, else no poll (DotRas issue 105 hits only own-process connections).
    */
   pollIntervalMs?: number | undefined;
+  /**
+   * The caller only waits with {@link ConnectionWatcher.signaled} and checks its own handles
+   * (hang-up, `ensure --keep`): no first look at the connections (a RasEnumConnections and a
+   * RasGetConnectStatus per connection saved on every hang-up), and {@link ConnectionWatcher.next}
+   * is not available.
+   */
+  signalsOnly?: boolean | undefined;
 }
 
 /** Where a connection is: still dialing, connected, or ended. */
@@ -136,6 +143,7 @@ export class ConnectionWatcher implements Disposable {
   #pollMs: number | undefined;
   /** Disconnections seen whose signal may still come, and until when they may. */
   #late = { count: 0, until: 0 };
+  #signalsOnly: boolean;
   #waiting = false;
   #disposed = false;
 
@@ -152,6 +160,7 @@ export class ConnectionWatcher implements Disposable {
       : undefined;
     this.#handle = options.handle;
     this.#pollMs = options.pollIntervalMs;
+    this.#signalsOnly = options.signalsOnly ?? false;
     this.#stop = new Win32Event({ manualReset: true });
     try {
       const lib = rasapi32();
@@ -167,6 +176,7 @@ export class ConnectionWatcher implements Disposable {
           "RasConnectionNotification",
         );
       }
+      if (this.#signalsOnly) return;
       // The first look reads each connection's status, a nonblocking call (ffi/symbols.ts):
       // it completes in the background, and next() and signaled() wait for it.
       this.ready = this.#look().then((seen) => {
@@ -213,6 +223,7 @@ export class ConnectionWatcher implements Disposable {
     options: { signal?: AbortSignal | undefined; timeoutMs?: number | undefined } = {},
   ): Promise<ConnectionEvent[]> {
     if (this.#disposed) throw new Error("the connection watcher has been disposed");
+    if (this.#signalsOnly) throw new Error("a signalsOnly connection watcher has no next()");
     await this.ready;
     const { signal } = options;
     const deadline = options.timeoutMs === undefined ? Infinity : Date.now() + options.timeoutMs;
