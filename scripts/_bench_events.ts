@@ -30,11 +30,15 @@
  *    made by concurrent threads are anonymous memory and count against "flat".
  *
  *    RssAnon includes V8's young generation, which V8 enlarges in steps when enough has
- *    survived its scavenges since the last step; a scratch run of 6,000 cycles (m13,
- *    instrumented with getHeapSpaceStatistics) saw ensure's new space go from 3.5 to 7.0 MiB
- *    between redials 1,500 and 2,000 (RssAnon 21.2 MiB at cycle 1,000, 25.0 at 2,000, then
- *    25.0-25.5 up to 6,000) while the heap in use after gc() went 5.46 -> 5.57 -> 5.64 MiB.
- *    Where that step falls (before or after cycle 1,000) decides this verdict for ensure.
+ *    survived its scavenges since the last step. Scratch runs of 6,000 cycles (m13,
+ *    instrumented with getHeapSpaceStatistics and gc()) saw ensure's new space go from 3.5 to
+ *    7.0 MiB once, then stay: between redials 1,500 and 2,000 at first (RssAnon 21.2 MiB at
+ *    cycle 1,000, 25.0 at 2,000, 25.0-25.5 up to 6,000), between 2,500 and 3,000 once ensure
+ *    allocated less per cycle (signalsOnly watchers, negotiate's cached lists: RssAnon 22.0 at
+ *    1,000 and 2,000, 26.1 at 3,000, 25.6-25.9 up to 6,000); the heap in use after gc() went
+ *    5.41 -> 5.56 MiB over those 5,000 redials. So a run longer than 2,000 cycles shows that
+ *    step as growth (BENCH_EVENT_CYCLES=5000: ensure's RssAnon +5.9 MiB from 1,000), and
+ *    where it falls decides this verdict for ensure.
  *
  *    Scratch runs with `--expose-gc` found the live heap after gc() flat: watch 3.55 MiB at
  *    wake-up 300, 3.60 at 1,800; ensure 4.96 MiB at redial 100, 5.22 at 600, 5.20 at 1,000; an
