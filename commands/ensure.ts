@@ -80,7 +80,7 @@ async function keep(
   // Woken by Windows' notifications (any connection: the links change on each redial); the
   // check interval stays as the fallback. Registered before the first dial, so a drop right
   // after it is not missed.
-  using watcher = tryWatcher({ pollIntervalMs: intervalMs });
+  using watcher = tryWatcher({ pollIntervalMs: intervalMs, signalsOnly: true });
   // Started before the network is up (a boot-time task): a transient failure (868, 651, 800 ...)
   // is retried with backoff, each failed attempt an event, up to KEEP_START_RETRIES (or
   // --retries when more); a permanent one (691) ends it at once.

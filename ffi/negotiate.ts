@@ -72,10 +72,21 @@ export async function negotiateSizeAsync(
   return { code, size };
 }
 
+/**
+ * The list {@link sizesToTry} made for each struct, and the accepted size it was made for:
+ * every RAS call negotiates, so the list is made again only when that size changes.
+ */
+const sizeLists = new Map<string, { known: number | undefined; sizes: readonly number[] }>();
+
 /** The dwSizes to try: the one that worked before first, then the older ones. */
 function sizesToTry(layout: StructLayout<unknown>): readonly number[] {
   const known = acceptedSizes.get(layout.name);
-  return known === undefined ? layout.dwSizes : [known, ...layout.dwSizes.filter((s) => s < known)];
+  const made = sizeLists.get(layout.name);
+  if (made && made.known === known) return made.sizes;
+  const all = layout.dwSizes;
+  const sizes = known === undefined ? all : [known, ...all.filter((s) => s < known)];
+  sizeLists.set(layout.name, { known, sizes });
+  return sizes;
 }
 
 /** Whether `code` accepted `size` (anything but ERROR_INVALID_SIZE); remembers it if so. */
@@ -95,6 +106,7 @@ function accepted(layout: StructLayout<unknown>, code: number, size: number): bo
  */
 export function resetNegotiatedSizes(): void {
   acceptedSizes.clear();
+  sizeLists.clear();
 }
 
 /** One enumeration call: fills `buffer` (or, when null, only reports the size needed). */

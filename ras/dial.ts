@@ -351,7 +351,7 @@ const RELEASE_POLL_MS = 100;
  * ```
  */
 export async function hangUp(handle: Handle, options: HangUpOptions = {}): Promise<void> {
-  using watcher = tryWatcher({ handle, pollIntervalMs: RELEASE_POLL_MS });
+  using watcher = tryWatcher({ handle, pollIntervalMs: RELEASE_POLL_MS, signalsOnly: true });
   // Woken by the notification; without one, the back-off poll alone.
   const wait = watcher
     ? { firstMs: RELEASE_POLL_MS, wait: (ms: number) => watcher.signaled(ms) }

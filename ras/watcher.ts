@@ -90,6 +90,13 @@ export interface WatcherOptions {
    * dialed a connection, else no poll (DotRas issue 105 hits only own-process connections).
    */
   pollIntervalMs?: number | undefined;
+  /**
+   * The caller only waits with {@link ConnectionWatcher.signaled} and checks its own handles
+   * (hang-up, `ensure --keep`): no first look at the connections (a RasEnumConnections and a
+   * RasGetConnectStatus per connection saved on every hang-up), and {@link ConnectionWatcher.next}
+   * is not available.
+   */
+  signalsOnly?: boolean | undefined;
 }
 
 /** Where a connection is: still dialing, connected, or ended. */
@@ -136,6 +143,7 @@ export class ConnectionWatcher implements Disposable {
   #pollMs: number | undefined;
   /** Disconnections seen whose signal may still come, and until when they may. */
   #late = { count: 0, until: 0 };
+  #signalsOnly: boolean;
   #waiting = false;
   #disposed = false;
 
@@ -152,6 +160,7 @@ export class ConnectionWatcher implements Disposable {
       : undefined;
     this.#handle = options.handle;
     this.#pollMs = options.pollIntervalMs;
+    this.#signalsOnly = options.signalsOnly ?? false;
     this.#stop = new Win32Event({ manualReset: true });
     try {
       const lib = rasapi32();
@@ -167,6 +176,7 @@ export class ConnectionWatcher implements Disposable {
           "RasConnectionNotification",
         );
       }
+      if (this.#signalsOnly) return;
       // The first look reads each connection's status, a nonblocking call (ffi/symbols.ts):
       // it completes in the background, and next() and signaled() wait for it.
       this.ready = this.#look().then((seen) => {
@@ -213,6 +223,7 @@ export class ConnectionWatcher implements Disposable {
     options: { signal?: AbortSignal | undefined; timeoutMs?: number | undefined } = {},
   ): Promise<ConnectionEvent[]> {
     if (this.#disposed) throw new Error("the connection watcher has been disposed");
+    if (this.#signalsOnly) throw new Error("a signalsOnly connection watcher has no next()");
     await this.ready;
     const { signal } = options;
     const deadline = options.timeoutMs === undefined ? Infinity : Date.now() + options.timeoutMs;
@@ -234,9 +245,15 @@ export class ConnectionWatcher implements Disposable {
           // before the look, so a signal after this point comes with a later look.
           if (typeof woken === "number" && woken > 0) {
             signaled.add(this.#flags[woken - 1]!);
-            for (let i = 0; i < this.#events.length; i++) {
-              if (i === woken - 1) continue;
-              if (await waitForAny([this.#events[i]!], 0) === 0) signaled.add(this.#flags[i]!);
+            // One zero-time wait per signaled event plus one that times out (usually one
+            // call in all), not one per event: each wait is a call on a worker thread.
+            const rest = this.#events.map((event, i) => ({ event, flag: this.#flags[i]! }));
+            rest.splice(woken - 1, 1);
+            while (rest.length) {
+              const hit = await waitForAny(rest.map((r) => r.event), 0);
+              if (hit === "timeout") break;
+              signaled.add(rest[hit]!.flag);
+              rest.splice(hit, 1);
             }
           }
         } finally {

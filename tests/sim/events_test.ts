@@ -316,3 +316,27 @@ Deno.test({
     equal(openHandles(1), before);
   },
 });
+
+Deno.test({
+  name: "a signalsOnly watcher (hang-up, ensure --keep) takes no first look and is woken by a drop",
+  ignore: !linux,
+  async fn() {
+    await using h = await home();
+    const vpn = await dialEntry("Fast", LOGIN);
+    const before = openHandles(1);
+    {
+      using watcher = new ConnectionWatcher({ signalsOnly: true, pollIntervalMs: NEVER });
+      await watcher.ready;
+      // The connection is up, but no RasEnumConnections / RasGetConnectStatus was made.
+      deepEqual(watcher.connections, []);
+      let refused = "";
+      await watcher.next().catch((error) => refused = (error as Error).message);
+      equal(refused, "a signalsOnly connection watcher has no next()");
+      equal(await watcher.signaled(0), false, "nothing happened yet");
+      h.command(`drop ${vpn.handle} 628`);
+      equal(await watcher.signaled(10_000), true, "the drop's RASCN_Disconnection");
+    }
+    equal(openHandles(1), before, "its events closed on dispose");
+    await hangUp(vpn.handle);
+  },
+});

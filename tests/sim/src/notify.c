@@ -81,11 +81,23 @@ static bool g_thread;
 
 int conn_links(const sim_conn *c) { return c->links > 0 ? c->links : 1; }
 
-static void fire(const char *home, uint64_t handle, int64_t pid, uint32_t flag, bool once) {
+/* world.ini's notifyOnlyOnce, read when a scan first needs it (*once: -1 = not read yet). A
+ * scan runs on every replacement of the table (each dial state, each pause of a notifier's
+ * callback) and most signal nothing, so reading world.ini up front was most of their work. */
+static bool only_once(int *once) {
+  if (*once < 0) {
+    world *wd = world_load();
+    *once = wd && wd->notify_only_once;
+    world_free(wd);
+  }
+  return *once;
+}
+
+static void fire(const char *home, uint64_t handle, int64_t pid, uint32_t flag, int *once) {
   for (reg *r = g_regs; r; r = r->next) {
     if (r->dead || strcmp(r->home, home) || !(r->flags & flag)) continue;
     if (r->conn == ALL_CONNECTIONS ? false : (flag == RASCN_Connection_ || r->conn != handle)) continue;
-    if (once && pid == sim_getpid()) {
+    if (pid == sim_getpid() && only_once(once)) {
       if (r->fired_own) continue;
       r->fired_own = true;
     }
@@ -123,9 +135,7 @@ static int64_t scan(watched *w) {
   sim_state st;
   sim_flock *lock;
   if (state_begin(&st, &lock) != 0) return INT64_MAX;
-  world *wd = world_load();
-  bool once = wd && wd->notify_only_once;
-  world_free(wd);
+  int once = -1;
   int64_t now = sim_now_ms(), due = INT64_MAX;
   snap *next = calloc(st.n ? st.n : 1, sizeof *next);
   if (!next) {
@@ -139,13 +149,13 @@ static int64_t scan(watched *w) {
     s.ended = p.state == RASCS_Disconnected || (p.terminal && p.error != 0);
     s.connected = p.connected && !s.ended;
     const snap *old = find_snap(w, c->handle);
-    if (!old || (s.connected && !old->connected)) fire(w->home, s.handle, s.pid, RASCN_Connection_, once);
+    if (!old || (s.connected && !old->connected)) fire(w->home, s.handle, s.pid, RASCN_Connection_, &once);
     /* Dropped or failed (not hung up: that one terminates at its release, below). */
     bool ends_now = s.ended && !c->hangup_ms;
     s.terminated = (old && old->terminated) || ends_now;
-    if (ends_now && !(old && old->terminated)) fire(w->home, s.handle, s.pid, RASCN_Disconnection_, once);
-    if (old && s.links > old->links) fire(w->home, s.handle, s.pid, RASCN_BandwidthAdded_, once);
-    if (old && s.links < old->links) fire(w->home, s.handle, s.pid, RASCN_BandwidthRemoved_, once);
+    if (ends_now && !(old && old->terminated)) fire(w->home, s.handle, s.pid, RASCN_Disconnection_, &once);
+    if (old && s.links > old->links) fire(w->home, s.handle, s.pid, RASCN_BandwidthAdded_, &once);
+    if (old && s.links < old->links) fire(w->home, s.handle, s.pid, RASCN_BandwidthRemoved_, &once);
     next[i] = s;
     int64_t t = next_change(c, now);
     if (t < due) due = t;
@@ -154,7 +164,7 @@ static int64_t scan(watched *w) {
     bool still = false;
     for (size_t k = 0; k < st.n && !still; k++) still = st.c[k].handle == w->s[i].handle;
     if (still) continue;
-    if (!w->s[i].terminated) fire(w->home, w->s[i].handle, w->s[i].pid, RASCN_Disconnection_, once);
+    if (!w->s[i].terminated) fire(w->home, w->s[i].handle, w->s[i].pid, RASCN_Disconnection_, &once);
     /* A registration for one connection ends with it: the handle is never valid again. */
     for (reg *r = g_regs; r; r = r->next)
       if (r->conn == w->s[i].handle && !strcmp(r->home, w->home)) r->dead = true;
@@ -166,8 +176,8 @@ static int64_t scan(watched *w) {
    * it counts as another process's for the only-once mode). */
   for (uint64_t h = w->next_handle; w->next_handle && h < st.next_handle; h++) {
     if (find_snap(w, h) || state_find(&st, h)) continue;
-    fire(w->home, h, 0, RASCN_Connection_, once);
-    fire(w->home, h, 0, RASCN_Disconnection_, once);
+    fire(w->home, h, 0, RASCN_Connection_, &once);
+    fire(w->home, h, 0, RASCN_Disconnection_, &once);
   }
   w->next_handle = st.next_handle;
   free(w->s);

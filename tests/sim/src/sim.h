@@ -33,6 +33,7 @@ typedef struct {
   bool oom;
 } sbuf;
 void sb_add(sbuf *b, const char *s, size_t n);
+void sb_reserve(sbuf *b, size_t n);
 void sb_puts(sbuf *b, const char *s);
 void sb_printf(sbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void sb_json_str(sbuf *b, const char *s);
@@ -251,6 +252,10 @@ typedef struct {
   /* The dwSize of the last RASENTRY RasSetEntryProperties wrote and of the last RASDIALPARAMS
    * RasDial took: what a caller negotiated (RasSimQuery counters.lastSizes). */
   uint32_t last_entry_size, last_dial_params_size;
+  /* The file as read, decoded in place: the loaded connections' strings point into it, so
+   * replace such a string with a new allocation, never free or keep it (state.c str_free). */
+  char *text;
+  size_t text_len;
 } sim_state;
 enum { GROW_ENTRIES = 0, GROW_CONNECTIONS = 1, GROW_DEVICES = 2 };
 

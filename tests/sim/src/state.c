@@ -28,32 +28,41 @@ static void enc(sbuf *b, const char *s) {
   }
 }
 
-static char *dec(const char *s, size_t n) {
-  char *o = malloc(n + 1);
-  if (!o) return NULL;
-  size_t k = 0;
+/* Decodes a percent-encoded value in place (the result is never longer) and returns it. The
+ * table is re-read on every state_begin (another process may have replaced it), so its
+ * strings stay in the buffer the file was read into (st->text) instead of one malloc each. */
+static char *dec_in_place(char *s) {
+  size_t n = strlen(s), k = 0;
   for (size_t i = 0; i < n; i++) {
     unsigned v;
     if (s[i] == '%' && i + 2 < n + 1 && sscanf(s + i + 1, "%2X", &v) == 1) {
-      o[k++] = (char)v;
+      s[k++] = (char)v;
       i += 2;
     } else {
-      o[k++] = s[i];
+      s[k++] = s[i];
     }
   }
-  o[k] = 0;
-  return o;
+  s[k] = 0;
+  return s;
 }
 
-static void conn_free(sim_conn *c) {
-  free(c->entry), free(c->phonebook), free(c->device_type), free(c->device_name), free(c->phone);
-  free(c->ipv4), free(c->ipv6), free(c->server_ipv4), free(c->local_ipv4);
+/* A string of a loaded connection points into st->text; one set since (state_add, dial.c)
+ * is its own allocation. */
+static void str_free(const sim_state *st, char *p) {
+  if (p && !(st->text && p >= st->text && p < st->text + st->text_len)) free(p);
+}
+
+static void conn_free(const sim_state *st, sim_conn *c) {
+  str_free(st, c->entry), str_free(st, c->phonebook), str_free(st, c->device_type);
+  str_free(st, c->device_name), str_free(st, c->phone), str_free(st, c->ipv4);
+  str_free(st, c->ipv6), str_free(st, c->server_ipv4), str_free(st, c->local_ipv4);
   memset(c, 0, sizeof *c);
 }
 
 void state_free(sim_state *st) {
-  for (size_t i = 0; i < st->n; i++) conn_free(&st->c[i]);
+  for (size_t i = 0; i < st->n; i++) conn_free(st, &st->c[i]);
   free(st->c);
+  free(st->text);
   memset(st, 0, sizeof *st);
 }
 
@@ -82,7 +91,7 @@ bool state_gc(sim_state *st, int64_t now) {
   bool changed = false;
   for (size_t i = 0; i < st->n;) {
     if (st->c[i].hangup_ms && now >= st->c[i].release_ms) {
-      conn_free(&st->c[i]);
+      conn_free(st, &st->c[i]);
       memmove(&st->c[i], &st->c[i + 1], (st->n - i - 1) * sizeof *st->c);
       st->n--;
       changed = true;
@@ -114,7 +123,8 @@ static void parse_conn(sim_state *st, char *line) {
     char *eq = strchr(cur, '=');
     if (!eq) continue;
     *eq = 0;
-    const char *k = cur, *v = eq + 1;
+    const char *k = cur;
+    char *v = eq + 1;
     if (!strcmp(k, "handle")) c->handle = strtoull(v, NULL, 16);
     else if (!strcmp(k, "guid")) {
       for (int i = 0; i < 16 && v[2 * i] && v[2 * i + 1]; i++) {
@@ -122,7 +132,7 @@ static void parse_conn(sim_state *st, char *line) {
         if (sscanf(v + 2 * i, "%2X", &x) == 1) c->guid[i] = (uint8_t)x;
       }
     }
-#define S(name, m) else if (!strcmp(k, name)) c->m = dec(v, strlen(v));
+#define S(name, m) else if (!strcmp(k, name)) c->m = dec_in_place(v);
     STR_FIELDS(S)
 #undef S
 #define N(name, m) else if (!strcmp(k, name)) c->m = (__typeof__(c->m))strtoll(v, NULL, 10);
@@ -131,16 +141,33 @@ static void parse_conn(sim_state *st, char *line) {
   }
 }
 
+/* "$RASSIM_HOME/<rel>" in buf, or NULL without a home (or past PATH_MAX-like lengths): as
+ * home_path, without a malloc on every RAS call. */
+static const char *home_file(char *buf, size_t n, const char *rel) {
+  const char *h = sim_home();
+  if (!h) return NULL;
+  size_t hl = strlen(h);
+  int w = snprintf(buf, n, "%s%s%s", h, hl && h[hl - 1] != '/' ? "/" : "", rel);
+  return w >= 0 && (size_t)w < n ? buf : NULL;
+}
+
 static int state_load(sim_state *st) {
   memset(st, 0, sizeof *st);
   st->next_handle = sim_handle_base() | 0x10001;
-  char *path = home_path("connections.state");
+  char pb[4096];
+  const char *path = home_file(pb, sizeof pb, "connections.state");
   char *data = NULL;
   size_t len;
   int rc = path ? sim_read_file(path, 16u << 20, &data, &len) : -3;
-  free(path);
   if (rc == -1) return 0;
   if (rc != 0) return -1;
+  size_t conns = 0; /* the array is allocated once, at its size */
+  for (const char *p = data; (p = strstr(p, "\nconn ")) != NULL; p++) conns++;
+  if (conns && !(st->c = malloc(conns * sizeof *st->c))) {
+    free(data);
+    return -1;
+  }
+  st->cap = conns;
   for (char *line = data, *next; line && *line; line = next) {
     next = strchr(line, '\n');
     if (next) *next++ = 0;
@@ -154,15 +181,16 @@ static int state_load(sim_state *st) {
     else if (sscanf(line, "sizes %" SCNu64 " %" SCNu64, &a, &b2) == 2)
       st->last_entry_size = (uint32_t)a, st->last_dial_params_size = (uint32_t)b2;
   }
-  free(data);
+  st->text = data; /* the connections' strings (parse_conn); freed by state_free */
+  st->text_len = len + 1;
   return 0;
 }
 
 int state_begin(sim_state *st, sim_flock **lock) {
   memset(st, 0, sizeof *st);
-  char *lp = home_path("connections.lock");
+  char lb[4096];
+  const char *lp = home_file(lb, sizeof lb, "connections.lock");
   *lock = lp ? sim_lock_file(lp) : NULL;
-  free(lp);
   if (!*lock) return -1;
   if (state_load(st) != 0) {
     sim_unlock_file(*lock);
@@ -175,6 +203,8 @@ int state_begin(sim_state *st, sim_flock **lock) {
 
 int state_commit(sim_state *st, sim_flock *lock) {
   sbuf b = {0};
+  /* The header and a record take about 130 and 500 bytes; a grown buffer is reallocated. */
+  sb_reserve(&b, 256 + st->n * 640);
   sb_printf(&b, "rassim-state 1\nnext %" PRIx64 "\ncounters %" PRIu64 " %" PRIu64 "\n", st->next_handle,
             st->dials, st->hangups);
   sb_printf(&b, "grow %d %d %d\nextradev %d\n", st->grow[0], st->grow[1], st->grow[2], st->extra_devices);

@@ -24,6 +24,18 @@ void sb_add(sbuf *b, const char *s, size_t n) {
   b->p[b->n] = 0;
 }
 
+/* Makes room for n more bytes up front, so a buffer of a known size is allocated once. */
+void sb_reserve(sbuf *b, size_t n) {
+  if (b->oom || b->n + n + 1 <= b->cap) return;
+  char *p = realloc(b->p, b->n + n + 1);
+  if (!p) {
+    b->oom = true;
+    return;
+  }
+  b->p = p;
+  b->cap = b->n + n + 1;
+}
+
 void sb_puts(sbuf *b, const char *s) { sb_add(b, s, strlen(s)); }
 
 void sb_printf(sbuf *b, const char *fmt, ...) {
