@@ -1,7 +1,7 @@
 /**
  * The root command: `main()`, which answers at once the lines scripts run most often and that
  * need no parser (a lone `--version`; `error CODE` printed as JSON, e.g. to explain an exit
- * status; a bare read such as `entry list`, see {@link BARE}) and hands everything else, any
+ * status; a bare read such as `entry list`, see ./_bare.ts) and hands everything else, any
  * other spelling of those included, to `_run.ts` (the parser, help, Context, and the command
  * registry, ./_registry.ts). Both print what the full path prints;
  * tests/cli_contract_test.ts compares.
@@ -13,19 +13,6 @@ import type { IO } from "./_output.ts";
 import { load, VERSION } from "./_load.ts";
 
 export { VERSION };
-
-/**
- * The read commands {@link main} answers given bare (no argument, no option, JSON output):
- * what scripts run as they are (`rasctl entry list | ConvertFrom-Json`), computed by the ras/
- * function the command calls with no option, without the parser or the command's module.
- * Each prints what its command prints; tests/cli_contract_test.ts compares the two.
- */
-export const BARE: Record<string, () => Promise<unknown>> = {
-  "entry list": async () =>
-    (await load<typeof import("../ras/entry_list.ts")>("../ras/entry_list.ts")).listEntries(),
-  devices: async () =>
-    (await load<typeof import("../ras/devices.ts")>("../ras/devices.ts")).listDevices(),
-};
 
 /** `--version` (with or without `--json`) and nothing else. */
 function versionOnly(args: readonly string[]): "text" | "json" | null {
@@ -52,41 +39,6 @@ async function explainedAtOnce(args: readonly string[], io: IO | undefined): Pro
 }
 
 /**
- * Answers a read command given with no argument and no option (`rasctl entry list`, JSON
- * output because stdout is not a terminal) from the registry's `bare` result, as the command
- * would print it. Anything that goes wrong (a RAS error, a permission) is left to the full
- * path, which runs the read again and reports it; the commands that have a `bare` result
- * change nothing, so running them twice is harmless.
- *
- * @returns Whether it answered.
- */
-async function answeredBare(args: readonly string[], io: IO | undefined): Promise<boolean> {
-  const line = args.join(" ");
-  const bare = args.every((a) => /^[a-z]+$/.test(a)) && Object.hasOwn(BARE, line)
-    ? BARE[line]!
-    : undefined;
-  const stdout = io?.stdout ?? Deno.stdout;
-  if (!bare || stdout.isTerminal()) return false;
-  const write = await load<typeof import("./_write.ts")>("./_write.ts");
-  let text: string;
-  try {
-    const result = io?.env
-      ? await (await load<typeof import("../ras/environment.ts")>("../ras/environment.ts"))
-        .withEnvironment(io.env, bare)
-      : await bare();
-    text = write.asciiJson(result) + "\n";
-  } catch {
-    return false;
-  }
-  try {
-    write.writeText(stdout, text);
-  } catch (error) {
-    if (!(error instanceof write.ClosedStdout)) throw error;
-  }
-  return true;
-}
-
-/**
  * Runs rasctl with the given arguments.
  *
  * @param args The command line without the program name.
@@ -104,7 +56,12 @@ export async function main(args: string[], io?: IO): Promise<number> {
     }
     return 0;
   }
-  if (await explainedAtOnce(args, io) || await answeredBare(args, io)) return 0;
+  if (await explainedAtOnce(args, io)) return 0;
+  // A bare read (see ./_bare.ts) is command words alone: loaded only for such a line.
+  if (args.length <= 2 && args.every((a) => /^[a-z]+$/.test(a))) {
+    const { answeredBare } = await load<typeof import("./_bare.ts")>("./_bare.ts");
+    if (await answeredBare(args, io)) return 0;
+  }
   const { run } = await load<typeof import("./_run.ts")>("./_run.ts");
   return await run(args, io);
 }

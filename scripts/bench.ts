@@ -11,7 +11,8 @@
  * 5. Live events (scripts/_bench_events.ts): drop -> watch / ensure --keep latency, hangup's
  *    wait after the release, idle watch CPU, peak RSS over 2,000 drop/redial cycles (at 1,000).
  *    `BENCH_ONLY=events` runs only this part.
- *    Judged on the main thread's count; `BENCH_ONLY=instructions` runs parts 1 and 4 only.
+ *    Judged on the whole process's count, the main thread's printed beside it;
+ *    `BENCH_ONLY=instructions` runs parts 1 and 4 only.
  * 6. Direct lookup (scripts/_bench_lookup.ts): peak RSS of `entry show NAME` and `dial x` on a
  *    book of 1,000,000 entries vs 5, as a ratio. `BENCH_ONLY=lookup` runs only this part.
  *
@@ -146,12 +147,12 @@ console.log(
     `ratio ${median(ffiRatios).toFixed(3)} of the floor`,
 );
 
-// Instruction counts (valgrind --tool=callgrind), per thread. The main thread's count is
-// repeatable to 0.1 M (five runs of the empty script: 44.3 M each), so targets are judged on
-// it; the sum over all threads is printed beside it but moves by up to 5 M from run to run
-// with the machine's load (V8's background compile and GC threads, the Tokio pool), more than
-// the margins being judged.
-const CALLGRIND_ROUNDS = Number(Deno.env.get("BENCH_CALLGRIND_ROUNDS") ?? 3);
+// Instruction counts (valgrind --tool=callgrind), per thread. Targets are judged as the issue
+// states them, on the whole process's count (all threads), as the median of five runs: the
+// sum moves by up to 5 M from run to run with the machine's load (V8's background compile
+// and GC threads, the Tokio pool). The main thread's count, repeatable to 0.1 M (five runs of
+// the empty script: 44.3 M each), is printed beside it as the steady cross-check.
+const CALLGRIND_ROUNDS = Number(Deno.env.get("BENCH_CALLGRIND_ROUNDS") ?? 5);
 
 /** Instructions one run executes: on its main thread, and on all its threads together. */
 interface Count {
@@ -226,18 +227,18 @@ if (!hasValgrind) {
   }
   const m = (key: string, part: keyof Count) => median(counts.get(key)!.map((n) => n[part]));
   const mi = (n: number) => `${(n / 1e6).toFixed(1)} M`;
-  const both = (key: string) => `${mi(m(key, "main"))} (all threads ${mi(m(key, "all"))})`;
-  console.log(`instructions (callgrind, main thread, median of ${CALLGRIND_ROUNDS}):`);
+  const both = (key: string) => `${mi(m(key, "all"))} (main thread ${mi(m(key, "main"))})`;
+  console.log(`instructions (callgrind, all threads, median of ${CALLGRIND_ROUNDS}):`);
   console.log(`  empty deno script: ${both("empty")}`);
   console.log(`  bare dlopen + RasEnumEntriesW script: ${both("ffi")}`);
   for (const c of cases) {
-    const ratio = m(c.name, "main") / m(c.floor, "main");
-    const all = m(c.name, "all") / m(c.floor, "all");
+    const ratio = m(c.name, "all") / m(c.floor, "all");
+    const main = m(c.name, "main") / m(c.floor, "main");
     const floorName = c.floor === "ffi" ? "the bare FFI script" : "the empty script";
     console.log(
       `  ${c.name}: ${both(c.name)}, ${ratio.toFixed(3)}x ${floorName} ` +
         `(target <= ${c.target.toFixed(2)}: ${ratio <= c.target ? "met" : "NOT met"}; ` +
-        `all threads ${all.toFixed(3)}x)`,
+        `main thread ${main.toFixed(3)}x)`,
     );
   }
   if (Deno.env.get("BENCH_ONLY") === "instructions") Deno.exit(0);

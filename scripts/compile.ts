@@ -45,7 +45,7 @@ const ROOT = new URL("../", import.meta.url);
 const LOADER_CALL = /(?<!from |import\()"(\.\.?\/[^"]+\.ts)"/g;
 
 /**
- * The modules rasctl imports by computed URL (commands/_registry.ts's `load()`: the command
+ * The modules rasctl imports by computed URL (commands/_load.ts's `load()`: the command
  * modules, the runner, what a run loads only when it needs it), which `deno compile` cannot find
  * by itself; their own imports it follows. Derived from the loader's calls in commands/, so a
  * new `load("./x.ts")` is included without a change here.

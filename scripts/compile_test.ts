@@ -20,7 +20,7 @@ Deno.test("every import by computed URL goes through the loader that compile.ts 
       if (!/^["']/.test(match[1]!)) computed.push(`${file}: import(${match[1]})`);
     }
   }
-  deepEqual(computed, ["commands/_registry.ts: import(new URL(path, import.meta.url)"]);
+  deepEqual(computed, ["commands/_load.ts: import(new URL(path, import.meta.url)"]);
 });
 
 Deno.test("compile.ts includes the modules loaded by computed URL, derived from the loader's calls", () => {
@@ -122,7 +122,7 @@ Deno.test("deno compile --includes every module rasctl imports by computed URL",
     if (!f.name.endsWith(".ts") || f.name.endsWith("_test.ts")) continue;
     const text = await Deno.readTextFile(new URL(`commands/${f.name}`, root));
     // Every module path that is not a static import (`from "./x.ts"`) or a type
-    // (`typeof import("./x.ts")`) is one commands/_registry.ts's load() imports, resolved
+    // (`typeof import("./x.ts")`) is one commands/_load.ts's load() imports, resolved
     // against commands/: `load("../ras/connect.ts")`, `split({ list: "./entry_list.ts" }, ...)`.
     const paths = /(?<!from |import\()"(\.\.?\/[^"]+\.ts)"/g;
     for (const m of text.matchAll(paths)) {

@@ -8,7 +8,8 @@
  */
 
 import { deepEqual, equal, ok } from "node:assert/strict";
-import { BARE, main } from "../commands/main.ts";
+import { main } from "../commands/main.ts";
+import { BARE } from "../commands/_bare.ts";
 import { allCommands, COMMANDS } from "../commands/_registry.ts";
 import { describeError } from "../commands/_report.ts";
 import { Context } from "../commands/_context.ts";
