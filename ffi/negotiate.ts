@@ -12,10 +12,10 @@ import type { StructLayout } from "./layout.ts";
 
 /** The caller's buffer is too small; `*lpcb` holds the size needed (raserror.h). */
 /** The buffer is too small (`ERROR_BUFFER_TOO_SMALL`). */
-export const ERROR_BUFFER_TOO_SMALL = errorCode("ERROR_BUFFER_TOO_SMALL");
+export const ERROR_BUFFER_TOO_SMALL: number = errorCode("ERROR_BUFFER_TOO_SMALL");
 /** The structure size is wrong for this version of Windows (raserror.h). */
 /** The structure size is not one this Windows knows (`ERROR_INVALID_SIZE`). */
-export const ERROR_INVALID_SIZE = errorCode("ERROR_INVALID_SIZE");
+export const ERROR_INVALID_SIZE: number = errorCode("ERROR_INVALID_SIZE");
 
 /** The dwSize that worked for each struct in this process, by struct name. */
 const acceptedSizes = new Map<string, number>();

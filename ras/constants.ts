@@ -168,7 +168,6 @@ export const RASCM = {
   PreSharedKey: 0x10,
 } as const;
 
-
 /** RASTUNNELENDPOINT_* address kinds. */
 export const TUNNEL_ENDPOINT = { unknown: 0, ipv4: 1, ipv6: 2 } as const;
 

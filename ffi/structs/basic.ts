@@ -1,5 +1,7 @@
 /**
- * GUID, LUID, RASIPADDR, RASIPV4ADDR, RASIPV6ADDR, ipv4Text, ipv6Text, ipaddr, ipv4addr: the small structs and address codecs the others embed (see `../structs.ts`).
+ * GUID, LUID, RASIPADDR, RASIPV4ADDR, RASIPV6ADDR, and the address codecs built on them
+ * (ipv4Text, ipv6Text, ipaddr, ipv4addr): the small structs the others embed (see
+ * `../structs.ts`).
  *
  * @module
  */
@@ -9,7 +11,6 @@ import {
   type FieldDecl,
   type FieldType,
   i32,
-  struct,
   type StructLayout,
   type StructValue,
   u16,
@@ -96,5 +97,7 @@ export const ipv6Text: FieldType<string> = viewAs(RASIPV6ADDR, {
   },
 });
 
-export const ipaddr = ipv4Text(RASIPADDR);
-export const ipv4addr = ipv4Text(RASIPV4ADDR);
+/** RASIPADDR as dotted IPv4 text (RASENTRYW's addresses). */
+export const ipaddr: FieldType<string> = ipv4Text(RASIPADDR);
+/** RASIPV4ADDR as dotted IPv4 text (the projection structs' addresses). */
+export const ipv4addr: FieldType<string> = ipv4Text(RASIPV4ADDR);

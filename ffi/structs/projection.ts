@@ -1,5 +1,6 @@
 /**
- * RASPPP_PROJECTION_INFO, RASIKEV2_PROJECTION_INFO, RAS_PROJECTION_INFO: declared field by field in ras.h order (see `../structs.ts`).
+ * RASPPP_PROJECTION_INFO, RASIKEV2_PROJECTION_INFO, RAS_PROJECTION_INFO: declared field by
+ * field in ras.h order (see `../structs.ts`).
  *
  * @module
  */

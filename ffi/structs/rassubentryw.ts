@@ -7,13 +7,11 @@
 import {
   defineStruct,
   type FieldDecl,
-  struct,
   type StructLayout,
   type StructValue,
   u32,
   wchar,
 } from "../layout.ts";
-import { RASENTRYW } from "./rasentryw.ts";
 import { RAS_MaxDeviceName, RAS_MaxDeviceType, RAS_MaxPhoneNumber } from "../limits.ts";
 
 /** RASSUBENTRYW's fields in ras.h order, each `[name, kind, WINVER that added it]`. */
