@@ -1,8 +1,11 @@
 /**
  * Every RAS struct rasctl passes to or receives from rasapi32, declared field by field in
- * ras.h order with the WINVER level that added each field. Offsets, sizes and the dwSize of
- * each Windows version are computed by {@link defineStruct}; tests pin them to the SDK facts
- * in `../shared/abi/rasapi32.x64.json`.
+ * ras.h order with the WINVER level that added each field, each in its own module under
+ * ./structs/ (ras/ imports the one it passes, so a command loads only its own structs: a
+ * struct's layout is computed when its module loads). This is their index, and
+ * {@link ALL_STRUCTS} for table-driven tests. Offsets, sizes and the dwSize of each Windows
+ * version are computed by `defineStruct` (./layout.ts); tests pin them to the SDK facts in
+ * `../shared/abi/rasapi32.x64.json`.
  *
  * @module
  */
