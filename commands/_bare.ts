@@ -28,13 +28,14 @@ export const BARE: Record<string, () => Promise<unknown>> = {
  * the read again and reports it; these commands change nothing, so running them twice is
  * harmless.
  *
+ * @param args The command line: command words alone, each of lowercase letters (main.ts checks
+ *   that before it loads this, so `["entry list"]` never reaches here as one word).
+ * @param io Where to read and write (default: the process's own streams).
  * @returns Whether it answered.
  */
 export async function answeredBare(args: readonly string[], io: IO | undefined): Promise<boolean> {
   const line = args.join(" ");
-  const bare = args.every((a) => /^[a-z]+$/.test(a)) && Object.hasOwn(BARE, line)
-    ? BARE[line]!
-    : undefined;
+  const bare = Object.hasOwn(BARE, line) ? BARE[line]! : undefined;
   const stdout = io?.stdout ?? Deno.stdout;
   if (!bare || stdout.isTerminal()) return false;
   const { asciiJson, ClosedStdout, writeText } = await load<typeof import("./_write.ts")>(
