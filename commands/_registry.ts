@@ -8,9 +8,7 @@
  */
 
 import type { Command, CommandModule } from "./_spec.ts";
-import { load, VERSION } from "./_load.ts";
-
-export { load, VERSION };
+import { load } from "./_load.ts";
 
 /** A top-level command (or group): a one-line summary, and its module. */
 export interface CommandEntry {

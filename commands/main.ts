@@ -1,7 +1,7 @@
 /**
  * The root command: `main()`, which answers at once the lines scripts run most often and that
  * need no parser (a lone `--version`; `error CODE` printed as JSON, e.g. to explain an exit
- * status; a bare read such as `entry list`, see ./_bare.ts) and hands everything else, any
+ * status; a bare read such as `entry list`, see {@link BARE}) and hands everything else, any
  * other spelling of those included, to `_run.ts` (the parser, help, Context, and the command
  * registry, ./_registry.ts). Both print what the full path prints;
  * tests/cli_contract_test.ts compares.
@@ -12,7 +12,17 @@
 import type { IO } from "./_output.ts";
 import { load, VERSION } from "./_load.ts";
 
-export { VERSION };
+/**
+ * The read commands {@link main} answers given bare (no argument, no option, JSON output):
+ * what scripts run as they are (`rasctl entry list | ConvertFrom-Json`). Each names the ras/
+ * module and function its command calls when given no option; ./_bare.ts calls it without the
+ * parser or the command's module and prints what the command prints
+ * (tests/cli_contract_test.ts compares the two).
+ */
+export const BARE: Record<string, readonly [module: string, fn: string]> = {
+  "entry list": ["../ras/entry_list.ts", "listEntries"],
+  devices: ["../ras/devices.ts", "listDevices"],
+};
 
 /** `--version` (with or without `--json`) and nothing else. */
 function versionOnly(args: readonly string[]): "text" | "json" | null {
@@ -57,10 +67,11 @@ export async function main(args: string[], io?: IO): Promise<number> {
     return 0;
   }
   if (await explainedAtOnce(args, io)) return 0;
-  // A bare read (see ./_bare.ts) is command words alone: loaded only for such a line.
-  if (args.length <= 2 && args.every((a) => /^[a-z]+$/.test(a))) {
+  // Command words alone (not one argument "entry list") that name a bare read.
+  const line = args.join(" ");
+  if (args.every((a) => /^[a-z]+$/.test(a)) && Object.hasOwn(BARE, line)) {
     const { answeredBare } = await load<typeof import("./_bare.ts")>("./_bare.ts");
-    if (await answeredBare(args, io)) return 0;
+    if (await answeredBare(BARE[line]!, io)) return 0;
   }
   const { run } = await load<typeof import("./_run.ts")>("./_run.ts");
   return await run(args, io);
