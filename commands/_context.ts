@@ -14,7 +14,6 @@ import {
   type IO,
   writeText,
 } from "./_output.ts";
-import type { ErrorReport } from "./_report.ts";
 import { UsageError } from "./_errors.ts";
 import { load } from "./_load.ts";
 import type { GlobalValues } from "./_spec.ts";
@@ -123,10 +122,14 @@ export class Context {
     this.log("start", { command: this.#command });
   }
 
-  /** Reports an error on stderr: JSON, or text when a person reads a table. */
-  reportError(report: ErrorReport, errorText: (report: ErrorReport) => string): void {
-    const person = this.format === "table" && this.io.stderr.isTerminal();
-    this.#stderr(person ? errorText(report) : asciiJson({ error: report }, 0));
+  /** Whether a person reads this run's errors: a table is printed and stderr is a terminal. */
+  get personReadsErrors(): boolean {
+    return this.format === "table" && this.io.stderr.isTerminal();
+  }
+
+  /** Writes an error's line (from ./_report.ts errorLine) on stderr. */
+  reportError(line: string): void {
+    this.#stderr(line);
   }
 
   #stderr(line: string): void {
@@ -152,7 +155,7 @@ export async function runWithContext(
   } catch (error) {
     // A reader that stopped reading (`| head`, `| true`) ends the run quietly, successfully.
     if (error instanceof ClosedStdout) return 0;
-    const { describeError, errorText } = await load<typeof import("./_report.ts")>(
+    const { describeError, errorLine } = await load<typeof import("./_report.ts")>(
       "./_report.ts",
     );
     const { report, status } = describeError(error);
@@ -161,7 +164,7 @@ export async function runWithContext(
     } catch {
       // The log is what failed; the error still goes to stderr.
     }
-    ctx.reportError(report, errorText);
+    ctx.reportError(errorLine(report, ctx.personReadsErrors));
     return status;
   }
 }

@@ -11,6 +11,7 @@ import { InvalidInputError } from "../ras/input_error.ts";
 import { hintFor } from "./_hints.ts";
 import { InternalError, InterruptedError, TimeoutError, UsageError } from "./_errors.ts";
 import { EXIT } from "./_output.ts";
+import { asciiJson } from "./_write.ts";
 
 /** The JSON body of an error report. */
 export interface ErrorReport {
@@ -123,8 +124,16 @@ export function describeError(
   return { report: report(internal.name, internal.message, REPORT_HINT), status: EXIT.failure };
 }
 
-/** An error report as text for a person at a terminal. */
-export function errorText(report: ErrorReport): string {
+/**
+ * An error report as its stderr line: readable text for a person at a terminal, else the
+ * `{"error": {...}}` JSON line.
+ *
+ * @param report The report.
+ * @param person Whether a person reads stderr.
+ * @returns The line, without its newline.
+ */
+export function errorLine(report: ErrorReport, person: boolean): string {
+  if (!person) return asciiJson({ error: report }, 0);
   const lines = [`rasctl: ${report.message}`];
   if (report.hint) lines.push(`hint: ${report.hint}`);
   return lines.join("\n");

@@ -171,7 +171,7 @@ async function reportEarly(
   args: string[],
 ): Promise<number> {
   if (error instanceof ClosedStdout) return 0;
-  const { describeError, errorText } = await load<typeof import("./_report.ts")>("./_report.ts");
+  const { describeError, errorLine } = await load<typeof import("./_report.ts")>("./_report.ts");
   const { report, status } = describeError(error);
   if (logFile !== undefined) {
     try {
@@ -181,10 +181,6 @@ async function reportEarly(
     }
   }
   const person = io.stdout.isTerminal() && io.stderr.isTerminal() && !args.includes("--json");
-  writeText(
-    io.stderr,
-    (person ? errorText(report) : asciiJson({ error: report }, 0)) + "\n",
-    "stderr",
-  );
+  writeText(io.stderr, errorLine(report, person) + "\n", "stderr");
   return status;
 }
