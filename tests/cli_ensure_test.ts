@@ -21,6 +21,22 @@ const PW = CLI_VPN_PASSWORD;
 
 const vpnHome = () => corpVpnHome(rasctl);
 
+/** `rasctl -q [before] ensure "Corp VPN" --keep [options] --user alice --password-env PW`. */
+function keepArgs(options: string[], before: string[] = []): string[] {
+  return [
+    "-q",
+    ...before,
+    "ensure",
+    "Corp VPN",
+    "--keep",
+    ...options,
+    "--user",
+    "alice",
+    "--password-env",
+    "PW",
+  ];
+}
+
 Deno.test("ensure when already connected does not dial (action none)", async () => {
   await using home = await vpnHome();
   await dialCorpVpn(rasctl, home);
@@ -77,20 +93,9 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
   }, async () => {
     await using home = await vpnHome();
     const log = `${home.path}/ensure.log`;
-    const child = spawnRasctl(home, [
-      "-q",
-      "--log-file",
-      log,
-      "ensure",
-      "Corp VPN",
-      "--keep",
-      "--check-interval",
-      "0.2",
-      "--user",
-      "alice",
-      "--password-env",
-      "PW",
-    ], { env: { PW } });
+    const child = spawnRasctl(home, keepArgs(["--check-interval", "0.2"], ["--log-file", log]), {
+      env: { PW },
+    });
     const stderr = new Response(child.stderr).text();
     const lines = new Lines(child.stdout);
     let stopped = false;
@@ -145,20 +150,9 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
 
 Deno.test("ensure --keep with a wrong password exits 3 after one dial (no retry storm)", async () => {
   await using home = await vpnHome();
-  const child = spawnRasctl(home, [
-    "-q",
-    "ensure",
-    "Corp VPN",
-    "--keep",
-    "--check-interval",
-    "0.1",
-    "--retries",
-    "3",
-    "--user",
-    "alice",
-    "--password-env",
-    "PW",
-  ], { env: { PW: "wrong" } });
+  const child = spawnRasctl(home, keepArgs(["--check-interval", "0.1", "--retries", "3"]), {
+    env: { PW: "wrong" },
+  });
   // Only a backstop against a retry storm that never ends (not a speed check): generous, as the
   // child's start-up alone takes seconds on a loaded machine.
   const timer = setTimeout(() => child.kill("SIGKILL"), 120_000);
@@ -292,20 +286,9 @@ Deno.test({
     "ikev2-only",
   ]);
   equal(made.code, 0, made.stderr);
-  const child = spawnRasctl(home, [
-    "-q",
-    "ensure",
-    "Corp VPN",
-    "--keep",
-    "--retry-delay",
-    "50",
-    "--check-interval",
-    "0.2",
-    "--user",
-    "alice",
-    "--password-env",
-    "PW",
-  ], { env: { PW } });
+  const child = spawnRasctl(home, keepArgs(["--retry-delay", "50", "--check-interval", "0.2"]), {
+    env: { PW },
+  });
   const stderr = new Response(child.stderr).text();
   const lines = new Lines(child.stdout);
   try {
@@ -378,18 +361,7 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
     ignore: !CHILD_SIGNALS_CATCHABLE,
   }, async () => {
     await using home = await vpnHome();
-    const child = spawnRasctl(home, [
-      "-q",
-      "ensure",
-      "Corp VPN",
-      "--keep",
-      "--check-interval",
-      "0.2",
-      "--user",
-      "alice",
-      "--password-env",
-      "PW",
-    ], { env: { PW } });
+    const child = spawnRasctl(home, keepArgs(["--check-interval", "0.2"]), { env: { PW } });
     const stderr = new Response(child.stderr).text();
     const lines = new Lines(child.stdout);
     let stopped = false;
