@@ -82,20 +82,33 @@ export function writeWchars(
  * ```
  */
 export function readWchars(view: DataView, offset: number, capacity: number): string {
-  const units: number[] = [];
-  for (let i = 0; i < capacity; i++) {
-    const unit = view.getUint16(offset + i * 2, true);
-    if (unit === 0) break;
-    units.push(unit);
-  }
-  return decodeUnits(units);
+  let length = 0;
+  while (length < capacity && view.getUint16(offset + length * 2, true) !== 0) length++;
+  return unitsAt(view, offset, length);
 }
 
-function decodeUnits(units: number[]): string {
+/** Whether this machine stores a 16-bit unit low byte first, as Windows does. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/**
+ * The text of `length` UTF-16LE units at `offset`. They are read where they lie when the
+ * machine is little-endian and the address even (a typed array's view), else one by one; no
+ * array of numbers is made either way.
+ */
+function unitsAt(view: DataView, offset: number, length: number): string {
+  if (length === 0) return "";
+  const start = view.byteOffset + offset;
   let text = "";
-  // Chunked so a long string never exceeds the engine's argument-count limit.
-  for (let i = 0; i < units.length; i += 4096) {
-    text += String.fromCharCode(...units.slice(i, i + 4096));
+  if (LITTLE_ENDIAN && start % 2 === 0) {
+    const units = new Uint16Array(view.buffer, start, length);
+    // Chunked so a long string never exceeds the engine's argument-count limit.
+    for (let i = 0; i < length; i += 4096) {
+      text += String.fromCharCode.apply(null, units.subarray(i, i + 4096) as unknown as number[]);
+    }
+    return text;
+  }
+  for (let i = 0; i < length; i++) {
+    text += String.fromCharCode(view.getUint16(offset + i * 2, true));
   }
   return text;
 }
@@ -202,12 +215,9 @@ export function decodeMultiString(bytes: Uint8Array): string[] {
   const units = Math.floor(bytes.length / 2);
   while (at < units) {
     const start = at;
-    const chars: number[] = [];
-    while (at < units && view.getUint16(at * 2, true) !== 0) {
-      chars.push(view.getUint16(at++ * 2, true));
-    }
+    while (at < units && view.getUint16(at * 2, true) !== 0) at++;
     if (at === start) break;
-    out.push(decodeUnits(chars));
+    out.push(unitsAt(view, start * 2, at - start));
     at++;
   }
   return out;

@@ -77,6 +77,16 @@ Deno.test("readWchars() decodes long fields (more units than one argument list h
   assert.equal(out.slice(4094, 4100), "MNOPQR");
 });
 
+Deno.test("readWchars() reads a field at an odd address as at an even one", () => {
+  const text = "Zürich VPN \u{1F310}";
+  for (const start of [0, 1]) {
+    const view = new DataView(new ArrayBuffer(64));
+    writeWchars(view, start + 2, 20, text, "field");
+    assert.equal(readWchars(view, start + 2, 20), text, `start ${start}`);
+    assert.equal(readWchars(new DataView(view.buffer, start + 2), 0, 20), text);
+  }
+});
+
 Deno.test("writeWchars() clears the whole field after the text", () => {
   const view = new DataView(new ArrayBuffer(12));
   for (let i = 0; i < 12; i++) view.setUint8(i, 0xff);

@@ -727,23 +727,31 @@ export type PatchesOf<T extends readonly unknown[]> = {
 /** Reads the value at a dotted path (undefined when absent). */
 export function getPath(object: unknown, path: string): unknown {
   let here: unknown = object;
-  for (const key of path.split(".")) {
+  let start = 0;
+  for (;;) {
     if (here === null || typeof here !== "object") return undefined;
-    here = (here as Record<string, unknown>)[key];
+    const dot = path.indexOf(".", start);
+    here = (here as Record<string, unknown>)[path.slice(start, dot < 0 ? undefined : dot)];
+    if (dot < 0) return here;
+    start = dot + 1;
   }
-  return here;
 }
 
-/** Sets the value at a dotted path, making the objects on the way. */
+/**
+ * Sets the value at a dotted path, making the objects on the way. The path is walked in place,
+ * not split: reading an entry sets every setting's path.
+ */
 export function setPath(object: Record<string, unknown>, path: string, value: unknown): void {
-  const keys = path.split(".");
   let here = object;
-  for (const key of keys.slice(0, -1)) {
+  let start = 0;
+  for (let dot = path.indexOf("."); dot >= 0; dot = path.indexOf(".", start)) {
+    const key = path.slice(start, dot);
     const next = here[key];
     if (next === null || typeof next !== "object") here[key] = {};
     here = here[key] as Record<string, unknown>;
+    start = dot + 1;
   }
-  here[keys.at(-1)!] = value;
+  here[path.slice(start)] = value;
 }
 
 /**
