@@ -9,6 +9,7 @@ import {
   createEntry,
   deleteEntry,
   getEntry,
+  readEntrySettings,
   renameEntry,
   updateEntry,
   validateEntryName,
@@ -65,7 +66,7 @@ const set = command({
     const settings = await settingsFrom(
       args.name!,
       options,
-      () => getEntry(args.name!, where).type,
+      () => readEntrySettings(args.name!, ["type"], where).type,
     );
     if (Object.keys(settings).length === 0) {
       throw new UsageError(

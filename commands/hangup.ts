@@ -13,7 +13,7 @@ import {
   listConnections,
 } from "../ras/connections.ts";
 import { hangUp } from "../ras/dial.ts";
-import { getEntry } from "../ras/entries.ts";
+import { readEntrySettings } from "../ras/entries.ts";
 import { RasError } from "../ras/errors.ts";
 import {
   argument,
@@ -59,7 +59,9 @@ function targets(name: string | undefined, o: Parsed<typeof OPTIONS>): Connectio
   const found = connectionOf(name!, "RasHangUp");
   const list = [found];
   if (o.withPrerequisite) {
-    const prerequisite = getEntry(found.entry, { phonebook: found.phonebook }).prerequisite;
+    const { prerequisite } = readEntrySettings(found.entry, ["prerequisite"], {
+      phonebook: found.phonebook,
+    });
     const ip = prerequisite ? findConnection(prerequisite.entry) : undefined;
     if (ip) list.push(ip);
   }

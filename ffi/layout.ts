@@ -161,6 +161,8 @@ export interface FieldInfo {
 export interface EncodeOptions {
   /** The dwSize version to write (default: the newest). Fields past it are left out. */
   size?: number;
+  /** Zeroed memory of at least `size` bytes to encode into, instead of a new buffer. */
+  into?: Uint8Array<ArrayBuffer>;
 }
 
 function alignUp(n: number, align: number): number {
@@ -255,19 +257,29 @@ export class StructLayout<V> implements NestedLayout<V> {
   }
 
   /**
-   * Encodes into a new zeroed buffer of `options.size` bytes (default: the newest size).
-   * `dwSize` is set to that size unless given. Fields beyond the size do not exist in that
-   * version and are left out.
+   * Encodes into a new zeroed buffer of `options.size` bytes (default: the newest size), or
+   * into the zeroed memory `options.into`. `dwSize` is set to that size unless given. Fields
+   * beyond the size do not exist in that version and are left out.
    *
    * @param values The fields to set; the rest stay zero.
-   * @param options The dwSize version.
-   * @returns The struct's bytes.
-   * @throws {RangeError} When a value does not fit its field.
+   * @param options The dwSize version, and the memory to use.
+   * @returns The struct's bytes: the first `size` bytes of `into` when given.
+   * @throws {RangeError} When a value does not fit its field, or `into` is shorter than `size`.
    */
   encode(values: Partial<V>, options: EncodeOptions = {}): Uint8Array<ArrayBuffer> {
     const size = options.size ?? this.size;
-    const buffer = new Uint8Array(size);
-    this.encodeInto(new DataView(buffer.buffer), 0, values, this.name, size);
+    const into = options.into;
+    if (into && into.byteLength < size) {
+      throw new RangeError(`${this.name} needs ${size} bytes, the buffer has ${into.byteLength}`);
+    }
+    const buffer = into ? into.subarray(0, size) : new Uint8Array(size);
+    this.encodeInto(
+      new DataView(buffer.buffer, buffer.byteOffset, size),
+      0,
+      values,
+      this.name,
+      size,
+    );
     return buffer;
   }
 
@@ -331,15 +343,69 @@ export class StructLayout<V> implements NestedLayout<V> {
     return this.#decode(view, offset, this.size);
   }
 
+  /**
+   * As {@link decode}, but each field is decoded when it is read, not before: for a caller
+   * that reads a few fields of a large struct (a listing that needs three of RASCONNW's ten,
+   * one setting of RASENTRYW's hundred). The fields are getters on a prototype made once per
+   * struct, so they are not own properties: spread, JSON or deep comparison need
+   * {@link decode}. The object reads `source` when a field is read, so `source` must not change
+   * while it is in use.
+   *
+   * @param source The memory.
+   * @param offset Where the struct starts.
+   * @param size The dwSize version present (default: the newest).
+   * @returns An object that reads every field by its ras.h name.
+   * @throws {RangeError} When the memory is shorter than `size`.
+   * @example
+   * ```ts
+   * const LUID_ = defineStruct("LUID", [["LowPart", u32], ["HighPart", i32]] as const);
+   * LUID_.decodeOnRead(LUID_.encode({ HighPart: 7 })).HighPart; // 7
+   * ```
+   */
+  decodeOnRead(source: Uint8Array, offset = 0, size: number = this.size): V {
+    if (source.byteLength < offset + size) {
+      throw new RangeError(
+        `${this.name} needs ${size} bytes, the buffer has ${source.byteLength - offset}`,
+      );
+    }
+    const read: OnRead = Object.create(this.#onReadPrototype ??= onReadPrototype(this.fields));
+    read.view = new DataView(source.buffer, source.byteOffset, source.byteLength);
+    read.offset = offset;
+    read.size = size;
+    return read as unknown as V;
+  }
+  #onReadPrototype: object | undefined;
+
   #decode(view: DataView, offset: number, size: number): V {
     const out: Record<string, unknown> = {};
-    for (const f of this.fields) {
-      out[f.name] = f.offset + f.type.size <= size
-        ? f.type.read(view, offset + f.offset)
-        : f.type.zero();
-    }
+    for (const f of this.fields) out[f.name] = readField(f, view, offset, size);
     return out as V;
   }
+}
+
+/** A field of the struct at `offset`, or its zero when the `size` version ends before it. */
+function readField(f: FieldInfo, view: DataView, offset: number, size: number): unknown {
+  return f.offset + f.type.size <= size ? f.type.read(view, offset + f.offset) : f.type.zero();
+}
+
+/** The memory a {@link StructLayout.decodeOnRead} object reads its fields from. */
+interface OnRead {
+  view: DataView;
+  offset: number;
+  size: number;
+}
+
+/** One getter per field, each reading the field where the object's memory holds it. */
+function onReadPrototype(fields: readonly FieldInfo[]): object {
+  const prototype = {};
+  for (const f of fields) {
+    Object.defineProperty(prototype, f.name, {
+      get(this: OnRead) {
+        return readField(f, this.view, this.offset, this.size);
+      },
+    });
+  }
+  return prototype;
 }
 
 /**

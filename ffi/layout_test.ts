@@ -206,6 +206,23 @@ for (const [name, layout] of STRUCTS) {
     );
   });
 
+  Deno.test(`${name}: decodeOnRead() reads each field as decode() does, at any size and address`, () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...layout.dwSizes),
+        fc.integer({ min: 0, max: 3 }), // an odd start reads WCHARs one by one
+        fc.uint8Array({ minLength: layout.size + 3, maxLength: layout.size + 3 }),
+        (size, offset, bytes) => {
+          const decoded = layout.decode(bytes, offset, size) as Record<string, unknown>;
+          const onRead = layout.decodeOnRead(bytes, offset, size) as Record<string, unknown>;
+          for (const f of layout.fields) assert.deepEqual(onRead[f.name], decoded[f.name], f.name);
+        },
+      ),
+      { numRuns: 20 },
+    );
+    assert.throws(() => layout.decodeOnRead(new Uint8Array(layout.size - 1)), /needs \d+ bytes/);
+  });
+
   Deno.test(`${name}: the fields each dwSize holds are exactly those of its Windows version`, () => {
     for (const [level, size] of Object.entries(layout.sizes)) {
       const rank = WINVER_LEVELS.indexOf(level as never);

@@ -9,6 +9,7 @@
 import { check } from "./ras_error.ts";
 import { errorCode } from "./error_info.ts";
 import type { StructLayout } from "./layout.ts";
+import { withScratch } from "./scratch.ts";
 
 /** The caller's buffer is too small; `*lpcb` holds the size needed (raserror.h). */
 /** The buffer is too small (`ERROR_BUFFER_TOO_SMALL`). */
@@ -117,13 +118,13 @@ export type EnumerateCall = (
 ) => number;
 
 /** The outcome of an enumeration. */
-export interface Enumerated {
-  /** The filled buffer (empty when there were no elements). */
-  buffer: Uint8Array<ArrayBuffer>;
-  /** The number of elements Windows wrote. */
-  count: number;
+export interface Enumerated<T> {
+  /** What `pick` made of each element Windows wrote, in order. */
+  items: T[];
   /** The element size (dwSize) that was used. */
   elementSize: number;
+  /** The size in bytes of the buffer the answering call filled. */
+  bufferSize: number;
 }
 
 /** How many times to grow before giving up: the data can keep growing between calls. */
@@ -139,55 +140,71 @@ export const FIRST_ROOM = 16;
 /**
  * Enumerates an array of versioned structs: negotiates dwSize, asks for the size, grows the
  * buffer to what Windows reports and calls again, repeating if the data grew in between.
+ * The first buffer is lent ({@link withScratch}), so each element is handed to `pick` while
+ * its memory is valid: `pick` copies out what it needs (the element decodes a field when it is
+ * read, {@link StructLayout.decodeOnRead}) and must not keep the element.
  *
  * @param layout The element struct (its dwSize goes in the first element).
  * @param call One call of the RAS enumeration function.
  * @param operation The function name for errors, e.g. `RasEnumEntries`.
+ * @param pick What to keep of each element.
  * @param phonebook The phone-book file enumerated, for errors.
- * @returns The buffer, count and element size.
+ * @returns What `pick` made of each element, the element size and the buffer's size.
  * @throws {RasError} When the call fails for another reason, or keeps growing.
  * @example
  * ```ts ignore
- * const { buffer, count, elementSize } = enumerate(RASCONNW, (buf, cb, n) =>
- *   lib.RasEnumConnectionsW(buf, cb, n), "RasEnumConnections");
+ * const { items } = enumerate(RASCONNW, (buf, cb, n) => lib.RasEnumConnectionsW(buf, cb, n),
+ *   "RasEnumConnections", (c) => c.szEntryName);
  * ```
  */
-export function enumerate(
-  layout: StructLayout<unknown>,
+export function enumerate<V, T>(
+  layout: StructLayout<V>,
   call: EnumerateCall,
   operation: string,
+  pick: (element: V) => T,
   phonebook?: string,
-): Enumerated {
-  let result: Enumerated | undefined;
-  const { code } = negotiateSize(layout, (size) => {
-    const outcome = growUntilItFits(size, call);
-    if (outcome.code === 0) result = outcome.result;
-    return outcome.code;
+): Enumerated<T> {
+  return withScratch(layout.size * FIRST_ROOM, (first) => {
+    let result: Enumerated<T> | undefined;
+    const { code } = negotiateSize(layout, (size) => {
+      const outcome = growUntilItFits(size, call, first);
+      if (outcome.code === 0) {
+        const { buffer, count } = outcome;
+        const items = Array.from(
+          { length: count },
+          (_, i) => pick(layout.decodeOnRead(buffer, i * size, size)),
+        );
+        result = { items, elementSize: size, bufferSize: buffer.byteLength };
+      }
+      return outcome.code;
+    });
+    check(code, operation, undefined, phonebook);
+    return result!;
   });
-  check(code, operation, undefined, phonebook);
-  return result!;
 }
 
+/** Calls until the elements fit: first in `first` (room for FIRST_ROOM), then in new buffers. */
 function growUntilItFits(
   elementSize: number,
   call: EnumerateCall,
-): { code: number; result?: Enumerated } {
+  first: Uint8Array<ArrayBuffer>,
+): { code: number; buffer: Uint8Array<ArrayBuffer>; count: number } {
   const cb = new Uint32Array(1);
   const count = new Uint32Array(1);
-  let buffer = new Uint8Array(elementSize * FIRST_ROOM);
+  let buffer = first.subarray(0, elementSize * FIRST_ROOM);
+  let code = ERROR_BUFFER_TOO_SMALL;
   for (let round = 0; round < MAX_GROWTH_ROUNDS; round++) {
-    new DataView(buffer.buffer).setUint32(0, elementSize, true);
+    new DataView(buffer.buffer, buffer.byteOffset).setUint32(0, elementSize, true);
     cb[0] = buffer.byteLength;
     count[0] = 0;
-    const code = call(buffer, cb, count);
-    if (code === 0) return { code, result: { buffer, count: count[0]!, elementSize } };
-    if (code !== ERROR_BUFFER_TOO_SMALL) return { code };
+    code = call(buffer, cb, count);
+    if (code !== ERROR_BUFFER_TOO_SMALL) break;
     // Grow to what Windows asked for; if it asked for no more than we had, the data grew
     // between its two looks, so grow by one element at least.
     const needed = Math.max(cb[0]!, buffer.byteLength + elementSize);
     buffer = new Uint8Array(Math.ceil(needed / elementSize) * elementSize);
   }
-  return { code: ERROR_BUFFER_TOO_SMALL };
+  return { code, buffer, count: code === 0 ? count[0]! : 0 };
 }
 
 /**
@@ -218,24 +235,4 @@ export function callGrowing(
   bigger.set(buffer);
   const again = call(bigger, cb);
   return { code: again, buffer: bigger, size: cb[0]! };
-}
-
-/**
- * Decodes the elements an enumeration returned.
- *
- * @param layout The element struct.
- * @param enumerated What {@link enumerate} returned.
- * @returns One decoded object per element.
- * @throws {RangeError} When `buffer` is shorter than `count` elements of `elementSize` bytes.
- * @example
- * ```ts ignore
- * const entries = decodeAll(RASENTRYNAMEW, enumerate(RASENTRYNAMEW, call, "RasEnumEntries"));
- * ```
- */
-export function decodeAll<V>(layout: StructLayout<V>, enumerated: Enumerated): V[] {
-  const { buffer, count, elementSize } = enumerated;
-  return Array.from(
-    { length: count },
-    (_, i) => layout.decode(buffer, i * elementSize, elementSize),
-  );
 }

@@ -1,6 +1,5 @@
 import assert from "node:assert/strict";
 import {
-  decodeAll,
   enumerate,
   type EnumerateCall,
   ERROR_BUFFER_TOO_SMALL,
@@ -74,9 +73,8 @@ function fakeEnum(layout: StructLayout<unknown>, options: FakeOptions) {
   return { call, log };
 }
 
-function names(layout: StructLayout<unknown>, result: ReturnType<typeof enumerate>): string[] {
-  return decodeAll(layout, result).map((e) => (e as { szEntryName: string }).szEntryName);
-}
+/** The `pick` of the tests: each element's name. */
+const entryName = (e: unknown) => (e as { szEntryName: string }).szEntryName;
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => `entry ${i}`);
 
@@ -161,9 +159,9 @@ Deno.test("negotiateSize() hands other results straight back without trying olde
 Deno.test("enumerate() answers in one call when the first buffer has room for all", () => {
   resetNegotiatedSizes();
   const fake = fakeEnum(RASENTRYNAMEW, { accepts: [1048, 520], elementsAt: () => 5 });
-  const result = enumerate(RASENTRYNAMEW, fake.call, "RasEnumEntries");
-  assert.equal(result.count, 5);
-  assert.deepEqual(names(RASENTRYNAMEW, result), range(5));
+  const result = enumerate(RASENTRYNAMEW, fake.call, "RasEnumEntries", entryName);
+  assert.equal(result.items.length, 5);
+  assert.deepEqual(result.items, range(5));
   assert.deepEqual(fake.log.map((c) => c.cb), [FIRST_ROOM * 1048]);
 });
 
@@ -171,10 +169,10 @@ Deno.test("enumerate() grows to the size Windows asks for and returns every elem
   resetNegotiatedSizes();
   const n = FIRST_ROOM + 5;
   const fake = fakeEnum(RASENTRYNAMEW, { accepts: [1048, 520], elementsAt: () => n });
-  const result = enumerate(RASENTRYNAMEW, fake.call, "RasEnumEntries");
-  assert.equal(result.count, n);
+  const result = enumerate(RASENTRYNAMEW, fake.call, "RasEnumEntries", entryName);
+  assert.equal(result.items.length, n);
   assert.equal(result.elementSize, 1048);
-  assert.deepEqual(names(RASENTRYNAMEW, result), range(n));
+  assert.deepEqual(result.items, range(n));
   assert.deepEqual(fake.log.map((c) => c.code), [ERROR_BUFFER_TOO_SMALL, 0]);
   assert.deepEqual(fake.log.map((c) => c.cb), [FIRST_ROOM * 1048, n * 1048]);
   assert.ok(fake.log.every((c) => c.dwSize === 1048), "dwSize set in the first element");
@@ -183,27 +181,31 @@ Deno.test("enumerate() grows to the size Windows asks for and returns every elem
 Deno.test("enumerate() of nothing returns no elements", () => {
   resetNegotiatedSizes();
   const fake = fakeEnum(RASCONNW, { accepts: [1388], elementsAt: () => 0 });
-  const result = enumerate(RASCONNW, fake.call, "RasEnumConnections");
-  assert.equal(result.count, 0);
-  assert.deepEqual(decodeAll(RASCONNW, result), []);
+  const result = enumerate(RASCONNW, fake.call, "RasEnumConnections", entryName);
+  assert.equal(result.items.length, 0);
+  assert.deepEqual(result.items, []);
 });
 
-Deno.test("enumerate() negotiates the element size on an older Windows and decodeAll() uses it", () => {
+Deno.test("enumerate() negotiates the element size on an older Windows and decodes each element at it", () => {
   resetNegotiatedSizes();
   const accepts = acceptsUpTo(RASCONNW, 1372); // Windows XP: no guidCorrelationId
   const n = FIRST_ROOM + 4;
   const fake = fakeEnum(RASCONNW, { accepts, elementsAt: () => n });
-  const result = enumerate(RASCONNW, fake.call, "RasEnumConnections");
+  const result = enumerate(RASCONNW, fake.call, "RasEnumConnections", (c) => ({
+    name: c.szEntryName,
+    dwSize: c.dwSize,
+    guid: c.guidCorrelationId,
+  }));
   assert.equal(result.elementSize, 1372);
-  assert.equal(result.buffer.byteLength, n * 1372);
-  const conns = decodeAll(RASCONNW, result);
-  assert.deepEqual(conns.map((c) => c.szEntryName), range(n));
+  assert.equal(result.bufferSize, n * 1372);
+  const conns = result.items;
+  assert.deepEqual(conns.map((c) => c.name), range(n));
   assert.ok(conns.every((c) => c.dwSize === 1372));
-  assert.ok(conns.every((c) => c.guidCorrelationId === "{00000000-0000-0000-0000-000000000000}"));
+  assert.ok(conns.every((c) => c.guid === "{00000000-0000-0000-0000-000000000000}"));
   assert.equal(fake.log[0]!.code, ERROR_INVALID_SIZE, "1388 was tried first");
   // Second enumeration: straight to 1372.
   const again = fakeEnum(RASCONNW, { accepts, elementsAt: () => n });
-  enumerate(RASCONNW, again.call, "RasEnumConnections");
+  enumerate(RASCONNW, again.call, "RasEnumConnections", entryName);
   assert.ok(again.log.every((c) => c.dwSize === 1372));
   assert.equal(again.log.length, 2);
 });
@@ -215,9 +217,9 @@ Deno.test("enumerate() keeps growing while the data grows between calls, and end
     accepts: [1388],
     elementsAt: (call) => FIRST_ROOM + 2 + 3 * Math.min(call, 4),
   });
-  const result = enumerate(RASCONNW, fake.call, "RasEnumConnections");
-  assert.equal(result.count, FIRST_ROOM + 14);
-  assert.deepEqual(names(RASCONNW, result), range(FIRST_ROOM + 14));
+  const result = enumerate(RASCONNW, fake.call, "RasEnumConnections", entryName);
+  assert.equal(result.items.length, FIRST_ROOM + 14);
+  assert.deepEqual(result.items, range(FIRST_ROOM + 14));
   assert.ok(fake.log.length > 2, "it took more than one grow");
 });
 
@@ -225,8 +227,8 @@ Deno.test("enumerate() grows by at least one element when Windows asks for no mo
   resetNegotiatedSizes();
   const n = FIRST_ROOM + 2;
   const fake = fakeEnum(RASENTRYNAMEW, { accepts: [1048], elementsAt: () => n, understateCb: 2 });
-  const result = enumerate(RASENTRYNAMEW, fake.call, "RasEnumEntries");
-  assert.deepEqual(names(RASENTRYNAMEW, result), range(n));
+  const result = enumerate(RASENTRYNAMEW, fake.call, "RasEnumEntries", entryName);
+  assert.deepEqual(result.items, range(n));
   assert.deepEqual(fake.log.map((c) => c.cb), [
     FIRST_ROOM * 1048,
     (FIRST_ROOM + 1) * 1048,
@@ -241,7 +243,7 @@ Deno.test("enumerate() gives up with RasError 603 when the data never stops grow
     elementsAt: (call) => (call + 1) * 10 * FIRST_ROOM,
   });
   assert.throws(
-    () => enumerate(RASCONNW, fake.call, "RasEnumConnections"),
+    () => enumerate(RASCONNW, fake.call, "RasEnumConnections", entryName),
     (e: unknown) =>
       e instanceof RasError && e.code === ERROR_BUFFER_TOO_SMALL &&
       e.name === "ERROR_BUFFER_TOO_SMALL" && e.operation === "RasEnumConnections",
@@ -254,7 +256,7 @@ Deno.test("enumerate() turns any other failure into a RasError with code and ope
   resetNegotiatedSizes();
   const fake = fakeEnum(RASENTRYNAMEW, { accepts: [1048], elementsAt: () => 1, failWith: 621 });
   assert.throws(
-    () => enumerate(RASENTRYNAMEW, fake.call, "RasEnumEntries"),
+    () => enumerate(RASENTRYNAMEW, fake.call, "RasEnumEntries", entryName),
     (e: unknown) =>
       e instanceof RasError && e.code === 621 && e.name === "ERROR_CANNOT_OPEN_PHONEBOOK" &&
       e.operation === "RasEnumEntries" && e.entry === null,
@@ -266,24 +268,26 @@ Deno.test("enumerate() fails with RasError 632 when Windows knows none of the si
   resetNegotiatedSizes();
   const fake = fakeEnum(RASENTRYNAMEW, { accepts: [999], elementsAt: () => 1 });
   assert.throws(
-    () => enumerate(RASENTRYNAMEW, fake.call, "RasEnumEntries"),
+    () => enumerate(RASENTRYNAMEW, fake.call, "RasEnumEntries", entryName),
     (e: unknown) => e instanceof RasError && e.code === ERROR_INVALID_SIZE,
   );
   assert.deepEqual(fake.log.map((c) => c.dwSize), [1048, 520]);
 });
 
-Deno.test("decodeAll() decodes each element at the given element size", () => {
-  const elementSize = 520; // RASENTRYNAMEW before Windows 2000: no dwFlags, no phone-book path
-  const buffer = new Uint8Array(3 * elementSize);
-  const view = new DataView(buffer.buffer);
-  for (let i = 0; i < 3; i++) {
-    RASENTRYNAMEW.encodeInto(view, i * elementSize, { szEntryName: `e${i}` }, "x", elementSize);
-  }
-  const entries = decodeAll(RASENTRYNAMEW, { buffer, count: 3, elementSize });
-  assert.deepEqual(entries.map((e) => [e.dwSize, e.szEntryName, e.szPhonebookPath]), [
-    [520, "e0", ""],
-    [520, "e1", ""],
-    [520, "e2", ""],
-  ]);
-  assert.deepEqual(decodeAll(RASENTRYNAMEW, { buffer, count: 2, elementSize }).length, 2);
+Deno.test("enumerate() lends its first buffer: each enumeration reads its own elements, none left behind", () => {
+  resetNegotiatedSizes();
+  const five = fakeEnum(RASENTRYNAMEW, { accepts: [1048], elementsAt: () => 5 });
+  assert.deepEqual(
+    enumerate(RASENTRYNAMEW, five.call, "RasEnumEntries", entryName).items,
+    range(5),
+  );
+  // The same memory, lent again: the two elements written now, not five from before.
+  const two = fakeEnum(RASENTRYNAMEW, { accepts: [1048], elementsAt: () => 2 });
+  const seen: string[] = [];
+  const result = enumerate(RASENTRYNAMEW, two.call, "RasEnumEntries", (e) => {
+    seen.push(e.szEntryName);
+    return e.dwSize;
+  });
+  assert.deepEqual(seen, range(2));
+  assert.deepEqual(result.items, [1048, 1048]);
 });

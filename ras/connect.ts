@@ -22,7 +22,7 @@ import {
 } from "../ffi/errors.ts";
 import { type Connection, describeConnection, findConnection } from "./connections.ts";
 import { type Credentials, dialEntry, type DialOptions, hangUp } from "./dial.ts";
-import { getEntry } from "./entries.ts";
+import { findEntry, readEntrySettings } from "./entries.ts";
 import { timeLeft } from "./_deadline.ts";
 import { InvalidInputError } from "./input_error.ts";
 import { delay, retry } from "./async.ts";
@@ -152,7 +152,7 @@ async function dialOrJoin(name: string, options: DialOptions): Promise<Connectio
 export async function connect(name: string, options: ConnectOptions = {}): Promise<Connection[]> {
   // The entry is looked up before anything is dialed: with --via, a VPN entry that does not
   // exist must not cost a dial of the IP network first (623 names it, nothing was dialed).
-  if (options.via) getEntry(name, options);
+  if (options.via) findEntry(name, options);
   const via = options.via ??
     (options.usePrerequisite === false ? undefined : configuredPrerequisite(name, options));
   const started: Connection[] = [];
@@ -193,7 +193,7 @@ export async function connect(name: string, options: ConnectOptions = {}): Promi
 }
 
 function configuredPrerequisite(name: string, options: ConnectOptions): ViaEntry | undefined {
-  const prerequisite = getEntry(name, options).prerequisite;
+  const { prerequisite } = readEntrySettings(name, ["prerequisite"], options);
   if (!prerequisite) {
     if (options.prerequisiteCredentials) {
       throw new InvalidInputError(

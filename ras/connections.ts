@@ -19,7 +19,7 @@ import {
   errorInfo,
   RasError,
 } from "../ffi/errors.ts";
-import { callGrowing, decodeAll, enumerate, negotiateSizeAsync } from "../ffi/negotiate.ts";
+import { callGrowing, enumerate, negotiateSizeAsync } from "../ffi/negotiate.ts";
 import { type Handle, handlePointer, handleText } from "./_handle.ts";
 import { PROJECTION_TYPE, RASCS_CONNECTED, stateName, TUNNEL_ENDPOINT } from "./constants.ts";
 
@@ -117,17 +117,17 @@ export interface Statistics {
  */
 export function listConnections(): ConnectionName[] {
   const lib = rasapi32();
-  const found = enumerate(
+  return enumerate(
     RASCONNW,
     (buffer, cb, count) => lib.RasEnumConnectionsW(buffer, cb, count),
     "RasEnumConnections",
-  );
-  return decodeAll(RASCONNW, found).map((c) => ({
-    handle: handleText(c.hrasconn),
-    entry: c.szEntryName,
-    phonebook: c.szPhonebook,
-    device: { type: c.szDeviceType, name: c.szDeviceName },
-  }));
+    (c) => ({
+      handle: handleText(c.hrasconn),
+      entry: c.szEntryName,
+      phonebook: c.szPhonebook,
+      device: { type: c.szDeviceType, name: c.szDeviceName },
+    }),
+  ).items;
 }
 
 /**

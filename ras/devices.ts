@@ -6,7 +6,7 @@
 
 import { rasapi32 } from "../ffi/library.ts";
 import { RASDEVINFOW } from "../ffi/structs/rasdevinfow.ts";
-import { decodeAll, enumerate } from "../ffi/negotiate.ts";
+import { enumerate } from "../ffi/negotiate.ts";
 
 /** A device a RAS entry can dial through. */
 export interface Device {
@@ -28,10 +28,10 @@ export interface Device {
  */
 export function listDevices(): Device[] {
   const lib = rasapi32();
-  const found = enumerate(
+  return enumerate(
     RASDEVINFOW,
     (buffer, cb, count) => lib.RasEnumDevicesW(buffer, cb, count),
     "RasEnumDevices",
-  );
-  return decodeAll(RASDEVINFOW, found).map((d) => ({ name: d.szDeviceName, type: d.szDeviceType }));
+    (d) => ({ name: d.szDeviceName, type: d.szDeviceType }),
+  ).items;
 }

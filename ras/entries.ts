@@ -18,6 +18,7 @@ import {
   RasError,
 } from "../ffi/errors.ts";
 import { callGrowing, negotiateSize } from "../ffi/negotiate.ts";
+import { withScratch } from "../ffi/scratch.ts";
 import {
   applySettings,
   type Entry,
@@ -38,6 +39,7 @@ import { type LockOptions, withPhonebookLock } from "./phonebook_lock.ts";
 import { preparePhonebook } from "./phonebook_file.ts";
 import { type EntryName, listEntries } from "./entry_list.ts";
 import { readSubEntries, type SubEntry, writeSubEntries } from "./subentries.ts";
+import { ENTRY_SETTINGS, type EntrySettingsTable } from "./entry_settings.ts";
 
 export { type EntryName, listEntries };
 
@@ -121,11 +123,13 @@ function holds(path: string, name: string, explicit: boolean): boolean {
   const lib = rasapi32();
   const pbk = cstr(path, "phonebook");
   const entryName = cstr(name, "entry name");
+  // The struct is only a probe: lent memory, nothing of it kept.
   const { code } = negotiateSize(RASENTRYW, (size) =>
-    callGrowing(
-      RASENTRYW.encode({}, { size }),
-      (b, cb) => lib.RasGetEntryPropertiesW(pbk, entryName, b, cb, null, null),
-    ).code);
+    withScratch(size, (into) =>
+      callGrowing(
+        RASENTRYW.encode({}, { size, into }),
+        (b, cb) => lib.RasGetEntryPropertiesW(pbk, entryName, b, cb, null, null),
+      ).code));
   if (code === 0) return true;
   if (code === ERROR_CANNOT_FIND_PHONEBOOK_ENTRY) return false;
   // A default book that does not exist yet holds nothing.
@@ -156,28 +160,89 @@ function readStructAndAlternates(
   name: string,
   phonebook: string,
 ): { fields: RasEntryStruct; alternates: Uint8Array<ArrayBuffer> } {
+  return withStructBytes(name, phonebook, (buffer, size) => {
+    const fields = RASENTRYW.decode(buffer, 0, size);
+    return { fields, alternates: alternatesAfter(buffer, size, fields.dwAlternateOffset) };
+  });
+}
+
+/**
+ * Hands `use` the bytes RasGetEntryProperties filled: the struct at the negotiated size, then
+ * its trailing data. The memory is lent ({@link withScratch}): `use` copies out what it keeps.
+ */
+function withStructBytes<T>(
+  name: string,
+  phonebook: string,
+  use: (buffer: Uint8Array<ArrayBuffer>, size: number) => T,
+): T {
   const lib = rasapi32();
   const pbk = cstr(phonebook, "phonebook");
   const entryName = cstr(name, "entry name");
-  let result: { fields: RasEntryStruct; alternates: Uint8Array<ArrayBuffer> } | undefined;
-  const { code } = negotiateSize(RASENTRYW, (size) => {
-    // Alternate phone numbers follow the struct; callGrowing makes room for them.
-    const { code, buffer } = callGrowing(
-      RASENTRYW.encode({}, { size }),
-      (b, cb) => lib.RasGetEntryPropertiesW(pbk, entryName, b, cb, null, null),
-    );
-    if (code === 0) {
-      const fields = RASENTRYW.decode(buffer, 0, size);
-      const offset = fields.dwAlternateOffset;
-      const alternates = offset >= size && offset < buffer.length
-        ? buffer.slice(offset)
-        : new Uint8Array(0);
-      result = { fields, alternates };
-    }
-    return code;
-  });
+  let result: { value: T } | undefined;
+  const { code } = negotiateSize(RASENTRYW, (size) =>
+    withScratch(size, (into) => {
+      // Alternate phone numbers follow the struct; callGrowing makes room for them.
+      const { code, buffer } = callGrowing(
+        RASENTRYW.encode({}, { size, into }),
+        (b, cb) => lib.RasGetEntryPropertiesW(pbk, entryName, b, cb, null, null),
+      );
+      if (code === 0) result = { value: use(buffer, size) };
+      return code;
+    }));
   check(code, "RasGetEntryProperties", name, phonebook);
-  return result!;
+  return result!.value;
+}
+
+/** The alternate numbers' list at `offset`, when it lies after the struct inside the buffer. */
+function alternatesAfter(
+  buffer: Uint8Array<ArrayBuffer>,
+  size: number,
+  offset: number,
+): Uint8Array<ArrayBuffer> {
+  return offset >= size && offset < buffer.length ? buffer.slice(offset) : new Uint8Array(0);
+}
+
+/** A setting whose path is one key of {@link Entry} (`prerequisite`, `type`; not `ipv4.dns`). */
+export type WholeSetting = Extract<EntrySettingsTable[number]["path"], keyof Entry>;
+
+/**
+ * Reads some of an entry's settings, decoding only the struct members their reads use: what a
+ * dial needs (its prerequisite, how it authenticates) on every redial of `ensure --keep`,
+ * without the work of the whole entry. The values are those {@link getEntry} gives.
+ *
+ * @param name The entry's name.
+ * @param paths The top-level settings to read, e.g. `["prerequisite"]`.
+ * @param options Which phone book (default: whichever default book holds it).
+ * @returns The settings asked for, by path.
+ * @throws {RasError} 623 when there is no such entry; other codes when the book is unreadable.
+ * @example
+ * ```ts ignore
+ * readEntrySettings("Corp VPN", ["prerequisite"]).prerequisite?.entry;
+ * ```
+ */
+export function readEntrySettings<const P extends WholeSetting>(
+  name: string,
+  paths: readonly P[],
+  options: PhonebookOptions = {},
+): Pick<Entry, P> {
+  const where = findEntry(name, options);
+  return withStructBytes(where.name, where.phonebook, (buffer, size) => {
+    const fields = RASENTRYW.decodeOnRead(buffer, 0, size);
+    // What Windows keeps beside the struct, read only if a setting asks for it.
+    const s: RasEntryStruct = Object.defineProperties(fields, {
+      alternates: {
+        get: () => decodeMultiString(alternatesAfter(buffer, size, fields.dwAlternateOffset)),
+      },
+      subEntries: { get: () => readSubEntries(where.name, where.phonebook, fields.dwSubEntries) },
+    });
+    const out: Record<string, unknown> = {};
+    for (const path of paths) {
+      const setting = ENTRY_SETTINGS.find((x) => x.path === path);
+      if (!setting) throw new RangeError(`an entry has no setting ${path}`);
+      out[path] = setting.read(s);
+    }
+    return out as Pick<Entry, P>;
+  });
 }
 
 /**

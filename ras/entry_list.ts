@@ -9,7 +9,7 @@
 import { rasapi32 } from "../ffi/library.ts";
 import { RASENTRYNAMEW, REN_ALL_USERS } from "../ffi/structs/rasentrynamew.ts";
 import { cstrOrNull } from "../ffi/wstr.ts";
-import { decodeAll, enumerate } from "../ffi/negotiate.ts";
+import { enumerate } from "../ffi/negotiate.ts";
 import { type PhonebookOptions, phonebookPath } from "./phonebook.ts";
 
 /** An entry as a phone-book listing names it. */
@@ -37,19 +37,19 @@ export function listEntries(options: PhonebookOptions = {}): EntryName[] {
   const lib = rasapi32();
   const path = phonebookPath(options);
   const pbk = cstrOrNull(path, "phonebook");
-  const found = enumerate(
+  return enumerate(
     RASENTRYNAMEW,
     (buffer, cb, count) => lib.RasEnumEntriesW(null, pbk, buffer, cb, count),
     "RasEnumEntries",
+    (e): EntryName => ({
+      name: e.szEntryName,
+      scope: path !== undefined && !options.allUsers
+        ? "file"
+        : (e.dwFlags & REN_ALL_USERS) !== 0
+        ? "allUsers"
+        : "user",
+      phonebook: e.szPhonebookPath || (path ?? ""),
+    }),
     path,
-  );
-  return decodeAll(RASENTRYNAMEW, found).map((e) => ({
-    name: e.szEntryName,
-    scope: path !== undefined && !options.allUsers
-      ? "file"
-      : (e.dwFlags & REN_ALL_USERS) !== 0
-      ? "allUsers"
-      : "user",
-    phonebook: e.szPhonebookPath || (path ?? ""),
-  }));
+  ).items;
 }
