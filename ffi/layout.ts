@@ -343,39 +343,6 @@ export class StructLayout<V> implements NestedLayout<V> {
     return this.#decode(view, offset, this.size);
   }
 
-  /**
-   * As {@link decode}, but each field is decoded when it is read, not before: for a caller
-   * that reads a few fields of a large struct (a listing that needs three of RASCONNW's ten,
-   * one setting of RASENTRYW's hundred). The fields are getters on a prototype made once per
-   * struct, so they are not own properties: spread, JSON or deep comparison need
-   * {@link decode}. The object reads `source` when a field is read, so `source` must not change
-   * while it is in use.
-   *
-   * @param source The memory.
-   * @param offset Where the struct starts.
-   * @param size The dwSize version present (default: the newest).
-   * @returns An object that reads every field by its ras.h name.
-   * @throws {RangeError} When the memory is shorter than `size`.
-   * @example
-   * ```ts
-   * const LUID_ = defineStruct("LUID", [["LowPart", u32], ["HighPart", i32]] as const);
-   * LUID_.decodeOnRead(LUID_.encode({ HighPart: 7 })).HighPart; // 7
-   * ```
-   */
-  decodeOnRead(source: Uint8Array, offset = 0, size: number = this.size): V {
-    if (source.byteLength < offset + size) {
-      throw new RangeError(
-        `${this.name} needs ${size} bytes, the buffer has ${source.byteLength - offset}`,
-      );
-    }
-    const read: OnRead = Object.create(this.#onReadPrototype ??= onReadPrototype(this.fields));
-    read.view = new DataView(source.buffer, source.byteOffset, source.byteLength);
-    read.offset = offset;
-    read.size = size;
-    return read as unknown as V;
-  }
-  #onReadPrototype: object | undefined;
-
   #decode(view: DataView, offset: number, size: number): V {
     const out: Record<string, unknown> = {};
     for (const f of this.fields) out[f.name] = readField(f, view, offset, size);
@@ -383,29 +350,22 @@ export class StructLayout<V> implements NestedLayout<V> {
   }
 }
 
-/** A field of the struct at `offset`, or its zero when the `size` version ends before it. */
-function readField(f: FieldInfo, view: DataView, offset: number, size: number): unknown {
+/**
+ * A field of the struct at `offset`, or its zero when the `size` version ends before it.
+ *
+ * @param f The field.
+ * @param view The memory.
+ * @param offset Where the struct starts.
+ * @param size The dwSize version present.
+ * @returns The field's value.
+ * @example
+ * ```ts
+ * const LUID_ = defineStruct("LUID", [["LowPart", u32], ["HighPart", i32]] as const);
+ * readField(LUID_.field("HighPart"), new DataView(LUID_.encode({ HighPart: 7 }).buffer), 0, 8); // 7
+ * ```
+ */
+export function readField(f: FieldInfo, view: DataView, offset: number, size: number): unknown {
   return f.offset + f.type.size <= size ? f.type.read(view, offset + f.offset) : f.type.zero();
-}
-
-/** The memory a {@link StructLayout.decodeOnRead} object reads its fields from. */
-interface OnRead {
-  view: DataView;
-  offset: number;
-  size: number;
-}
-
-/** One getter per field, each reading the field where the object's memory holds it. */
-function onReadPrototype(fields: readonly FieldInfo[]): object {
-  const prototype = {};
-  for (const f of fields) {
-    Object.defineProperty(prototype, f.name, {
-      get(this: OnRead) {
-        return readField(f, this.view, this.offset, this.size);
-      },
-    });
-  }
-  return prototype;
 }
 
 /**

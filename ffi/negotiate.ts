@@ -9,7 +9,6 @@
 import { check } from "./ras_error.ts";
 import { errorCode } from "./error_info.ts";
 import type { StructLayout } from "./layout.ts";
-import { withScratch } from "./scratch.ts";
 
 /** The caller's buffer is too small; `*lpcb` holds the size needed (raserror.h). */
 /** The buffer is too small (`ERROR_BUFFER_TOO_SMALL`). */
@@ -140,15 +139,16 @@ export const FIRST_ROOM = 16;
 /**
  * Enumerates an array of versioned structs: negotiates dwSize, asks for the size, grows the
  * buffer to what Windows reports and calls again, repeating if the data grew in between.
- * The first buffer is lent ({@link withScratch}), so each element is handed to `pick` while
- * its memory is valid: `pick` copies out what it needs (the element decodes a field when it is
- * read, {@link StructLayout.decodeOnRead}) and must not keep the element.
+ * Each element is handed to `pick` while its memory is valid: `pick` copies out what it needs
+ * and must not keep the element, whose memory may be lent (`options.memory`, ffi/scratch.ts) and
+ * which may read it as its fields are read (`options.decode`, ffi/layout_lazy.ts).
  *
  * @param layout The element struct (its dwSize goes in the first element).
  * @param call One call of the RAS enumeration function.
  * @param operation The function name for errors, e.g. `RasEnumEntries`.
  * @param pick What to keep of each element.
- * @param phonebook The phone-book file enumerated, for errors.
+ * @param options The phone-book file enumerated (for errors), lent memory for the first call,
+ * and how an element is decoded.
  * @returns What `pick` made of each element, the element size and the buffer's size.
  * @throws {RasError} When the call fails for another reason, or keeps growing.
  * @example
@@ -162,36 +162,53 @@ export function enumerate<V, T>(
   call: EnumerateCall,
   operation: string,
   pick: (element: V) => T,
-  phonebook?: string,
+  options: EnumerateOptions<V> = {},
 ): Enumerated<T> {
-  return withScratch(layout.size * FIRST_ROOM, (first) => {
+  const { memory } = options;
+  const decode = options.decode ??
+    ((b: Uint8Array, o: number, n: number) => layout.decode(b, o, n));
+  const first = memory ? memory.borrow(layout.size * FIRST_ROOM) : undefined;
+  try {
     let result: Enumerated<T> | undefined;
     const { code } = negotiateSize(layout, (size) => {
       const outcome = growUntilItFits(size, call, first);
       if (outcome.code === 0) {
         const { buffer, count } = outcome;
-        const items = Array.from(
-          { length: count },
-          (_, i) => pick(layout.decodeOnRead(buffer, i * size, size)),
-        );
+        const items = Array.from({ length: count }, (_, i) => pick(decode(buffer, i * size, size)));
         result = { items, elementSize: size, bufferSize: buffer.byteLength };
       }
       return outcome.code;
     });
-    check(code, operation, undefined, phonebook);
+    check(code, operation, undefined, options.phonebook);
     return result!;
-  });
+  } finally {
+    if (first) memory!.giveBack(first);
+  }
+}
+
+/** Options of {@link enumerate}. */
+export interface EnumerateOptions<V> {
+  /** The phone-book file enumerated, for errors. */
+  phonebook?: string | undefined;
+  /** Lends the first call's buffer, zeroed (ffi/scratch.ts); default: a new one. */
+  memory?: {
+    borrow(size: number): Uint8Array<ArrayBuffer>;
+    giveBack(bytes: Uint8Array<ArrayBuffer>): void;
+  };
+  /** Decodes one element (ffi/layout_lazy.ts decodeOnRead); default: every field at once. */
+  decode?: (source: Uint8Array, offset: number, size: number) => V;
 }
 
 /** Calls until the elements fit: first in `first` (room for FIRST_ROOM), then in new buffers. */
 function growUntilItFits(
   elementSize: number,
   call: EnumerateCall,
-  first: Uint8Array<ArrayBuffer>,
+  first: Uint8Array<ArrayBuffer> | undefined,
 ): { code: number; buffer: Uint8Array<ArrayBuffer>; count: number } {
   const cb = new Uint32Array(1);
   const count = new Uint32Array(1);
-  let buffer = first.subarray(0, elementSize * FIRST_ROOM);
+  const room = elementSize * FIRST_ROOM;
+  let buffer = first ? first.subarray(0, room) : new Uint8Array(room);
   let code = ERROR_BUFFER_TOO_SMALL;
   for (let round = 0; round < MAX_GROWTH_ROUNDS; round++) {
     new DataView(buffer.buffer, buffer.byteOffset).setUint32(0, elementSize, true);

@@ -16,9 +16,46 @@ const KEEP_AT_MOST = 64 * 1024;
 let spare: ArrayBuffer | undefined;
 
 /**
- * Lends `size` zeroed bytes to `use`, which must be synchronous and must not keep them: they
- * are zeroed again and lent to the next caller when it returns. A loan while another is out
- * gets memory of its own.
+ * Lends `size` zeroed bytes; {@link giveBack} returns them. The memory must not be kept, nor
+ * used after it is given back: it is zeroed and lent to the next caller. A loan while another
+ * is out gets memory of its own.
+ *
+ * @param size The bytes needed.
+ * @returns The bytes, zeroed.
+ * @example
+ * ```ts
+ * const bytes = borrow(8);
+ * giveBack(bytes);
+ * ```
+ */
+export function borrow(size: number): Uint8Array<ArrayBuffer> {
+  let lent = spare;
+  if (lent && lent.byteLength >= size) spare = undefined;
+  else lent = new ArrayBuffer(size);
+  return new Uint8Array(lent, 0, size);
+}
+
+/**
+ * Ends a loan of {@link borrow}: the bytes are zeroed, and kept for the next loan unless
+ * larger than {@link KEEP_AT_MOST} or smaller than the buffer already kept.
+ *
+ * @param bytes What borrow() lent.
+ * @example
+ * ```ts
+ * giveBack(borrow(16));
+ * ```
+ */
+export function giveBack(bytes: Uint8Array<ArrayBuffer>): void {
+  bytes.fill(0);
+  const lent = bytes.buffer;
+  if (lent.byteLength <= KEEP_AT_MOST && (!spare || spare.byteLength < lent.byteLength)) {
+    spare = lent;
+  }
+}
+
+/**
+ * Lends `size` zeroed bytes to `use` ({@link borrow}), which must be synchronous and must not
+ * keep them, and gives them back when it returns or throws.
  *
  * @param size The bytes needed.
  * @param use What to do with them; its result is returned.
@@ -33,10 +70,7 @@ let spare: ArrayBuffer | undefined;
  * ```
  */
 export function withScratch<T>(size: number, use: (bytes: Uint8Array<ArrayBuffer>) => T): T {
-  let lent = spare;
-  if (lent && lent.byteLength >= size) spare = undefined;
-  else lent = new ArrayBuffer(size);
-  const bytes = new Uint8Array(lent, 0, size);
+  const bytes = borrow(size);
   try {
     const result = use(bytes);
     if (result instanceof Promise) {
@@ -44,9 +78,6 @@ export function withScratch<T>(size: number, use: (bytes: Uint8Array<ArrayBuffer
     }
     return result;
   } finally {
-    bytes.fill(0);
-    if (lent.byteLength <= KEEP_AT_MOST && (!spare || spare.byteLength < lent.byteLength)) {
-      spare = lent;
-    }
+    giveBack(bytes);
   }
 }

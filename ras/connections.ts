@@ -20,6 +20,8 @@ import {
   RasError,
 } from "../ffi/errors.ts";
 import { callGrowing, enumerate, negotiateSizeAsync } from "../ffi/negotiate.ts";
+import { borrow, giveBack } from "../ffi/scratch.ts";
+import { decodeOnRead } from "../ffi/layout_lazy.ts";
 import { type Handle, handlePointer, handleText } from "./_handle.ts";
 import { PROJECTION_TYPE, RASCS_CONNECTED, stateName, TUNNEL_ENDPOINT } from "./constants.ts";
 
@@ -105,6 +107,9 @@ export interface Statistics {
   connectDurationMs: number;
 }
 
+/** The lent memory listConnections() enumerates into. */
+const SCRATCH = { borrow, giveBack };
+
 /**
  * Lists the machine's connections (all processes', as Windows shares them).
  *
@@ -127,6 +132,9 @@ export function listConnections(): ConnectionName[] {
       phonebook: c.szPhonebook,
       device: { type: c.szDeviceType, name: c.szDeviceName },
     }),
+    // watch and ensure --keep list the connections on every change: one buffer, lent again,
+    // and of each connection only the fields kept are decoded.
+    { memory: SCRATCH, decode: (b, o, n) => decodeOnRead(RASCONNW, b, o, n) },
   ).items;
 }
 

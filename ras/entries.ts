@@ -19,6 +19,7 @@ import {
 } from "../ffi/errors.ts";
 import { callGrowing, negotiateSize } from "../ffi/negotiate.ts";
 import { withScratch } from "../ffi/scratch.ts";
+import { decodeOnRead } from "../ffi/layout_lazy.ts";
 import {
   applySettings,
   type Entry,
@@ -227,7 +228,7 @@ export function readEntrySettings<const P extends WholeSetting>(
 ): Pick<Entry, P> {
   const where = findEntry(name, options);
   return withStructBytes(where.name, where.phonebook, (buffer, size) => {
-    const fields = RASENTRYW.decodeOnRead(buffer, 0, size);
+    const fields = decodeOnRead(RASENTRYW, buffer, 0, size);
     // What Windows keeps beside the struct, read only if a setting asks for it.
     const s: RasEntryStruct = Object.defineProperties(fields, {
       alternates: {

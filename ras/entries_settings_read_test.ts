@@ -1,6 +1,6 @@
 /**
  * readEntrySettings() decodes only the struct members the asked settings read (a lazy
- * RASENTRYW, ffi/layout.ts decodeOnRead) and reads alternates and subentries only when asked:
+ * RASENTRYW, ffi/layout_lazy.ts decodeOnRead) and reads alternates and subentries only when asked:
  * for every entry of the real phone books (../shared/pbk, read in place) and of the synthetic
  * book with alternates and subentries, each whole setting must be what getEntry() gives.
  *

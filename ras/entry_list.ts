@@ -50,6 +50,6 @@ export function listEntries(options: PhonebookOptions = {}): EntryName[] {
         : "user",
       phonebook: e.szPhonebookPath || (path ?? ""),
     }),
-    path,
+    { phonebook: path },
   ).items;
 }
