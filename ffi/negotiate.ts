@@ -11,14 +11,16 @@ import { errorCode } from "./error_info.ts";
 import type { StructLayout } from "./layout.ts";
 
 /** The caller's buffer is too small; `*lpcb` holds the size needed (raserror.h). */
-/** The buffer is too small (`ERROR_BUFFER_TOO_SMALL`). */
 export const ERROR_BUFFER_TOO_SMALL: number = errorCode("ERROR_BUFFER_TOO_SMALL");
 /** The structure size is wrong for this version of Windows (raserror.h). */
-/** The structure size is not one this Windows knows (`ERROR_INVALID_SIZE`). */
 export const ERROR_INVALID_SIZE: number = errorCode("ERROR_INVALID_SIZE");
 
-/** The dwSize that worked for each struct in this process, by struct name. */
-const acceptedSizes = new Map<string, number>();
+/**
+ * For each struct that a call accepted in this process, by struct name: the dwSizes to try,
+ * the one that worked first, then the older ones. Made once per accepted size: every RAS call
+ * negotiates.
+ */
+const toTry = new Map<string, readonly number[]>();
 
 /**
  * Runs `attempt` with each dwSize of `layout`, newest first, until one is not refused with
@@ -72,27 +74,17 @@ export async function negotiateSizeAsync(
   return { code, size };
 }
 
-/**
- * The list {@link sizesToTry} made for each struct, and the accepted size it was made for:
- * every RAS call negotiates, so the list is made again only when that size changes.
- */
-const sizeLists = new Map<string, { known: number | undefined; sizes: readonly number[] }>();
-
 /** The dwSizes to try: the one that worked before first, then the older ones. */
 function sizesToTry(layout: StructLayout<unknown>): readonly number[] {
-  const known = acceptedSizes.get(layout.name);
-  const made = sizeLists.get(layout.name);
-  if (made && made.known === known) return made.sizes;
-  const all = layout.dwSizes;
-  const sizes = known === undefined ? all : [known, ...all.filter((s) => s < known)];
-  sizeLists.set(layout.name, { known, sizes });
-  return sizes;
+  return toTry.get(layout.name) ?? layout.dwSizes;
 }
 
 /** Whether `code` accepted `size` (anything but ERROR_INVALID_SIZE); remembers it if so. */
 function accepted(layout: StructLayout<unknown>, code: number, size: number): boolean {
   if (code === ERROR_INVALID_SIZE) return false;
-  acceptedSizes.set(layout.name, size);
+  if (toTry.get(layout.name)?.[0] !== size) {
+    toTry.set(layout.name, [size, ...layout.dwSizes.filter((s) => s < size)]);
+  }
   return true;
 }
 
@@ -105,8 +97,7 @@ function accepted(layout: StructLayout<unknown>, code: number, size: number): bo
  * ```
  */
 export function resetNegotiatedSizes(): void {
-  acceptedSizes.clear();
-  sizeLists.clear();
+  toTry.clear();
 }
 
 /** One enumeration call: fills `buffer` (or, when null, only reports the size needed). */
