@@ -121,16 +121,7 @@ function defaultBooks(): { path: string; scope: EntryName["scope"] }[] {
 
 /** Whether the book holds the entry (RasGetEntryProperties on the name). */
 function holds(path: string, name: string, explicit: boolean): boolean {
-  const lib = rasapi32();
-  const pbk = cstr(path, "phonebook");
-  const entryName = cstr(name, "entry name");
-  // The struct is only a probe: lent memory, nothing of it kept.
-  const { code } = negotiateSize(RASENTRYW, (size) =>
-    withScratch(size, (into) =>
-      callGrowing(
-        RASENTRYW.encode({}, { size, into }),
-        (b, cb) => lib.RasGetEntryPropertiesW(pbk, entryName, b, cb, null, null),
-      ).code));
+  const { code } = entryProperties(name, path); // only the code: nothing of the struct is kept
   if (code === 0) return true;
   if (code === ERROR_CANNOT_FIND_PHONEBOOK_ENTRY) return false;
   // A default book that does not exist yet holds nothing.
@@ -176,10 +167,24 @@ function withStructBytes<T>(
   phonebook: string,
   use: (buffer: Uint8Array<ArrayBuffer>, size: number) => T,
 ): T {
+  const { code, value } = entryProperties(name, phonebook, use);
+  check(code, "RasGetEntryProperties", name, phonebook);
+  return value as T;
+}
+
+/**
+ * One RasGetEntryProperties of the entry into lent memory, at the negotiated dwSize: its result
+ * code, and what `use` made of the bytes when it succeeded.
+ */
+function entryProperties<T>(
+  name: string,
+  phonebook: string,
+  use?: (buffer: Uint8Array<ArrayBuffer>, size: number) => T,
+): { code: number; value: T | undefined } {
   const lib = rasapi32();
   const pbk = cstr(phonebook, "phonebook");
   const entryName = cstr(name, "entry name");
-  let result: { value: T } | undefined;
+  let value: T | undefined;
   const { code } = negotiateSize(RASENTRYW, (size) =>
     withScratch(size, (into) => {
       // Alternate phone numbers follow the struct; callGrowing makes room for them.
@@ -187,11 +192,10 @@ function withStructBytes<T>(
         RASENTRYW.encode({}, { size, into }),
         (b, cb) => lib.RasGetEntryPropertiesW(pbk, entryName, b, cb, null, null),
       );
-      if (code === 0) result = { value: use(buffer, size) };
+      if (code === 0 && use) value = use(buffer, size);
       return code;
     }));
-  check(code, "RasGetEntryProperties", name, phonebook);
-  return result!.value;
+  return { code, value };
 }
 
 /** The alternate numbers' list at `offset`, when it lies after the struct inside the buffer. */
