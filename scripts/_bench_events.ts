@@ -27,15 +27,25 @@
  *    peaks without the collection are printed, not judged:
  *    - RssFile grows by itself as rarer code paths of the executable run for the first time:
  *      clean pages of a file the kernel can drop and read again, not memory rasctl allocated.
- *    - Between collections RssAnon holds garbage, as much as V8's own policy lets pile up. V8
- *      collects the old generation when it reaches a limit it sets from the last collection's
- *      heap and speed, and enlarges the young generation in steps when enough has survived
- *      its scavenges; both are V8's sizing of a process that allocates ~100 redials a second,
- *      as this bench drives it, not memory kept. Measured here (scratch runs with the
- *      inspector, issue 13's note): heapUsed after gc flat at 6.5 MiB over 2,500 redials while
- *      heapTotal before gc moved between 11 and 15 MiB; without forced collections ensure's
- *      RssAnon rose in steps (+4 MiB near redial 600, +7 MiB near 2,900) and then stayed
- *      within 0.15 MiB from redial 3,000 to 5,000.
+ *    - Between collections RssAnon holds garbage and V8's young generation, whose size the
+ *      bench reads before each collection (the physical size of its new spaces, node:v8
+ *      getHeapSpaceStatistics, through the inspector). V8 sizes it by itself: it enlarges it
+ *      in steps while the process allocates fast and objects survive its scavenges, and
+ *      shrinks it when allocation slows (and at a full collection asked to reduce memory).
+ *      Back to back, ensure --keep redials ~100 times a second and allocates ~8 MB a second,
+ *      so its young generation grows in steps over thousands of cycles (3.5 MiB at cycle
+ *      1,000, 13 MiB at 5,000 in one run). With BENCH_EVENT_PAUSE_MS=100 (a redial every
+ *      ~115 ms, still far more often than real links drop) it stays under 4 MiB, and one run's
+ *      ensure had RssAnon 21.1 MiB at cycle 10 and 20.8 MiB at cycle 1,000 (the bench asked
+ *      for collections only at cycles 10, 100 and 500). A full collection asked for by the
+ *      bench also lets V8 shrink the young generation (0.3 MiB after it), so the figures after
+ *      each reported cycle start from a small one.
+ *    - RssAnon after a collection also holds what malloc keeps for reuse. Over 4,000 back-to-
+ *      back cycles it grew 1.2 to 1.9 MiB in some runs and not at all in others (a scratch run
+ *      of 10,000: 19.29 MiB at 1,000, 19.25 at 10,000). heaptrack on the ensure process
+ *      (scratch, issue 13's note) found no memory allocated per cycle and never freed: 5.6 MiB
+ *      still allocated at exit after 2,000 cycles, 5.3 MiB after 6,000, and a peak in use of
+ *      7.2 and 7.1 MiB.
  *    Nothing here tunes the runtime (no MALLOC_ARENA_MAX, no mallopt, no V8 flags in rasctl):
  *    the collection is asked for by the bench, from outside, only at the reported cycles.
  *
@@ -58,6 +68,13 @@ const CYCLES = Number(Deno.env.get("BENCH_EVENT_CYCLES") ?? 2000);
 const WARM = Math.min(1000, Math.floor(CYCLES / 2));
 const HANGUPS = Number(Deno.env.get("BENCH_HANGUPS") ?? 30);
 const FALLBACK_CYCLES = Number(Deno.env.get("BENCH_FALLBACK_CYCLES") ?? 10);
+/**
+ * A pause after each drop/redial cycle (ms; BENCH_EVENT_PAUSE_MS, default none). Back to back
+ * the cycles come about 100 a second, far faster than real links drop and redial; with a pause
+ * of 100 ms or so the processes allocate slowly enough for V8 to keep its young generation
+ * small (see the module doc).
+ */
+const PAUSE_MS = Number(Deno.env.get("BENCH_EVENT_PAUSE_MS") ?? 0);
 /**
  * How much what a process keeps (RssAnon after a full collection, and the V8 heap in use) may
  * grow from cycle {@link WARM} to the last and still be called flat (MiB).
@@ -243,9 +260,24 @@ class Inspected {
     });
     return Number((got.result as Json).value) / 1048576;
   }
-  /** Resolves once the client is connected. */
+  /**
+   * V8's young generation as it is now, before any collection (MiB): the physical size of its
+   * new space and new large-object space (node:v8 getHeapSpaceStatistics). The first call
+   * loads node:v8 into the process; the bench makes it before the cycles start.
+   */
+  async youngGeneration(): Promise<number> {
+    const got = await this.#call("Runtime.evaluate", {
+      expression: `import("node:v8").then((v8) => v8.getHeapSpaceStatistics()
+        .filter((s) => s.space_name.startsWith("new_"))
+        .reduce((sum, s) => sum + s.physical_space_size, 0))`,
+      awaitPromise: true,
+      returnByValue: true,
+    });
+    return Number((got.result as Json).value) / 1048576;
+  }
+  /** Resolves once the client is connected and node:v8 is loaded (see youngGeneration). */
   async connected(): Promise<void> {
-    await this.#socket;
+    await this.youngGeneration();
   }
   async close(): Promise<void> {
     (await this.#socket).close();
@@ -330,14 +362,28 @@ export async function benchEvents(): Promise<void> {
   const ensureLines = new Reader(ensure.stdout);
   let handle = (((await ensureLines.next((e) => e.event === "dialed")).event.connections as Json[])
     .at(-1) as Json).handle as string;
+  await ensured.connected();
   const watchLatency: number[] = [];
   const ensureLatency: number[] = [];
   /**
    * Memory at the reported cycles, with the largest RssAnon sampled up to then, and after a
    * full collection: RssAnon and the V8 heap in use (what the process keeps).
    */
-  type Sample = Memory & { anonPeak: number; keptAnon: number; keptHeap: number };
+  type Sample = Memory & {
+    anonPeak: number;
+    young: number;
+    keptAnon: number;
+    keptYoung: number;
+    keptHeap: number;
+  };
   const rss: Record<string, { watch: Sample; ensure: Sample }> = {};
+  /** Completes `now`: the young generation first, then what a full collection leaves. */
+  const sample = async (who: Inspected, now: Memory, anonPeak: number): Promise<Sample> => {
+    const young = await who.youngGeneration();
+    const keptHeap = await who.collect();
+    const keptAnon = (await memory(who.child.pid)).anon;
+    return { ...now, anonPeak, young, keptAnon, keptYoung: await who.youngGeneration(), keptHeap };
+  };
   const anonPeak = { watch: 0, ensure: 0 };
   let inferred = 0; // watch's disconnection lines without a handle (ras/watcher.ts)
   const lostAt: number[] = []; // the cycles whose drop watch did not report within LOST_MS
@@ -370,14 +416,13 @@ export async function benchEvents(): Promise<void> {
       anonPeak.watch = Math.max(anonPeak.watch, w.anon);
       anonPeak.ensure = Math.max(anonPeak.ensure, e.anon);
       if (report) {
-        const [watchHeap, ensureHeap] = [await watched.collect(), await ensured.collect()];
-        const [wk, ek] = [await memory(watch.pid), await memory(ensure.pid)];
         rss[cycle] = {
-          watch: { ...w, anonPeak: anonPeak.watch, keptAnon: wk.anon, keptHeap: watchHeap },
-          ensure: { ...e, anonPeak: anonPeak.ensure, keptAnon: ek.anon, keptHeap: ensureHeap },
+          watch: await sample(watched, w, anonPeak.watch),
+          ensure: await sample(ensured, e, anonPeak.ensure),
         };
       }
     }
+    if (PAUSE_MS) await sleep(PAUSE_MS);
   }
   const cyclesMs = Date.now() - cyclesStart;
   await ensured.close();
@@ -421,7 +466,8 @@ export async function benchEvents(): Promise<void> {
   const hangupPoll = await hangup(noEvents);
 
   console.log(
-    `\nlive events (issue 13), ${CYCLES} drop/redial cycles in ${(cyclesMs / 1000).toFixed(0)} s:`,
+    `\nlive events (issue 13), ${CYCLES} drop/redial cycles in ${(cyclesMs / 1000).toFixed(0)} s` +
+      `${PAUSE_MS ? `, ${PAUSE_MS} ms apart` : ", back to back"}:`,
   );
   console.log(`drop -> watch reports it:           ${stats(watchLatency)} (target <= 50 ms)`);
   console.log(
@@ -447,15 +493,18 @@ export async function benchEvents(): Promise<void> {
   const parts = (m: Sample) =>
     `peak RSS ${mib(m.peak)}, RSS ${mib(m.now)} = anon ${m.anon.toFixed(1)} + file ${
       m.file.toFixed(1)
-    } + shmem ${m.shmem.toFixed(1)}, anon peak sampled ${mib(m.anonPeak)}; after a full ` +
-    `collection anon ${mib(m.keptAnon)}, V8 heap in use ${mib(m.keptHeap)}`;
+    } + shmem ${m.shmem.toFixed(1)}, anon peak sampled ${mib(m.anonPeak)}, V8 young ` +
+    `generation ${mib(m.young)}; after a full ` +
+    `collection anon ${mib(m.keptAnon)}, young generation ${mib(m.keptYoung)}, V8 heap in use ${
+      mib(m.keptHeap)
+    }`;
   for (const [cycle, r] of Object.entries(rss)) {
     console.log(`memory at cycle ${cycle}:`.padEnd(36) + `watch ${parts(r.watch)}`);
     console.log("".padEnd(36) + `ensure --keep ${parts(r.ensure)}`);
   }
   const from = rss[WARM], to = rss[CYCLES];
   if (from && to && CYCLES > WARM) {
-    type Key = "peak" | "now" | "anon" | "anonPeak" | "file" | "keptAnon" | "keptHeap";
+    type Key = Exclude<keyof Sample, "shmem">;
     const d = (who: "watch" | "ensure", key: Key) => to[who][key] - from[who][key];
     const sign = (x: number) => `${x >= 0 ? "+" : ""}${x.toFixed(1)}`;
     const both = (key: Key) =>
@@ -475,6 +524,10 @@ export async function benchEvents(): Promise<void> {
         `now ${both("anon")}; sampled peak ${both("anonPeak")} (not judged: includes garbage ` +
         `V8 has not collected yet; RssAnon sampled every ${SAMPLE_EVERY} cycles)`,
     );
+    console.log(
+      `  of which V8's young generation:`.padEnd(36) +
+        `${both("young")} (its new space, which V8 enlarges while the process allocates fast)`,
+    );
     const flat = grew("keptAnon") <= FLAT_MIB && grew("keptHeap") <= FLAT_MIB;
     console.log(
       `kept after gc, ${span}`.padEnd(36) +
@@ -482,6 +535,10 @@ export async function benchEvents(): Promise<void> {
         `${flat ? "flat" : "NOT flat"} (flat: both at most +${FLAT_MIB} MiB over ${
           CYCLES - WARM
         } cycles, about ${(FLAT_MIB * 1024 / (CYCLES - WARM)).toFixed(1)} KiB a cycle)`,
+    );
+    console.log(
+      `  of which V8's young generation:`.padEnd(36) +
+        `${both("keptYoung")} (left after the collection)`,
     );
   }
   await Deno.remove(home, { recursive: true });
