@@ -183,13 +183,27 @@ function env(home: string, kernel32: boolean): Record<string, string> {
   };
 }
 
-function spawn(args: string[], environment: Record<string, string>): Deno.ChildProcess {
+/**
+ * Runs rasctl (cli.ts) as the compiled rasctl.exe would be allowed to run. `inspect` starts
+ * V8's inspector on a free port and pipes stderr, where it prints its address.
+ */
+function spawn(
+  args: string[],
+  environment: Record<string, string>,
+  inspect = false,
+): Deno.ChildProcess {
   return new Deno.Command(Deno.execPath(), {
-    args: ["run", ...RUN_PERMISSIONS, `${root}cli.ts`, ...args],
+    args: [
+      "run",
+      ...(inspect ? ["--inspect=127.0.0.1:0"] : []),
+      ...RUN_PERMISSIONS,
+      `${root}cli.ts`,
+      ...args,
+    ],
     env: environment,
     stdin: "null",
     stdout: "piped",
-    stderr: Deno.env.get("BENCH_DEBUG") ? "inherit" : "null",
+    stderr: inspect ? "piped" : Deno.env.get("BENCH_DEBUG") ? "inherit" : "null",
   }).spawn();
 }
 
@@ -205,13 +219,7 @@ class Inspected {
   #id = 0;
   #replies = new Map<number, (result: Json) => void>();
   constructor(args: string[], environment: Record<string, string>) {
-    this.child = new Deno.Command(Deno.execPath(), {
-      args: ["run", "--inspect=127.0.0.1:0", ...RUN_PERMISSIONS, `${root}cli.ts`, ...args],
-      env: environment,
-      stdin: "null",
-      stdout: "piped",
-      stderr: "piped",
-    }).spawn();
+    this.child = spawn(args, environment, true);
     this.#socket = this.#connect();
   }
   /** Reads the inspector's address from stderr (then keeps draining it) and connects. */
