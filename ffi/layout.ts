@@ -269,9 +269,7 @@ export class StructLayout<V> implements NestedLayout<V> {
   encode(values: Partial<V>, options: EncodeOptions = {}): Uint8Array<ArrayBuffer> {
     const size = options.size ?? this.size;
     const into = options.into;
-    if (into && into.byteLength < size) {
-      throw new RangeError(`${this.name} needs ${size} bytes, the buffer has ${into.byteLength}`);
-    }
+    if (into) assertRoom(this.name, into, 0, size);
     const buffer = into ? into.subarray(0, size) : new Uint8Array(size);
     this.encodeInto(
       new DataView(buffer.buffer, buffer.byteOffset, size),
@@ -323,11 +321,7 @@ export class StructLayout<V> implements NestedLayout<V> {
    * @throws {RangeError} When the memory is shorter than `size`.
    */
   decode(source: Uint8Array, offset = 0, size: number = this.size): V {
-    if (source.byteLength < offset + size) {
-      throw new RangeError(
-        `${this.name} needs ${size} bytes, the buffer has ${source.byteLength - offset}`,
-      );
-    }
+    assertRoom(this.name, source, offset, size);
     const view = new DataView(source.buffer, source.byteOffset, source.byteLength);
     return this.#decode(view, offset, size);
   }
@@ -347,6 +341,28 @@ export class StructLayout<V> implements NestedLayout<V> {
     const out: Record<string, unknown> = {};
     for (const f of this.fields) out[f.name] = readField(f, view, offset, size);
     return out as V;
+  }
+}
+
+/**
+ * Throws unless `source` holds `size` bytes from `offset`: the room a struct's `size` version
+ * needs there.
+ *
+ * @param name The struct's name, for the message.
+ * @param source The memory.
+ * @param offset Where the struct starts.
+ * @param size The dwSize version.
+ * @throws {RangeError} When the memory is shorter.
+ * @example
+ * ```ts
+ * assertRoom("LUID", new Uint8Array(8), 0, 8); // fits: no error
+ * ```
+ */
+export function assertRoom(name: string, source: Uint8Array, offset: number, size: number): void {
+  if (source.byteLength < offset + size) {
+    throw new RangeError(
+      `${name} needs ${size} bytes, the buffer has ${source.byteLength - offset}`,
+    );
   }
 }
 

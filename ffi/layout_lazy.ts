@@ -7,7 +7,7 @@
  * @module
  */
 
-import { type FieldInfo, readField, type StructLayout } from "./layout.ts";
+import { assertRoom, type FieldInfo, readField, type StructLayout } from "./layout.ts";
 
 /** The memory an object of {@link decodeOnRead} reads its fields from. */
 interface OnRead {
@@ -60,11 +60,7 @@ export function decodeOnRead<V>(
   offset = 0,
   size: number = layout.size,
 ): V {
-  if (source.byteLength < offset + size) {
-    throw new RangeError(
-      `${layout.name} needs ${size} bytes, the buffer has ${source.byteLength - offset}`,
-    );
-  }
+  assertRoom(layout.name, source, offset, size);
   const read: OnRead = Object.create(prototypeOf(layout as StructLayout<unknown>));
   read.view = new DataView(source.buffer, source.byteOffset, source.byteLength);
   read.offset = offset;
